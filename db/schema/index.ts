@@ -1,0 +1,5 @@
+export * from "./geo";
+export * from "./users";
+export * from "./people";
+export * from "./campaigns";
+export * from "./members";
