@@ -1,0 +1,32 @@
+/**
+ * `npm run db:seed` — migrates, then seeds an empty database (PGlite in .data/, or DATABASE_URL).
+ *   SEED_MEMBERS  number of members (default 200000)
+ *   SEED          generator seed (default 2026)
+ *   --demo        also create the demo users (never in production)
+ */
+import { getDbHandle, migrateDb } from "../client";
+import { isSeeded, seed } from "./index";
+
+const handle = await getDbHandle();
+try {
+  await migrateDb(handle);
+  if (await isSeeded(handle.db)) {
+    console.log(`already seeded (${handle.engine}: ${handle.location}); nothing to do`);
+  } else {
+    const members = Number(process.env.SEED_MEMBERS ?? 200_000);
+    if (!Number.isInteger(members) || members < 0) throw new Error(`SEED_MEMBERS must be a whole number, got ${process.env.SEED_MEMBERS}`);
+    const started = Date.now();
+    const summary = await seed(handle.db, {
+      seed: process.env.SEED ? Number(process.env.SEED) : undefined,
+      members,
+      demoUsers: process.argv.includes("--demo"),
+      log: (m) => console.log(m),
+    });
+    console.log(
+      `seeded ${handle.engine} (${handle.location}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `${summary.booths} booths, ${summary.members} members, ${summary.workers} workers, campaign ${summary.startsOn} → ${summary.endsOn}`,
+    );
+  }
+} finally {
+  await handle.close();
+}
