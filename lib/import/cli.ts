@@ -1,0 +1,128 @@
+/**
+ * `npm run import -- <kind> FILE [--state CG] [--actor LABEL]`
+ *
+ * Imports a CSV file into the database named by DATABASE_URL, or the embedded PGlite database in `.data/`
+ * when it is unset. Exit codes: 0 imported (or nothing to change), 1 file rejected or import failed,
+ * 2 usage error.
+ *
+ * PGlite does not lock its data folder: do not run this while another process (e.g. `npm run demo` on
+ * PGlite) has the same database open, or both may corrupt it. Stop the server, import, start it again.
+ */
+import { readFile } from "node:fs/promises";
+import { getDbHandle, migrateDb, type Db } from "../../db/client";
+import { importBooths } from "./booths";
+import { formatProblem, type ImportOptions, type ImportResult } from "./csv";
+import { importGeography } from "./geography";
+
+type Importer = (db: Db, bytes: Uint8Array, opts: ImportOptions) => Promise<ImportResult<string>>;
+
+/** One entry per kind; `members` and `boundaries` join here as their own modules. */
+const IMPORTERS: Record<string, { importer: Importer; describe: string }> = {
+  geography: { importer: importGeography, describe: "PCs, districts and assembly seats (ac_no, ac_name, …)" },
+  booths: { importer: importBooths, describe: "polling booths (ac_no, part_no, name, district, block)" },
+};
+
+interface Args {
+  kind: string;
+  file: string;
+  opts: ImportOptions;
+}
+
+function usage(): string {
+  const kinds = Object.entries(IMPORTERS)
+    .map(([kind, { describe }]) => `  ${kind.padEnd(10)} ${describe}`)
+    .join("\n");
+  return [
+    "usage: npm run import -- <kind> FILE [--state CODE] [--actor LABEL]",
+    "",
+    "kinds:",
+    kinds,
+    "",
+    "The file is CSV (UTF-8, with or without BOM; LF or CRLF), columns found by header name.",
+    "Do not run beside a server that has the same PGlite database open.",
+  ].join("\n");
+}
+
+/** Null when the arguments do not make sense. */
+function parseArgs(argv: readonly string[]): Args | null {
+  const positional: string[] = [];
+  const opts: ImportOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    if (arg === "--state" && value) {
+      opts.stateCode = value.toUpperCase();
+      i++;
+    } else if (arg === "--actor" && value) {
+      opts.actorLabel = value;
+      i++;
+    } else if (arg === undefined || arg.startsWith("--")) return null;
+    else positional.push(arg);
+  }
+  const [kind, file, ...rest] = positional;
+  if (!kind || !file || rest.length > 0 || !(kind in IMPORTERS)) return null;
+  return { kind, file, opts };
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`);
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+function printResult(kind: string, file: string, result: ImportResult<string>): number {
+  if (!result.ok) {
+    console.error(`${file}: rejected, nothing was imported (${result.problems.length} problem(s))`);
+    for (const p of result.problems) console.error(formatProblem(p));
+    return 1;
+  }
+  if (!result.changed) {
+    console.log(`${kind}: ${file} matches the database; nothing changed (${result.unchanged} rows unchanged)`);
+    return 0;
+  }
+  console.log(`${kind}: imported ${file}`);
+  console.log(`  created:   ${describeCounts(result.created)}`);
+  console.log(`  updated:   ${describeCounts(result.updated)}`);
+  console.log(`  removed:   ${describeCounts(result.removed)}`);
+  console.log(`  unchanged: ${result.unchanged}`);
+  return 0;
+}
+
+async function run(args: Args): Promise<number> {
+  const entry = IMPORTERS[args.kind];
+  if (!entry) return 2;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(args.file);
+  } catch (err) {
+    console.error(`cannot read ${args.file}: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  const handle = await getDbHandle();
+  try {
+    console.log(`database: ${handle.engine} (${handle.location})`);
+    await migrateDb(handle);
+    const result = await entry.importer(handle.db, bytes, args.opts);
+    return printResult(args.kind, args.file, result);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.error(usage());
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    process.exitCode = await run(args);
+  } catch (err) {
+    console.error(`import failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

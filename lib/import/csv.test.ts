@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { boothCode, districtSlug } from "../geo/slug";
+import { CsvError, cell, findColumns, parseCsv, readTable, sortProblems, widthProblem } from "./csv";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const BOM = [0xef, 0xbb, 0xbf];
+
+function parseError(bytes: Uint8Array): CsvError {
+  try {
+    parseCsv(bytes);
+  } catch (err) {
+    if (err instanceof CsvError) return err;
+    throw err;
+  }
+  throw new Error("expected a CsvError");
+}
+
+describe("parseCsv", () => {
+  it("reads a header and rows with their line numbers", () => {
+    const t = parseCsv(enc("a,b\n1,2\n3,4\n"));
+    expect(t.header).toEqual(["a", "b"]);
+    expect(t.headerLine).toBe(1);
+    expect(t.rows).toEqual([
+      { line: 2, values: ["1", "2"] },
+      { line: 3, values: ["3", "4"] },
+    ]);
+  });
+
+  it("drops a UTF-8 byte-order mark", () => {
+    const t = parseCsv(new Uint8Array([...BOM, ...enc("ac_no,name\n1,x")]));
+    expect(t.header).toEqual(["ac_no", "name"]);
+    expect(t.rows).toEqual([{ line: 2, values: ["1", "x"] }]);
+  });
+
+  it("accepts CRLF line ends (and a last line without one)", () => {
+    const t = parseCsv(enc("a,b\r\n1,2\r\n3,4"));
+    expect(t.rows).toEqual([
+      { line: 2, values: ["1", "2"] },
+      { line: 3, values: ["3", "4"] },
+    ]);
+  });
+
+  it("handles quoted fields with commas, doubled quotes and empty values", () => {
+    const t = parseCsv(enc('a,b,c\n"x, y","say ""hi""",""\n,"",z\n'));
+    expect(t.rows.map((r) => r.values)).toEqual([
+      ["x, y", 'say "hi"', ""],
+      ["", "", "z"],
+    ]);
+  });
+
+  it("keeps line breaks inside quotes and counts physical lines", () => {
+    const t = parseCsv(enc('a,b\n"one\ntwo",1\r\n"three\r\nfour\nfive",2\nlast,3\n'));
+    expect(t.rows).toEqual([
+      { line: 2, values: ["one\ntwo", "1"] },
+      { line: 4, values: ["three\r\nfour\nfive", "2"] },
+      { line: 7, values: ["last", "3"] },
+    ]);
+  });
+
+  it("skips blank lines and rows of empty cells but keeps line numbers true", () => {
+    const t = parseCsv(enc("\na,b\n\n1,2\n,\n  \n3,4\n\n"));
+    expect(t.headerLine).toBe(2);
+    expect(t.rows).toEqual([
+      { line: 4, values: ["1", "2"] },
+      { line: 7, values: ["3", "4"] },
+    ]);
+  });
+
+  it("keeps Devanagari text intact", () => {
+    const t = parseCsv(enc("name,name_hi\nRaipur,रायपुर\n"));
+    expect(t.rows[0]?.values).toEqual(["Raipur", "रायपुर"]);
+  });
+
+  it("refuses bytes that are not UTF-8 and names the line", () => {
+    const bytes = new Uint8Array([...enc("a,b\n1,2\n"), 0x52, 0x61, 0xef, 0x70, 0x75, 0x72, 0x2c, 0x33, 0x0a]);
+    const err = parseError(bytes);
+    expect(err.line).toBe(3);
+    expect(err.message).toMatch(/not UTF-8/);
+    expect(err.toProblem()).toEqual({ line: 3, message: err.message });
+  });
+
+  it("refuses an unclosed quote, at the line where the record starts", () => {
+    const err = parseError(enc('a,b\n1,2\n"open,3\n4,5\n'));
+    expect(err.line).toBe(3);
+    expect(err.message).toMatch(/never closed/);
+  });
+
+  it("refuses text after a closing quote", () => {
+    expect(parseError(enc('a,b\n"x"y,1\n')).line).toBe(2);
+  });
+
+  it("tolerates spaces after a closing quote", () => {
+    expect(parseCsv(enc('a,b\n"x" ,1\n')).rows[0]?.values).toEqual(["x", "1"]);
+  });
+
+  it("refuses an empty file", () => {
+    expect(parseError(enc("")).line).toBeNull();
+    expect(parseError(new Uint8Array(BOM)).message).toMatch(/empty/);
+  });
+});
+
+describe("findColumns", () => {
+  it("finds columns case-insensitively, trimmed, in any order", () => {
+    const r = findColumns([" District ", "AC_NO", "name", "extra"], ["ac_no", "district"], ["name", "block"]);
+    expect(r).toEqual({ ok: true, columns: { ac_no: 1, district: 0, name: 2 } });
+  });
+
+  it("reports every missing required column and repeated names", () => {
+    const r = findColumns(["ac_no", "AC_NO", "name"], ["ac_no", "pc_no", "district"], [], 3);
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { line: 3, message: 'column "ac_no" appears 2 times' },
+        { line: 3, message: 'missing column "pc_no"' },
+        { line: 3, message: 'missing column "district"' },
+      ],
+    });
+  });
+
+  it("readTable turns parse errors and missing columns into problems", () => {
+    expect(readTable(new Uint8Array([0xff, 0x0a]), ["a"])).toEqual({
+      ok: false,
+      problems: [{ line: 1, message: expect.stringMatching(/not UTF-8/) }],
+    });
+    expect(readTable(enc("a\n1\n"), ["a", "b"])).toEqual({
+      ok: false,
+      problems: [{ line: 1, message: 'missing column "b"' }],
+    });
+  });
+});
+
+describe("row helpers", () => {
+  it("cell trims and tolerates short rows", () => {
+    const row = { line: 2, values: [" x ", "y"] };
+    expect(cell(row, 0)).toBe("x");
+    expect(cell(row, 5)).toBe("");
+    expect(cell(row, undefined)).toBe("");
+  });
+
+  it("widthProblem flags shifted rows but not trailing empty cells", () => {
+    expect(widthProblem({ line: 2, values: ["1", "2", "", ""] }, 2)).toBeNull();
+    expect(widthProblem({ line: 2, values: ["1", "2", "3"] }, 2)?.line).toBe(2);
+    expect(widthProblem({ line: 4, values: ["1"] }, 2)?.message).toMatch(/has 1 values/);
+  });
+
+  it("sortProblems puts whole-file problems first and keeps order within a line", () => {
+    const sorted = sortProblems([
+      { line: 5, message: "b" },
+      { line: 2, message: "a" },
+      { line: null, message: "file" },
+      { line: 5, message: "c" },
+    ]);
+    expect(sorted.map((p) => p.message)).toEqual(["file", "a", "b", "c"]);
+  });
+});
+
+describe("slugs and codes", () => {
+  it("districtSlug", () => {
+    expect(districtSlug("Baloda Bazar")).toBe("baloda-bazar");
+    expect(districtSlug("Janjgir-Champa")).toBe("janjgir-champa");
+    expect(districtSlug("  Manendragarh-Chirmiri-Bharatpur ")).toBe("manendragarh-chirmiri-bharatpur");
+    expect(districtSlug("Gaurela - Pendra / Marwahi")).toBe("gaurela-pendra-marwahi");
+    expect(districtSlug("baloda-bazar")).toBe("baloda-bazar");
+    expect(districtSlug("रायपुर")).toBe("");
+  });
+
+  it("boothCode", () => {
+    expect(boothCode(49, 123)).toBe("049-123");
+    expect(boothCode(1, 7)).toBe("001-007");
+    expect(boothCode(90, 1234)).toBe("090-1234");
+    expect(() => boothCode(1, 0)).toThrow(RangeError);
+    expect(() => boothCode(1, 10000)).toThrow(RangeError);
+    expect(() => boothCode(1000, 1)).toThrow(RangeError);
+  });
+});

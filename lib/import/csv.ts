@@ -1,0 +1,328 @@
+/**
+ * CSV reading for the importers: RFC 4180 records, strict UTF-8, header lookup by name, and the problem and
+ * result shapes every importer returns. Pure (no database), so it is unit-tested on its own.
+ *
+ * Files come from people: saved from Excel (byte-order mark, CRLF), edited in a text editor (LF), with
+ * columns in any order. What we refuse, we refuse with a line number a person can find in the file.
+ */
+
+/** One thing wrong with an input file. `line` is the physical line (1-based); null for the whole file. */
+export interface CsvProblem {
+  line: number | null;
+  message: string;
+}
+
+/** A problem that stops the file from being read at all (bad encoding, unclosed quote, empty file). */
+export class CsvError extends Error implements CsvProblem {
+  readonly line: number | null;
+  constructor(line: number | null, message: string) {
+    super(message);
+    this.name = "CsvError";
+    this.line = line;
+  }
+  toProblem(): CsvProblem {
+    return { line: this.line, message: this.message };
+  }
+}
+
+export interface CsvRow {
+  /** Physical line where the record starts (a quoted field may span several lines). */
+  line: number;
+  values: string[];
+}
+
+export interface CsvTable {
+  /** Header names, trimmed. */
+  header: string[];
+  /** Line of the header: 1 unless the file starts with blank lines. */
+  headerLine: number;
+  rows: CsvRow[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decoding
+
+const NOT_UTF8 =
+  'the file is not UTF-8 text (perhaps saved in a legacy encoding such as Windows-1252); ' +
+  'in Excel use "Save as → CSV UTF-8 (comma delimited)"';
+
+/** Decodes strict UTF-8, dropping a byte-order mark; names the first line with a bad byte. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    // ignoreBOM defaults to false, which means the decoder consumes a leading BOM.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CsvError(firstInvalidUtf8Line(bytes), NOT_UTF8);
+  }
+}
+
+/** UTF-8 never uses the byte 0x0A inside a multi-byte sequence, so each LF-split slice decodes on its own. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number | null {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    try {
+      decoder.decode(bytes.subarray(start, i));
+    } catch {
+      return line;
+    }
+    line++;
+    start = i + 1;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing
+
+/**
+ * Parses RFC 4180 CSV: quoted fields with doubled quotes, commas and line breaks inside quotes, LF, CRLF
+ * (or old-Mac CR) line ends. Blank records — empty lines, and rows of only empty cells, which Excel writes
+ * for formatted-but-empty rows — are skipped. The first remaining record is the header.
+ */
+export function parseCsv(bytes: Uint8Array): CsvTable {
+  const records = splitRecords(decodeUtf8(bytes)).filter((r) => !isBlank(r.values));
+  const [head, ...rows] = records;
+  if (!head) throw new CsvError(null, "the file is empty (no header row)");
+  return { header: head.values.map((h) => h.trim()), headerLine: head.line, rows };
+}
+
+function isBlank(values: readonly string[]): boolean {
+  return values.every((v) => v.trim() === "");
+}
+
+/** A cursor over the text that knows the physical line it is on. */
+class Scanner {
+  pos = 0;
+  line = 1;
+  constructor(readonly text: string) {}
+
+  get done(): boolean {
+    return this.pos >= this.text.length;
+  }
+  peek(): string | undefined {
+    return this.text[this.pos];
+  }
+  atLineEnd(): boolean {
+    const c = this.peek();
+    return c === undefined || c === "\n" || c === "\r";
+  }
+  /** Consumes one line end (LF, CRLF or lone CR) if the cursor is on one. */
+  skipLineEnd(): void {
+    const c = this.peek();
+    if (c === "\r") {
+      this.pos += this.text[this.pos + 1] === "\n" ? 2 : 1;
+      this.line++;
+    } else if (c === "\n") {
+      this.pos++;
+      this.line++;
+    }
+  }
+  /** Advances to `end`, counting the line ends passed over (inside quoted fields). */
+  advanceTo(end: number): string {
+    const chunk = this.text.slice(this.pos, end);
+    this.line += countLineEnds(chunk);
+    this.pos = end;
+    return chunk;
+  }
+}
+
+function countLineEnds(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "\n" || (c === "\r" && s[i + 1] !== "\n")) n++;
+  }
+  return n;
+}
+
+function splitRecords(text: string): CsvRow[] {
+  const scanner = new Scanner(text);
+  const rows: CsvRow[] = [];
+  while (!scanner.done) {
+    const line = scanner.line;
+    rows.push({ line, values: readRecord(scanner, line) });
+    scanner.skipLineEnd();
+  }
+  return rows;
+}
+
+function readRecord(s: Scanner, recordLine: number): string[] {
+  const values: string[] = [];
+  for (;;) {
+    values.push(s.peek() === '"' ? readQuoted(s, recordLine) : readUnquoted(s));
+    if (s.peek() !== ",") return values;
+    s.pos++;
+  }
+}
+
+function readUnquoted(s: Scanner): string {
+  const start = s.pos;
+  while (s.peek() !== "," && !s.atLineEnd()) s.pos++;
+  return s.text.slice(start, s.pos);
+}
+
+function readQuoted(s: Scanner, recordLine: number): string {
+  s.pos++; // opening quote
+  let value = "";
+  for (;;) {
+    const close = s.text.indexOf('"', s.pos);
+    if (close < 0) throw new CsvError(recordLine, 'a quoted field is never closed (missing ")');
+    value += s.advanceTo(close);
+    if (s.text[close + 1] === '"') {
+      value += '"';
+      s.pos = close + 2;
+      continue;
+    }
+    s.pos = close + 1;
+    break;
+  }
+  // Spaces after the closing quote are a common hand-editing slip and harmless; anything else is ambiguous.
+  while (s.peek() === " " || s.peek() === "\t") s.pos++;
+  if (s.peek() !== "," && !s.atLineEnd()) {
+    throw new CsvError(s.line, 'text after a closing quote (a " inside a quoted field must be written "")');
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Columns
+
+export type ColumnIndex<R extends string, O extends string> = Record<R, number> & Partial<Record<O, number>>;
+
+export type ColumnLookup<R extends string, O extends string> =
+  | { ok: true; columns: ColumnIndex<R, O> }
+  | { ok: false; problems: CsvProblem[] };
+
+function headerKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/**
+ * Finds columns by header name (case-insensitive, trimmed, any order). Reports each missing required
+ * column and each wanted name that appears twice (which column would be meant is unknowable). Other
+ * columns are ignored, so files may carry extra columns.
+ */
+export function findColumns<R extends string, O extends string = never>(
+  header: readonly string[],
+  required: readonly R[],
+  optional: readonly O[] = [],
+  headerLine = 1,
+): ColumnLookup<R, O> {
+  const positions = new Map<string, number[]>();
+  header.forEach((name, i) => {
+    const key = headerKey(name);
+    positions.set(key, [...(positions.get(key) ?? []), i]);
+  });
+  const problems: CsvProblem[] = [];
+  const columns: Partial<Record<R | O, number>> = {};
+  for (const name of [...required, ...optional]) {
+    const found = positions.get(headerKey(name)) ?? [];
+    if (found.length > 1) {
+      problems.push({ line: headerLine, message: `column "${name}" appears ${found.length} times` });
+    } else if (found[0] !== undefined) {
+      columns[name] = found[0];
+    } else if ((required as readonly string[]).includes(name)) {
+      problems.push({ line: headerLine, message: `missing column "${name}"` });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, columns: columns as ColumnIndex<R, O> };
+}
+
+/** The trimmed cell at a column; "" when the row is short or the column is absent. */
+export function cell(row: CsvRow, index: number | undefined): string {
+  return index === undefined ? "" : (row.values[index] ?? "").trim();
+}
+
+/**
+ * A row with more or fewer cells than the header usually means an unquoted comma shifted the values into
+ * the wrong columns, which must not be imported silently. Extra empty cells at the end are Excel noise.
+ */
+export function widthProblem(row: CsvRow, headerWidth: number): CsvProblem | null {
+  const extra = row.values.slice(headerWidth);
+  const width = extra.every((v) => v.trim() === "") ? Math.min(row.values.length, headerWidth) : row.values.length;
+  if (width === headerWidth) return null;
+  return {
+    line: row.line,
+    message: `has ${width} values but the header has ${headerWidth} columns (an unquoted comma in a name?)`,
+  };
+}
+
+export type ReadTableResult<R extends string, O extends string> =
+  | { ok: true; table: CsvTable; columns: ColumnIndex<R, O> }
+  | { ok: false; problems: CsvProblem[] };
+
+/** Parses the bytes and finds the columns, turning every failure into problems. */
+export function readTable<R extends string, O extends string = never>(
+  bytes: Uint8Array,
+  required: readonly R[],
+  optional: readonly O[] = [],
+): ReadTableResult<R, O> {
+  let table: CsvTable;
+  try {
+    table = parseCsv(bytes);
+  } catch (err) {
+    if (err instanceof CsvError) return { ok: false, problems: [err.toProblem()] };
+    throw err;
+  }
+  const lookup = findColumns(table.header, required, optional, table.headerLine);
+  if (!lookup.ok) return lookup;
+  return { ok: true, table, columns: lookup.columns };
+}
+
+/** A whole number written with digits only ("007" is 7); null for anything else. */
+export function parseWholeNumber(raw: string): number | null {
+  return /^[0-9]{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results shared by the importers
+
+export interface ImportOptions {
+  /** Which state the file is for; default "CG". */
+  stateCode?: string;
+  /** Recorded on the audit event; default "import-cli" when no user is given. */
+  actorLabel?: string;
+  /** The dashboard user who ran the import, when it runs from the web. */
+  actorUserId?: number;
+}
+
+export interface ImportSuccess<K extends string> {
+  ok: true;
+  /** False when the file matched the database exactly (nothing written, no audit event). */
+  changed: boolean;
+  created: Record<K, number>;
+  updated: Record<K, number>;
+  removed: Record<K, number>;
+  /** Rows the file names that were already exactly as the file says. */
+  unchanged: number;
+}
+
+export interface ImportRejection {
+  ok: false;
+  /** Every problem found, sorted by line (file-level problems first). */
+  problems: CsvProblem[];
+}
+
+export type ImportResult<K extends string> = ImportSuccess<K> | ImportRejection;
+
+export function sortProblems(problems: readonly CsvProblem[]): CsvProblem[] {
+  // Array.prototype.sort is stable, so problems of one line keep the order they were found in.
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+export function rejected(problems: readonly CsvProblem[]): ImportRejection {
+  return { ok: false, problems: sortProblems(problems) };
+}
+
+export function zeroCounts<K extends string>(kinds: readonly K[]): Record<K, number> {
+  return Object.fromEntries(kinds.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** "line 7: message" or just the message for whole-file problems. */
+export function formatProblem(p: CsvProblem): string {
+  return p.line === null ? p.message : `line ${p.line}: ${p.message}`;
+}
