@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <ul className="space-y-0.5">
+      {items.map((item) => {
+        const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              // Prefetching every page of the menu on every view would run their queries for nothing.
+              prefetch={false}
+              aria-current={active ? "page" : undefined}
+              className={`block rounded-md px-3 py-2 text-sm ${
+                active ? "bg-brand-100 font-semibold text-brand-900" : "text-ink hover:bg-stone-100"
+              }`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,54 @@
+import type { UserRole } from "@/db/schema";
+
+/** Unit levels an action can be aimed at. */
+export type ActionLevel = "state" | "pc" | "ac" | "district" | "block" | "booth";
+
+/**
+ * The one permissions table: role × action → the unit levels (inside the role's own scope) where the role
+ * may do it. Pages, server actions, route handlers and exports all consult it through `can()`; a feature adds
+ * its actions here instead of writing its own role checks. Scope (which units) is checked separately by
+ * `inScope` / `unitInScope`.
+ */
+export const PERMISSIONS = {
+  "progress.view": {
+    leadership: ["state", "pc", "ac", "district", "block", "booth"],
+    district_president: ["district", "block", "booth", "ac"],
+    it_head: ["state", "pc", "ac", "district", "block", "booth"],
+    admin: ["state", "pc", "ac", "district", "block", "booth"],
+  },
+  /** Caste-category composition of sign-ups: leadership only, small counts suppressed. */
+  "composition.view": { leadership: ["state", "pc", "ac", "district", "block", "booth"] },
+  "targets.set": { leadership: ["state", "pc", "ac", "district"], district_president: ["block", "booth"] },
+  "enrollers.manage": { leadership: ["district", "block", "booth"], district_president: ["district", "block", "booth"] },
+  "trainings.manage": { leadership: ["state", "district", "block"], district_president: ["district", "block"] },
+  "itcell.manage": { leadership: ["pc", "ac", "district", "block", "booth"], it_head: ["pc", "ac", "district", "block", "booth"] },
+  "coverage.view": {
+    leadership: ["state", "pc", "ac", "district", "block", "booth"],
+    district_president: ["district", "block", "booth"],
+    it_head: ["state", "pc", "ac", "district", "block", "booth"],
+    admin: ["state", "pc", "ac", "district", "block", "booth"],
+  },
+  "members.view": { leadership: ["state", "pc", "ac", "district", "block", "booth"], district_president: ["district", "block", "booth"] },
+  "members.create": { leadership: ["booth"], district_president: ["booth"] },
+  "members.reveal": { leadership: ["booth"], district_president: ["booth"] },
+  "members.export": { leadership: ["state", "pc", "ac", "district"] },
+  "members.erase": { leadership: ["booth"], district_president: ["booth"] },
+  "tokens.manage": { leadership: ["district", "block", "booth"], district_president: ["district", "block", "booth"] },
+  "exports.download": {
+    leadership: ["state", "pc", "ac", "district", "block", "booth"],
+    district_president: ["district", "block", "booth"],
+    it_head: ["state", "pc", "ac", "district", "block", "booth"],
+    admin: ["state", "pc", "ac", "district", "block", "booth"],
+  },
+  "users.manage": { admin: ["state"] },
+  "audit.view": { admin: ["state"], leadership: ["state"] },
+} as const satisfies Record<string, Partial<Record<UserRole, readonly ActionLevel[]>>>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** May a role do `action` at all (optionally: at this unit level)? Scope is checked by the caller's query. */
+export function can(viewer: { role: UserRole }, action: Action, level?: ActionLevel): boolean {
+  const levels = (PERMISSIONS[action] as Partial<Record<UserRole, readonly ActionLevel[]>>)[viewer.role];
+  if (!levels || levels.length === 0) return false;
+  return level === undefined || levels.includes(level);
+}

@@ -1,0 +1,29 @@
+/**
+ * A fixed-window limiter kept in process memory: enough to slow password guessing against one demo or
+ * single-server deployment. (Several servers would need a shared store.)
+ */
+export class Throttle {
+  private hits = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  allow(key: string, now = Date.now()): boolean {
+    const entry = this.hits.get(key);
+    if (!entry || entry.resetAt <= now) {
+      if (this.hits.size > 10_000) this.prune(now);
+      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
+      return true;
+    }
+    entry.count += 1;
+    return entry.count <= this.limit;
+  }
+
+  private prune(now: number) {
+    for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
+  }
+}
+
+export const loginThrottle = new Throttle(10, 60_000);

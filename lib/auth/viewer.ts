@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { assemblySeats, districts, lokSabhaSeats, states, users, type ScopeLevel, type UserRole } from "@/db/schema";
+
+/** The unit a user's scope is: the whole state, or one PC, AC or district of it. */
+export interface ScopeUnit {
+  level: ScopeLevel;
+  stateId: number;
+  /** Id of the PC, AC or district; the state's id at state level. */
+  id: number;
+  name: string;
+  nameHi: string | null;
+  /** District slug, PC or AC number: what the unit's page URL uses. */
+  key: string;
+}
+
+/** Who is asking: re-read from the database on every request, never taken from the client. */
+export interface Viewer {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  scope: ScopeUnit;
+}
+
+/** The active user with their scope, or null (unknown or deactivated users have no viewer). */
+export async function loadViewer(db: DbOrTx, userId: number): Promise<Viewer | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      scopeLevel: users.scopeLevel,
+      stateId: users.stateId,
+      stateCode: states.code,
+      stateName: states.name,
+      stateNameHi: states.nameHi,
+      pcId: lokSabhaSeats.id,
+      pcNo: lokSabhaSeats.no,
+      pcName: lokSabhaSeats.name,
+      pcNameHi: lokSabhaSeats.nameHi,
+      acId: assemblySeats.id,
+      acNo: assemblySeats.no,
+      acName: assemblySeats.name,
+      acNameHi: assemblySeats.nameHi,
+      districtId: districts.id,
+      districtSlug: districts.slug,
+      districtName: districts.name,
+      districtNameHi: districts.nameHi,
+    })
+    .from(users)
+    .innerJoin(states, eq(states.id, users.stateId))
+    .leftJoin(lokSabhaSeats, eq(lokSabhaSeats.id, users.pcId))
+    .leftJoin(assemblySeats, eq(assemblySeats.id, users.acId))
+    .leftJoin(districts, eq(districts.id, users.districtId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || !row.active) return null;
+  const level = row.scopeLevel as ScopeLevel;
+  const base = { level, stateId: row.stateId };
+  let scope: ScopeUnit;
+  if (level === "pc" && row.pcId !== null) {
+    scope = { ...base, id: row.pcId, name: row.pcName!, nameHi: row.pcNameHi, key: String(row.pcNo) };
+  } else if (level === "ac" && row.acId !== null) {
+    scope = { ...base, id: row.acId, name: row.acName!, nameHi: row.acNameHi, key: String(row.acNo) };
+  } else if (level === "district" && row.districtId !== null) {
+    scope = { ...base, id: row.districtId, name: row.districtName!, nameHi: row.districtNameHi, key: row.districtSlug! };
+  } else if (level === "state") {
+    scope = { ...base, id: row.stateId, name: row.stateName, nameHi: row.stateNameHi, key: row.stateCode };
+  } else {
+    // The users_scope_unit CHECK makes this unreachable; refuse rather than widen the scope.
+    return null;
+  }
+  return { id: row.id, email: row.email, name: row.name, role: row.role as UserRole, scope };
+}

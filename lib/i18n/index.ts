@@ -1,0 +1,27 @@
+import { en, type MessageKey } from "./en";
+import { hi } from "./hi";
+
+export const LOCALES = ["en", "hi"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_COOKIE = "lang";
+export type { MessageKey };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "en" || value === "hi";
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** A translator for one locale: Hindi falls back to English per key; `{name}` placeholders are filled. */
+export function translator(locale: Locale): Translate {
+  return (key, vars) => {
+    const template = (locale === "hi" ? hi[key] : undefined) ?? en[key];
+    if (!vars) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  };
+}
+
+/** Unit names: Hindi where the unit has one and the viewer reads Hindi. */
+export function unitName(unit: { name: string; nameHi: string | null }, locale: Locale): string {
+  return locale === "hi" && unit.nameHi ? unit.nameHi : unit.name;
+}
