@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test as base, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password";
+export const USERS = {
+  pcc: "pcc@demo.local",
+  raipur: "raipur@demo.local",
+  itcell: "itcell@demo.local",
+  admin: "admin@demo.local",
+} as const;
+export type Role = keyof typeof USERS;
+
+export interface Expected {
+  members: number;
+  booths: number;
+  covered: number;
+  raipur_members: number;
+  raipur_booths: number;
+  engine: string;
+}
+
+/** Totals read from the database right after seeding (see e2e/serve.ts). */
+export function expected(): Expected {
+  return JSON.parse(readFileSync(path.join("e2e", ".state", "expected.json"), "utf8")) as Expected;
+}
+
+/** Indian grouping, as the pages print numbers. */
+export const indian = (n: number) => new Intl.NumberFormat("en-IN").format(n);
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export const test = base.extend<{ signedInAs: (role: Role) => Promise<Page> }>({
+  signedInAs: async ({ page }, use) => {
+    await use(async (role) => {
+      await signIn(page, USERS[role]);
+      await expect(page.getByTestId("viewer-name")).toBeVisible();
+      return page;
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,65 @@
+/**
+ * The e2e web server: a fresh database (a new PostgreSQL database when TEST_DATABASE_URL is set, else a
+ * new PGlite folder), migrated and seeded with the demo users, then `next start` on the production build.
+ * The seeded totals go to e2e/.state/expected.json so tests compare pages against the database.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+import { sql } from "drizzle-orm";
+import { migrateDb, openDb, queryRows } from "../db/client";
+import { seed } from "../db/seed/index";
+
+const port = process.env.E2E_PORT ?? "3200";
+const members = Number(process.env.E2E_MEMBERS ?? 30_000);
+const stateDir = path.join("e2e", ".state");
+mkdirSync(stateDir, { recursive: true });
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+delete env.DATABASE_URL;
+delete env.PGLITE_DIR;
+
+if (process.env.TEST_DATABASE_URL) {
+  const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS sadasyata_e2e WITH (FORCE)");
+  await admin.query("CREATE DATABASE sadasyata_e2e");
+  await admin.end();
+  const u = new URL(process.env.TEST_DATABASE_URL);
+  u.pathname = "/sadasyata_e2e";
+  env.DATABASE_URL = u.toString();
+} else {
+  env.PGLITE_DIR = path.resolve(".data", "e2e-pglite");
+  rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+}
+
+const handle = await openDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+await migrateDb(handle);
+const summary = await seed(handle.db, { members, demoUsers: true, log: (m) => console.log(`[seed] ${m}`) });
+const [totals] = await queryRows<{ members: number; booths: number; covered: number; raipur_members: number; raipur_booths: number }>(
+  handle.db,
+  sql`SELECT (SELECT sum(members)::int FROM booth_counters) AS members,
+             (SELECT count(*)::int FROM booths) AS booths,
+             (SELECT count(DISTINCT booth_id)::int FROM appointments WHERE role = 'it_member' AND ended_at IS NULL) AS covered,
+             (SELECT coalesce(sum(c.members), 0)::int FROM booth_counters c JOIN booths b ON b.id = c.booth_id
+               JOIN districts d ON d.id = b.district_id WHERE d.slug = 'raipur') AS raipur_members,
+             (SELECT count(*)::int FROM booths b JOIN districts d ON d.id = b.district_id WHERE d.slug = 'raipur') AS raipur_booths`,
+);
+await handle.close();
+writeFileSync(path.join(stateDir, "expected.json"), JSON.stringify({ ...summary, ...totals, engine: handle.engine }, null, 2));
+console.log(`[serve] seeded ${handle.engine}; starting next on :${port}`);
+
+if (!existsSync(".next/BUILD_ID")) {
+  const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

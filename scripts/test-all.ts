@@ -1,0 +1,91 @@
+/**
+ * `npm test`: everything, in order — typecheck, lint, unit tests, database tests (PGlite always, PostgreSQL
+ * too when TEST_DATABASE_URL is set), production build, Playwright e2e against it. Every step runs even when
+ * an earlier one failed (except e2e after a failed build), and the last line counts tests across runners.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const out = ".test-output";
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "" };
+
+interface Step {
+  name: string;
+  cmd: string[];
+  report?: string;
+  kind: "check" | "vitest" | "playwright";
+}
+
+const steps: Step[] = [
+  { name: "typecheck", cmd: ["npx", "tsc", "--noEmit"], kind: "check" },
+  { name: "lint", cmd: ["npx", "eslint", "--max-warnings=0", "."], kind: "check" },
+  {
+    name: "unit",
+    cmd: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/unit.json`],
+    report: `${out}/unit.json`,
+    kind: "vitest",
+  },
+  {
+    name: process.env.TEST_DATABASE_URL ? "database (PGlite + PostgreSQL)" : "database (PGlite only; set TEST_DATABASE_URL for PostgreSQL)",
+    cmd: ["npx", "vitest", "run", "--project", "db", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/db.json`],
+    report: `${out}/db.json`,
+    kind: "vitest",
+  },
+  { name: "build", cmd: ["node_modules/.bin/next", "build"], kind: "check" },
+  { name: "e2e", cmd: ["npx", "playwright", "test", "--reporter=list,json"], report: `${out}/e2e.json`, kind: "playwright" },
+];
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures: string[] = [];
+let buildOk = true;
+
+for (const step of steps) {
+  if (step.name === "e2e" && !buildOk) {
+    failures.push("e2e (not run: the build failed)");
+    failed += 1;
+    continue;
+  }
+  console.log(`\n━━ ${step.name} ━━`);
+  const started = Date.now();
+  const stepEnv = step.kind === "playwright" ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: step.report } : env;
+  const r = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: "inherit", env: stepEnv });
+  const ok = r.status === 0;
+  console.log(`━━ ${step.name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (step.name === "build") buildOk = ok;
+  if (step.kind === "check") {
+    if (ok) passed += 1;
+    else {
+      failed += 1;
+      failures.push(step.name);
+    }
+    continue;
+  }
+  const counts = step.report && existsSync(step.report) ? readCounts(step) : null;
+  if (!counts) {
+    failed += 1;
+    failures.push(`${step.name} (no report)`);
+    continue;
+  }
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
+  if (counts.failed > 0 || !ok) failures.push(step.name);
+  if (!ok && counts.failed === 0) failed += 1;
+}
+
+function readCounts(step: Step): { passed: number; failed: number; skipped: number } {
+  const json = JSON.parse(readFileSync(step.report!, "utf8"));
+  if (step.kind === "vitest") {
+    return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+  }
+  const s = json.stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+console.log(failures.length ? `\nfailed: ${failures.join(", ")}` : "\nall steps passed");
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed > 0 ? 1 : 0);
