@@ -4,6 +4,7 @@
  * A test file runs its cases for every engine of `testEngines()`, so one file proves both.
  */
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { Client } from "pg";
 import { migrateDb, openDb, type DbHandle } from "./client";
 
@@ -81,4 +82,12 @@ export async function dropLeftoverTestDatabases(): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A file of the shared reference data (../shared/data beside the repository, as laid out for CI). The data
+ * stays outside the project; SHARED_DATA_DIR points elsewhere when the checkout is not beside it.
+ */
+export function sharedDataPath(file: string): string {
+  return path.join(process.env.SHARED_DATA_DIR ?? path.resolve(process.cwd(), "..", "shared", "data"), file);
 }

@@ -22,7 +22,8 @@ export interface Expected {
 
 /** Totals read from the database right after seeding (see e2e/serve.ts). */
 export function expected(): Expected {
-  return JSON.parse(readFileSync(path.join("e2e", ".state", "expected.json"), "utf8")) as Expected;
+  const port = process.env.E2E_PORT ?? "3200";
+  return JSON.parse(readFileSync(path.join("e2e", ".state", `expected-${port}.json`), "utf8")) as Expected;
 }
 
 /** Indian grouping, as the pages print numbers. */

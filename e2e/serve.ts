@@ -14,6 +14,10 @@ import { seed } from "../db/seed/index";
 
 const port = process.env.E2E_PORT ?? "3200";
 const members = Number(process.env.E2E_MEMBERS ?? 30_000);
+// Several e2e runs can share a machine when each has its own port, database and build folder.
+const dbName = process.env.E2E_DB_NAME ?? "sadasyata_e2e";
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error("E2E_DB_NAME: lower-case letters, digits and _ only");
 const stateDir = path.join("e2e", ".state");
 mkdirSync(stateDir, { recursive: true });
 
@@ -29,14 +33,14 @@ delete env.PGLITE_DIR;
 if (process.env.TEST_DATABASE_URL) {
   const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS sadasyata_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE sadasyata_e2e");
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const u = new URL(process.env.TEST_DATABASE_URL);
-  u.pathname = "/sadasyata_e2e";
+  u.pathname = `/${dbName}`;
   env.DATABASE_URL = u.toString();
 } else {
-  env.PGLITE_DIR = path.resolve(".data", "e2e-pglite");
+  env.PGLITE_DIR = path.resolve(".data", `e2e-pglite-${dbName}`);
   rmSync(env.PGLITE_DIR, { recursive: true, force: true });
 }
 
@@ -53,10 +57,10 @@ const [totals] = await queryRows<{ members: number; booths: number; covered: num
              (SELECT count(*)::int FROM booths b JOIN districts d ON d.id = b.district_id WHERE d.slug = 'raipur') AS raipur_booths`,
 );
 await handle.close();
-writeFileSync(path.join(stateDir, "expected.json"), JSON.stringify({ ...summary, ...totals, engine: handle.engine }, null, 2));
+writeFileSync(path.join(stateDir, `expected-${port}.json`), JSON.stringify({ ...summary, ...totals, engine: handle.engine }, null, 2));
 console.log(`[serve] seeded ${handle.engine}; starting next on :${port}`);
 
-if (!existsSync(".next/BUILD_ID")) {
+if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

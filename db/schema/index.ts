@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./people";
 export * from "./campaigns";
 export * from "./members";
+export * from "./enrolment";

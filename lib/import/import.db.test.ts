@@ -1,17 +1,16 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "../../db/client";
 import { assemblySeatDistricts, assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "../../db/schema";
 import { ACS, DISTRICTS } from "../../db/seed/geo-data";
-import { createTestDb, testEngines } from "../../db/testing";
+import { createTestDb, sharedDataPath, testEngines } from "../../db/testing";
 import { districtSlug } from "../geo/slug";
 import { importBooths } from "./booths";
 import type { CsvProblem, ImportResult } from "./csv";
 import { importGeography } from "./geography";
 
-const REAL_CSV = readFileSync(path.resolve(process.cwd(), "../shared/data/cg-assembly-constituencies.csv"));
+const REAL_CSV = readFileSync(sharedDataPath("cg-assembly-constituencies.csv"));
 const REAL_LINES = REAL_CSV.toString("utf8").replace(/\n$/, "").split("\n");
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,0 +1,60 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { can, type Action } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
+import { ActionError, type ActionResult } from "@/lib/errors";
+import { getT } from "@/lib/i18n/server";
+
+/** FormData → plain object for zod (repeated names become arrays; empty strings stay empty strings). */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
+    else out[key] = v;
+  }
+  return out;
+}
+
+/** zod issues → one message per field (the first), keyed by the field's path. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/**
+ * The one wrapper for every server action: authenticate, check the role's permission, validate the form
+ * with zod, run the handler (which checks the unit's scope and writes in a transaction with its audit
+ * event), and return a typed result. The scope always comes from the session, never from the form.
+ * Expected failures are thrown as ActionError; anything else is logged and reported without details.
+ */
+export function defineAction<S extends z.ZodType, T = undefined>(opts: {
+  permission: Action;
+  schema: S;
+  handler: (ctx: { viewer: Viewer; db: Db; input: z.infer<S> }) => Promise<ActionResult<T>>;
+}) {
+  return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
+    const { t } = await getT();
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, code: "unauthenticated", message: t("action.unauthenticated") };
+    if (!can(viewer, opts.permission)) return { ok: false, code: "forbidden", message: t("action.forbidden") };
+    const parsed = opts.schema.safeParse(formToObject(form));
+    if (!parsed.success) {
+      return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return await opts.handler({ viewer, db: await getDb(), input: parsed.data });
+    } catch (err) {
+      if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
+      console.error(`action ${opts.permission} failed:`, err);
+      return { ok: false, code: "internal", message: t("action.internal") };
+    }
+  };
+}
