@@ -8,6 +8,8 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith("/api/auth/") ||
     // The enrolment API authenticates with its own bearer tokens and answers 401 itself.
     pathname.startsWith("/api/v1/") ||
+    // Membership cards check a signed link or the signed-in viewer's scope themselves.
+    /^\/members\/[^/]+\/card(\.png)?$/.test(pathname) ||
     pathname === "/api/health"
   );
 }
