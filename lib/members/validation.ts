@@ -33,9 +33,8 @@ export const PHONE_PATTERN = /^[6-9][0-9]{9}$/;
 export const BOOTH_CODE_PATTERN = /^[0-9]{3}-[0-9]{3,4}$/;
 export const MAX_PHOTO_BYTES = 200 * 1024;
 
-// Control characters (other than none at all) have no place in names and addresses; they are how
+// Control and bidi-override characters have no place in names and addresses; they are how
 // terminal-escape and invisible-text tricks arrive.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const text = (max: number, key: string) =>
