@@ -49,7 +49,8 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? defaultPgliteDir();
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // PostgreSQL's default 1 GB WAL ceiling would leave the demo's folder several times its data size.
+  const client = await PGlite.create(dataDir, { postgresqlconf: ["max_wal_size = 96MB", "min_wal_size = 32MB"] });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, engine: "pglite", location: dataDir, close: () => client.close() };
 }
