@@ -6,7 +6,10 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
-import { migrateDb, openDb, type DbHandle } from "./client";
+import { eq } from "drizzle-orm";
+import { loadViewer, type Viewer } from "../lib/auth/viewer";
+import { migrateDb, openDb, type DbHandle, type DbOrTx } from "./client";
+import { users } from "./schema";
 
 export type Engine = "pglite" | "postgres";
 
@@ -90,4 +93,12 @@ export async function dropLeftoverTestDatabases(): Promise<void> {
  */
 export function sharedDataPath(file: string): string {
   return path.join(process.env.SHARED_DATA_DIR ?? path.resolve(process.cwd(), "..", "shared", "data"), file);
+}
+
+/** The viewer of a (demo) user, by email: for tests that act as a given role. */
+export async function viewerFor(db: DbOrTx, email: string): Promise<Viewer> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const viewer = user ? await loadViewer(db, user.id) : null;
+  if (!viewer) throw new Error(`no active user ${email}`);
+  return viewer;
 }
