@@ -5,6 +5,7 @@ import { can, type Action } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError, type ActionResult } from "@/lib/errors";
+import { isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 
 /** FormData → plain object for zod (repeated names become arrays; empty strings stay empty strings). */
@@ -15,6 +16,15 @@ export function formToObject(form: FormData): Record<string, unknown> {
     const v = typeof value === "string" ? value : value;
     if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
     else out[key] = v;
+  }
+  return out;
+}
+
+/** The submitted text fields to refill a form with after a failure; secrets are never echoed. */
+export function echoValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|secret|token/i.test(key)) out[key] = value.slice(0, 2000);
   }
   return out;
 }
@@ -41,13 +51,21 @@ export function defineAction<S extends z.ZodType, T = undefined>(opts: {
   handler: (ctx: { viewer: Viewer; db: Db; input: z.infer<S> }) => Promise<ActionResult<T>>;
 }) {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
+    const result = await run(form);
+    return result.ok ? result : { ...result, values: echoValues(form) };
+  };
+
+  async function run(form: FormData): Promise<ActionResult<T>> {
     const { t } = await getT();
     const viewer = await getViewer();
     if (!viewer) return { ok: false, code: "unauthenticated", message: t("action.unauthenticated") };
     if (!can(viewer, opts.permission)) return { ok: false, code: "forbidden", message: t("action.forbidden") };
     const parsed = opts.schema.safeParse(formToObject(form));
     if (!parsed.success) {
-      return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: fieldErrorsOf(parsed.error) };
+      const fieldErrors = Object.fromEntries(
+        Object.entries(fieldErrorsOf(parsed.error)).map(([field, msg]) => [field, isMessageKey(msg) ? t(msg) : msg]),
+      );
+      return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors };
     }
     try {
       return await opts.handler({ viewer, db: await getDb(), input: parsed.data });
@@ -56,5 +74,5 @@ export function defineAction<S extends z.ZodType, T = undefined>(opts: {
       console.error(`action ${opts.permission} failed:`, err);
       return { ok: false, code: "internal", message: t("action.internal") };
     }
-  };
+  }
 }

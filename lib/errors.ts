@@ -10,7 +10,14 @@ export type ErrorCode =
 
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T; message?: string }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      /** What was typed (never passwords): React resets a form after its action, so it refills from these. */
+      values?: Record<string, string>;
+    };
 
 /** An expected failure a handler throws to return a typed result (e.g. "this post was just filled by …"). */
 export class ActionError extends Error {

@@ -42,8 +42,9 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
                 <NavLinks items={items} />
               </nav>
             </details>
-            <p className="font-semibold text-brand-700 md:hidden">{t("app.name")}</p>
-            <div className="min-w-0 flex-1 text-sm">
+            <p className="flex-1 font-semibold text-brand-700 md:hidden">{t("app.name")}</p>
+            {/* On a phone the user and scope take a row of their own below the buttons. */}
+            <div className="order-last min-w-0 basis-full text-sm md:order-none md:basis-auto md:flex-1">
               <p className="truncate font-semibold" data-testid="viewer-name">
                 {viewer.name}
               </p>

@@ -10,6 +10,11 @@ export function isLocale(value: unknown): value is Locale {
   return value === "en" || value === "hi";
 }
 
+/** Validation messages are catalog keys; anything else is shown as it is. */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, value);
+}
+
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** A translator for one locale: Hindi falls back to English per key; `{name}` placeholders are filled. */

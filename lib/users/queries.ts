@@ -1,0 +1,54 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { assemblySeats, districts, lokSabhaSeats, users } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+
+export interface UserRow {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  scopeLevel: string;
+  scopeName: string | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+/** Users of the viewer's state (administrators only; null for anyone else). Never the password hash. */
+export async function listUsers(db: DbOrTx, viewer: Viewer): Promise<UserRow[] | null> {
+  if (!can(viewer, "users.manage")) return null;
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      scopeLevel: users.scopeLevel,
+      scopeName: sql<string | null>`coalesce(${districts.name}, ${assemblySeats.name}, ${lokSabhaSeats.name})`,
+      active: users.active,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(districts, eq(districts.id, users.districtId))
+    .leftJoin(assemblySeats, eq(assemblySeats.id, users.acId))
+    .leftJoin(lokSabhaSeats, eq(lokSabhaSeats.id, users.pcId))
+    .where(eq(users.stateId, viewer.scope.stateId))
+    .orderBy(asc(users.email));
+}
+
+/** The units a user's scope can be set to, for the form. */
+export async function scopeOptions(db: DbOrTx, viewer: Viewer) {
+  const stateId = viewer.scope.stateId;
+  const [d, pc, ac] = await Promise.all([
+    db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.stateId, stateId)).orderBy(asc(districts.name)),
+    db.select({ id: lokSabhaSeats.id, no: lokSabhaSeats.no, name: lokSabhaSeats.name }).from(lokSabhaSeats).where(eq(lokSabhaSeats.stateId, stateId)).orderBy(asc(lokSabhaSeats.no)),
+    db.select({ id: assemblySeats.id, no: assemblySeats.no, name: assemblySeats.name }).from(assemblySeats).where(eq(assemblySeats.stateId, stateId)).orderBy(asc(assemblySeats.no)),
+  ]);
+  return {
+    district: d.map((x) => ({ id: x.id, label: x.name })),
+    pc: pc.map((x) => ({ id: x.id, label: `${x.no} · ${x.name}` })),
+    ac: ac.map((x) => ({ id: x.id, label: `${x.no} · ${x.name}` })),
+  };
+}
