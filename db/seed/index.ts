@@ -9,6 +9,7 @@ import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { addDays, daysBetween, istDate, istDayStart, weekday } from "../../lib/dates";
 import { boothCode } from "../../lib/geo/slug";
+import { hashToken, tokenPrefixOf } from "../../lib/members/token-hash";
 import { bulkInsert, syncIdSequence } from "../bulk";
 import { queryRows, type Db, type DbOrTx } from "../client";
 import * as s from "../schema";
@@ -110,7 +111,10 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedSummary>
 
   await db.transaction(async (tx) => {
     await seedTargets(tx, campaignId, geo.booths, memberCount, startsOn, endsOn, today);
-    if (opts.demoUsers) await seedDemoUsers(tx, geo.districtIds);
+    if (opts.demoUsers) {
+      await seedDemoUsers(tx, geo.districtIds);
+      await seedDemoToken(tx, geo.districtIds.get("raipur")!);
+    }
     await tx.insert(s.auditEvents).values({
       stateId: STATE_ID,
       actorLabel: "seed",
@@ -409,11 +413,20 @@ async function seedMembers(
   let seq = 0;
   const chunk = 10_000;
   let rows = newMemberColumns();
+  // Two chunks in flight: while the database inserts one (and its trigger updates counters in booth
+  // order, so concurrent chunks wait for each other rather than deadlock), the next one is generated.
+  const inFlight: Promise<void>[] = [];
   const flush = async () => {
     if (rows.id.length === 0) return;
     const batch = rows;
     rows = newMemberColumns();
-    await bulkInsert(db, "members", {
+    if (inFlight.length >= 2) await inFlight.shift();
+    const insert = insertMembers(batch);
+    insert.catch(() => {}); // awaited below; this only keeps Node from calling it unhandled meanwhile
+    inFlight.push(insert);
+  };
+  const insertMembers = (batch: ReturnType<typeof newMemberColumns>) =>
+    bulkInsert(db, "members", {
       id: ["bigint", batch.id],
       state_id: ["smallint", batch.id.map(() => STATE_ID)],
       membership_no: ["text", batch.membershipNo],
@@ -439,7 +452,6 @@ async function seedMembers(
       created_at: ["timestamptz", batch.createdAt],
       enrolled_on: ["date", batch.enrolledOn],
     }, { chunk });
-  };
 
   for (const [d, day] of dayList.entries()) {
     const times = Array.from({ length: perDay[d]! }, () => timeOnDay(rng, day, now).getTime()).sort((a, b) => a - b);
@@ -485,6 +497,7 @@ async function seedMembers(
     }
   }
   await flush();
+  await Promise.all(inFlight);
   await db.execute(sql`SELECT setval(pg_get_serial_sequence('members', 'id'), ${seq})`);
 }
 
@@ -557,6 +570,17 @@ export const DEMO_USERS = [
   { email: "itcell@demo.local", name: "IT-cell head", role: "it_head", scope: "state" },
   { email: "admin@demo.local", name: "Administrator", role: "admin", scope: "state" },
 ] as const;
+
+/** The demo enrolment token (DESIGN.md §5): Raipur's chief enroller, hashed like every token. Demo only. */
+export const DEMO_TOKEN = "demo-token-raipur";
+
+async function seedDemoToken(tx: DbOrTx, raipurId: number) {
+  await tx.execute(sql`
+    INSERT INTO api_tokens (state_id, appointment_id, worker_id, token_hash, token_prefix, label)
+    SELECT state_id, id, worker_id, ${hashToken(DEMO_TOKEN)}, ${tokenPrefixOf(DEMO_TOKEN)}, 'Demo token'
+    FROM appointments
+    WHERE role = 'chief_enroller' AND district_id = ${raipurId} AND ended_at IS NULL`);
+}
 
 async function seedDemoUsers(tx: DbOrTx, districtIds: Map<string, number>) {
   const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
