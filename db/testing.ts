@@ -72,16 +72,31 @@ export async function createTestDb(engine: Engine): Promise<DbHandle> {
   };
 }
 
-/** Drops every database this suite left on the server (templates and tests killed part-way). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Drops the test databases left on the server by test processes that are gone (killed part-way, or
+ * finished): names carry the creating process's id, so a run never drops a parallel run's databases.
+ */
 export async function dropLeftoverTestDatabases(): Promise<void> {
   if (!process.env.TEST_DATABASE_URL) return;
   const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'sadasyata\\_t%'",
+      "SELECT datname FROM pg_database WHERE datname ~ '^sadasyata_(t|tpl)_[0-9]+_'",
     );
-    for (const r of rows) await client.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+    for (const r of rows) {
+      const pid = Number(/^sadasyata_(?:t|tpl)_([0-9]+)_/.exec(r.datname)?.[1]);
+      if (!processAlive(pid)) await client.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+    }
   } finally {
     await client.end();
   }
