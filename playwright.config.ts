@@ -35,8 +35,15 @@ export default defineConfig({
       ],
     },
   },
+  // The seeded totals are checked first, before the feature specs add members, appointments and targets.
   projects: [
-    { name: "desktop", use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } },
+    { name: "baseline", testMatch: /auth\.spec\.ts$/, use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } },
+    {
+      name: "desktop",
+      testIgnore: /auth\.spec\.ts$/,
+      dependencies: ["baseline"],
+      use: { browserName: "chromium", viewport: { width: 1280, height: 900 } },
+    },
   ],
   webServer: {
     command: "npx tsx e2e/serve.ts",

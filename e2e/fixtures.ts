@@ -40,7 +40,8 @@ export const test = base.extend<{ signedInAs: (role: Role) => Promise<Page> }>({
   signedInAs: async ({ page }, use) => {
     await use(async (role) => {
       await signIn(page, USERS[role]);
-      await expect(page.getByTestId("viewer-name")).toBeVisible();
+      // Generous: the first page after signing in renders every chart, and CI machines are shared.
+      await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
       return page;
     });
   },

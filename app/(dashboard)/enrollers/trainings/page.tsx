@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TableBox, tdCls, thCls } from "@/components/appointments/common";
+import { FlashProvider } from "@/components/appointments/form-kit";
+import { pick, TRAINING_FORM_KEYS } from "@/components/appointments/labels";
+import { TrainingForm } from "@/components/appointments/training-forms";
+import { getDb } from "@/db/client";
+import { districtOptions } from "@/lib/appointments/queries";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/session";
+import { istDate } from "@/lib/dates";
+import { formatDay, formatNumber } from "@/lib/format";
+import { unitName } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
+import { listTrainings } from "@/lib/trainings/queries";
+
+export const metadata: Metadata = { title: "Trainings" };
+
+export default async function TrainingsPage() {
+  const viewer = await requireViewer();
+  if (!can(viewer, "enrollers.manage") && !can(viewer, "trainings.manage")) notFound();
+  const { locale, t } = await getT();
+  const db = await getDb();
+  const [sessions, districts] = await Promise.all([listTrainings(db, viewer), districtOptions(db, viewer)]);
+  const levels = (["state", "district", "block"] as const).filter((l) => can(viewer, "trainings.manage", l) && (l !== "state" || viewer.scope.level === "state"));
+  const n = (x: number) => formatNumber(x, locale);
+  return (
+    <FlashProvider>
+      <div className="space-y-6">
+        <div>
+          <Link href="/enrollers" className="text-sm font-semibold text-brand-700 underline">
+            ← {t("appointments.enrollers.title")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold">{t("trainings.title")}</h1>
+          <p className="max-w-2xl text-sm text-muted">{t("trainings.intro")}</p>
+        </div>
+        {levels.length > 0 ? (
+          <section aria-labelledby="new-session" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="new-session" className="mb-3 text-lg font-semibold">
+              {t("trainings.create")}
+            </h2>
+            <TrainingForm
+              m={pick(t, TRAINING_FORM_KEYS)}
+              levels={[...levels]}
+              districts={districts.map((d) => ({ id: d.id, name: unitName(d, locale) }))}
+              defaultDistrict={districts.length === 1 ? districts[0]!.id : undefined}
+              today={istDate(new Date())}
+            />
+          </section>
+        ) : null}
+        {sessions.length === 0 ? (
+          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("trainings.empty")}</p>
+        ) : (
+          <TableBox label={t("trainings.title")}>
+            <table className="w-full text-sm" data-testid="trainings">
+              <thead className="border-b border-stone-200 bg-stone-50">
+                <tr>
+                  <th scope="col" className={thCls}>{t("trainings.col.session")}</th>
+                  <th scope="col" className={thCls}>{t("trainings.col.dates")}</th>
+                  <th scope="col" className={thCls}>{t("trainings.col.level")}</th>
+                  <th scope="col" className={`${thCls} text-right`}>{t("trainings.col.attended")}</th>
+                  <th scope="col" className={`${thCls} text-right`}>{t("trainings.col.completed")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {sessions.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row" className={`${tdCls} text-left font-normal`}>
+                      <Link href={`/enrollers/trainings/${s.id}`} className="font-semibold text-brand-700 underline">
+                        {s.title}
+                      </Link>
+                      <span className="block text-xs text-muted">{s.place}</span>
+                    </th>
+                    <td className={`${tdCls} whitespace-nowrap`}>
+                      {t("trainings.dates", { start: formatDay(s.startsOn, locale), end: formatDay(s.endsOn, locale) })}
+                      <span className="block text-xs text-muted">
+                        {n(s.days)} {t("trainings.col.days")}
+                      </span>
+                    </td>
+                    <td className={tdCls}>
+                      {t(`trainings.level.${s.level}`)}
+                      {s.districtName ? <span className="block text-xs text-muted">{unitName({ name: s.districtName, nameHi: s.districtNameHi }, locale)}</span> : null}
+                    </td>
+                    <td className={`${tdCls} text-right tabular-nums`}>{n(s.attended)}</td>
+                    <td className={`${tdCls} text-right tabular-nums`}>{n(s.completed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableBox>
+        )}
+      </div>
+    </FlashProvider>
+  );
+}

@@ -1,0 +1,264 @@
+"use client";
+
+import { useId, useState } from "react";
+import { appointAction, endAction, replaceAction } from "@/lib/appointments/actions";
+import type { Section } from "@/lib/appointments/posts";
+import { buttonCls, Field, FormMessage, inputCls, secondaryButtonCls, useFormAction } from "./form-kit";
+import type { FormLabels } from "./labels";
+
+export interface WorkerOption {
+  id: number;
+  name: string;
+  phone: string;
+}
+
+/** New worker (name, mobile, optional EPIC) or one found by the search on the page. */
+function WorkerFields({ m, hits, errors, prefix }: { m: FormLabels; hits: WorkerOption[]; errors?: Record<string, string>; prefix: string }) {
+  const [mode, setMode] = useState<"new" | "existing">(hits.length > 0 ? "existing" : "new");
+  const pickError = errors?.workerId;
+  return (
+    <div className="space-y-3">
+      <fieldset>
+        <legend className="text-sm font-semibold">{m["appointments.form.mode"]}</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          <label className="inline-flex min-h-11 items-center gap-2">
+            <input type="radio" name="mode" value="new" checked={mode === "new"} onChange={() => setMode("new")} />
+            {m["appointments.form.new"]}
+          </label>
+          <label className="inline-flex min-h-11 items-center gap-2">
+            <input type="radio" name="mode" value="existing" checked={mode === "existing"} onChange={() => setMode("existing")} />
+            {m["appointments.form.existing"]}
+          </label>
+        </div>
+      </fieldset>
+      {mode === "new" ? (
+        <>
+          <Field id={`${prefix}-name`} name="name" label={m["appointments.form.name"]} error={errors?.name} autoComplete="name" maxLength={100} required />
+          <Field
+            id={`${prefix}-phone`}
+            name="phone"
+            label={m["appointments.form.phone"]}
+            hint={m["appointments.form.phoneHint"]}
+            error={errors?.phone}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            required
+          />
+          <Field
+            id={`${prefix}-epic`}
+            name="epic"
+            label={m["appointments.form.epic"]}
+            hint={m["appointments.form.epicHint"]}
+            error={errors?.epic}
+            autoCapitalize="characters"
+            maxLength={12}
+          />
+        </>
+      ) : hits.length === 0 ? (
+        <p className="text-sm text-muted">{m["appointments.form.noHits"]}</p>
+      ) : (
+        <fieldset aria-describedby={pickError ? `${prefix}-pick-error` : undefined}>
+          <legend className="text-sm font-semibold">{m["appointments.form.pick"]}</legend>
+          <ul className="mt-1 space-y-1">
+            {hits.map((w) => (
+              <li key={w.id}>
+                <label className="flex min-h-11 items-center gap-2 rounded-md border border-stone-200 px-3 py-2">
+                  <input type="radio" name="workerId" value={w.id} required />
+                  <span>
+                    <span className="font-semibold">{w.name}</span> <span className="text-sm text-muted tabular-nums">{w.phone}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <p id={`${prefix}-pick-error`} className="mt-1 text-sm text-bad empty:hidden">
+            {pickError ?? ""}
+          </p>
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
+export function AppointForm({
+  section,
+  role,
+  level,
+  unitId,
+  hits,
+  m,
+}: {
+  section: Section;
+  role: string;
+  level: string;
+  unitId: number;
+  hits: WorkerOption[];
+  m: FormLabels;
+}) {
+  const { state, onSubmit, pending, ref } = useFormAction(appointAction);
+  const prefix = useId().replace(/:/g, "");
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={`${prefix}-msg`} data-testid="appoint-form">
+      <input type="hidden" name="section" value={section} />
+      <input type="hidden" name="role" value={role} />
+      <input type="hidden" name="level" value={level} />
+      <input type="hidden" name="unitId" value={unitId} />
+      <WorkerFields m={m} hits={hits} errors={errors} prefix={prefix} />
+      <FormMessage state={state} id={`${prefix}-msg`} />
+      <button type="submit" className={buttonCls} disabled={pending}>
+        {pending ? m["appointments.form.submitting"] : m["appointments.form.submitAppoint"]}
+      </button>
+    </form>
+  );
+}
+
+/** Replace and End, each behind its own button: the destructive step asks for a reason and a confirmation. */
+export function HolderActions({
+  section,
+  appointmentId,
+  holderName,
+  hits,
+  m,
+  replaceTitle,
+  endTitle,
+}: {
+  section: Section;
+  appointmentId: number;
+  holderName: string;
+  hits: WorkerOption[];
+  m: FormLabels;
+  replaceTitle: string;
+  endTitle: string;
+}) {
+  const [open, setOpen] = useState<"replace" | "end" | null>(null);
+  return (
+    <div className="mt-3">
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={secondaryButtonCls}
+          aria-expanded={open === "replace"}
+          onClick={() => setOpen(open === "replace" ? null : "replace")}
+          aria-label={replaceTitle}
+        >
+          {m["appointments.post.replace"]}
+        </button>
+        <button
+          type="button"
+          className={`${secondaryButtonCls} text-bad`}
+          aria-expanded={open === "end"}
+          onClick={() => setOpen(open === "end" ? null : "end")}
+          aria-label={endTitle}
+        >
+          {m["appointments.post.end"]}
+        </button>
+      </div>
+      {open === "replace" ? (
+        <ReplaceForm section={section} appointmentId={appointmentId} hits={hits} m={m} title={replaceTitle} onCancel={() => setOpen(null)} />
+      ) : null}
+      {open === "end" ? <EndForm section={section} appointmentId={appointmentId} m={m} title={endTitle} holderName={holderName} onCancel={() => setOpen(null)} /> : null}
+    </div>
+  );
+}
+
+function ReasonField({ m, prefix, error }: { m: FormLabels; prefix: string; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={`${prefix}-reason`} className="block text-sm font-semibold">
+        {m["appointments.form.reason"]}
+      </label>
+      <input
+        id={`${prefix}-reason`}
+        name="reason"
+        required
+        maxLength={200}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${prefix}-reason-hint${error ? ` ${prefix}-reason-error` : ""}`}
+        className={inputCls}
+      />
+      <p id={`${prefix}-reason-hint`} className="mt-1 text-xs text-muted">
+        {m["appointments.form.reasonHint"]}
+      </p>
+      <p id={`${prefix}-reason-error`} aria-live="polite" className="mt-1 text-sm text-bad empty:hidden">
+        {error ?? ""}
+      </p>
+    </div>
+  );
+}
+
+function ReplaceForm({
+  section,
+  appointmentId,
+  hits,
+  m,
+  title,
+  onCancel,
+}: {
+  section: Section;
+  appointmentId: number;
+  hits: WorkerOption[];
+  m: FormLabels;
+  title: string;
+  onCancel: () => void;
+}) {
+  const { state, onSubmit, pending, ref } = useFormAction(replaceAction);
+  const prefix = useId().replace(/:/g, "");
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form ref={ref} onSubmit={onSubmit} noValidate className="mt-3 space-y-4 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={title}>
+      <input type="hidden" name="section" value={section} />
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <p className="font-semibold">{title}</p>
+      <ReasonField m={m} prefix={prefix} error={errors?.reason} />
+      <WorkerFields m={m} hits={hits} errors={errors} prefix={prefix} />
+      <FormMessage state={state} id={`${prefix}-msg`} />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonCls} disabled={pending}>
+          {pending ? m["appointments.form.submitting"] : m["appointments.form.submitReplace"]}
+        </button>
+        <button type="button" className={secondaryButtonCls} onClick={onCancel}>
+          {m["appointments.form.cancel"]}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EndForm({
+  section,
+  appointmentId,
+  m,
+  title,
+  onCancel,
+}: {
+  section: Section;
+  appointmentId: number;
+  m: FormLabels;
+  title: string;
+  holderName: string;
+  onCancel: () => void;
+}) {
+  const { state, onSubmit, pending, ref } = useFormAction(endAction);
+  const prefix = useId().replace(/:/g, "");
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form ref={ref} onSubmit={onSubmit} noValidate className="mt-3 space-y-4 rounded-md border border-red-200 bg-red-50 p-3" aria-label={title}>
+      <input type="hidden" name="section" value={section} />
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <p className="font-semibold">{title}</p>
+      <p className="text-sm">{m["appointments.form.endWarning"]}</p>
+      <ReasonField m={m} prefix={prefix} error={errors?.reason} />
+      <FormMessage state={state} id={`${prefix}-msg`} />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={`${buttonCls} bg-bad hover:bg-red-800`} disabled={pending}>
+          {pending ? m["appointments.form.submitting"] : m["appointments.form.confirmEnd"]}
+        </button>
+        <button type="button" className={secondaryButtonCls} onClick={onCancel}>
+          {m["appointments.form.cancel"]}
+        </button>
+      </div>
+    </form>
+  );
+}

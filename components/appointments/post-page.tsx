@@ -1,0 +1,205 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { UNIT_LEVELS, type UnitLevel } from "@/db/schema";
+import { permissionFor, ROLE_SLUGS, sectionPath, type Section } from "@/lib/appointments/posts";
+import { loadPost, searchWorkers } from "@/lib/appointments/queries";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/session";
+import { formatNumber } from "@/lib/format";
+import { unitName } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
+import { Badge, formatWhen, TableBox, tdCls, thCls, TrainingBadge, unitLabel } from "./common";
+import { FlashProvider, inputCls } from "./form-kit";
+import { FORM_KEYS, pick } from "./labels";
+import { AppointForm, HolderActions } from "./post-forms";
+
+/**
+ * One post (role × unit): who holds it, the way to appoint, replace or end, and its whole history. Shared by
+ * /enrollers/… and /it-cell/…; a unit outside the viewer's scope is a 404 before anything renders.
+ */
+export async function PostPage({
+  section,
+  params,
+  searchParams,
+}: {
+  section: Section;
+  params: Promise<{ role: string; level: string; unit: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireViewer();
+  const { role: roleSlug, level: levelRaw, unit } = await params;
+  const role = ROLE_SLUGS[section][roleSlug];
+  const level = UNIT_LEVELS.find((l) => l === levelRaw) as UnitLevel | undefined;
+  if (!role || !level || !can(viewer, permissionFor(role))) notFound();
+  const db = await getDb();
+  let key: string;
+  try {
+    key = decodeURIComponent(unit);
+  } catch {
+    notFound();
+  }
+  const post = await loadPost(db, viewer, role, level, key);
+  if (!post) notFound();
+  const sp = await searchParams;
+  const q = (Array.isArray(sp.q) ? sp.q[0] : sp.q)?.trim().slice(0, 60) ?? "";
+  const { locale, t } = await getT();
+  const canAct = can(viewer, permissionFor(role), level);
+  const hits = canAct && q ? await searchWorkers(db, viewer, q) : [];
+  const m = pick(t, FORM_KEYS);
+  const label = unitLabel(t, locale, post.unit);
+  const roleName = t(`appointments.role.${role}`);
+  const room = post.holders.length < post.limit;
+  const workerOptions = hits.map((h) => ({ id: h.id, name: h.name, phone: h.phone }));
+
+  return (
+    <FlashProvider>
+      <div className="space-y-6">
+        <div>
+          <Link href={sectionPath(section)} className="text-sm font-semibold text-brand-700 underline">
+            ← {t("appointments.post.back")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold">{t("appointments.post.title", { role: roleName, unit: label })}</h1>
+          <p className="text-muted">
+            {post.unit.level === "booth" ? unitName(post.unit, locale) : null}
+            {post.unit.parentName ? `${post.unit.level === "booth" ? " · " : ""}${unitName({ name: post.unit.parentName, nameHi: post.unit.parentNameHi }, locale)}` : null}
+          </p>
+        </div>
+
+        <section aria-labelledby="current" className="space-y-3">
+          <h2 id="current" className="text-lg font-semibold">
+            {t("appointments.post.current")}
+          </h2>
+          {post.limit > 1 ? (
+            <p className="text-sm text-muted">{t("appointments.post.count", { count: formatNumber(post.holders.length, locale), limit: formatNumber(post.limit, locale) })}</p>
+          ) : null}
+          {post.holders.length === 0 ? (
+            <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted" data-testid="post-vacant">
+              {t("appointments.post.vacant")}
+            </p>
+          ) : (
+            <ul className="space-y-3" data-testid="current-holders">
+              {post.holders.map((h) => (
+                <li key={h.appointmentId} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="current-holder">
+                  <p className="text-lg font-semibold">{h.name}</p>
+                  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                    <dt className="text-muted">{t("appointments.col.phone")}</dt>
+                    <dd className="tabular-nums">{h.phone}</dd>
+                    {h.epic ? (
+                      <>
+                        <dt className="text-muted">{t("appointments.post.epic")}</dt>
+                        <dd>{h.epic}</dd>
+                      </>
+                    ) : null}
+                    <dt className="text-muted">{t("appointments.col.appointedOn")}</dt>
+                    <dd>{formatWhen(h.appointedAt, locale)}</dd>
+                    <dt className="text-muted">{t("appointments.col.by")}</dt>
+                    <dd>{h.appointedBy ?? "—"}</dd>
+                    {role === "chief_enroller" ? (
+                      <>
+                        <dt className="text-muted">{t("appointments.col.training")}</dt>
+                        <dd>
+                          <TrainingBadge trained={h.trained} t={t} />
+                        </dd>
+                      </>
+                    ) : null}
+                  </dl>
+                  {canAct ? (
+                    <HolderActions
+                      section={section}
+                      appointmentId={h.appointmentId}
+                      holderName={h.name}
+                      hits={workerOptions}
+                      m={m}
+                      replaceTitle={t("appointments.form.replaceTitle", { name: h.name })}
+                      endTitle={t("appointments.form.endTitle", { name: h.name })}
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {!room && post.limit > 1 ? <p className="text-sm text-muted">{t("appointments.post.full")}</p> : null}
+        </section>
+
+        {canAct ? (
+          <section aria-labelledby="find" className="space-y-2">
+            <form method="get" className="flex flex-wrap items-end gap-2" role="search">
+              <label className="min-w-0 flex-1 text-sm font-semibold" id="find">
+                {t("appointments.form.search")}
+                <input name="q" defaultValue={q} className={inputCls} inputMode="search" />
+              </label>
+              <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 font-semibold hover:bg-stone-100">
+                {t("appointments.form.searchButton")}
+              </button>
+            </form>
+          </section>
+        ) : null}
+
+        {canAct && room ? (
+          <section aria-labelledby="appoint" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="appoint" className="mb-3 text-lg font-semibold">
+              {t("appointments.post.appointTitle")}
+            </h2>
+            <AppointForm section={section} role={role} level={level} unitId={post.unit.id} hits={workerOptions} m={m} />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="history" className="space-y-2">
+          <h2 id="history" className="text-lg font-semibold">
+            {t("appointments.post.history")}
+          </h2>
+          {post.history.length === 0 ? (
+            <p className="text-muted">{t("appointments.post.noHistory")}</p>
+          ) : (
+            <TableBox label={t("appointments.post.history")}>
+              <table className="w-full text-sm" data-testid="post-history">
+                <thead className="border-b border-stone-200 bg-stone-50">
+                  <tr>
+                    <th scope="col" className={thCls}>
+                      {t("appointments.col.holder")}
+                    </th>
+                    <th scope="col" className={thCls}>
+                      {t("appointments.col.appointedOn")}
+                    </th>
+                    <th scope="col" className={thCls}>
+                      {t("appointments.post.endedOn")}
+                    </th>
+                    <th scope="col" className={thCls}>
+                      {t("appointments.post.reason")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {post.history.map((h) => (
+                    <tr key={h.appointmentId} data-testid="history-row">
+                      <th scope="row" className={`${tdCls} text-left font-semibold`}>
+                        {h.name}
+                        <span className="block text-xs font-normal text-muted tabular-nums">{h.phone}</span>
+                      </th>
+                      <td className={tdCls}>
+                        {formatWhen(h.appointedAt, locale)}
+                        {h.appointedBy ? <span className="block text-xs text-muted">{h.appointedBy}</span> : null}
+                      </td>
+                      <td className={tdCls}>
+                        {h.endedAt ? (
+                          <>
+                            {formatWhen(h.endedAt, locale)}
+                            {h.endedBy ? <span className="block text-xs text-muted">{h.endedBy}</span> : null}
+                          </>
+                        ) : (
+                          <Badge tone="ok">{t("appointments.post.holding")}</Badge>
+                        )}
+                      </td>
+                      <td className={tdCls}>{h.endedReason ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableBox>
+          )}
+        </section>
+      </div>
+    </FlashProvider>
+  );
+}

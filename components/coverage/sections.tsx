@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { TableBox, tdCls, thCls } from "@/components/appointments/common";
+import { getDb } from "@/db/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import { boundaryMap } from "@/lib/coverage/boundaries";
+import type { CoverageParams } from "@/lib/coverage/params";
+import type { CoverageRow, CoverageSort } from "@/lib/coverage/queries";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { unitName, type Locale, type Translate } from "@/lib/i18n";
+import { CoverageMap } from "./tiles-and-map";
+
+/** The per-unit table, sorted by links (works without JavaScript; the URL keeps the order). */
+export function CoverageTable({
+  rows,
+  p,
+  q,
+  t,
+  locale,
+  levelName,
+}: {
+  rows: CoverageRow[];
+  p: CoverageParams;
+  q: (patch: Partial<Record<keyof CoverageParams, string | number | undefined>>) => string;
+  t: Translate;
+  locale: Locale;
+  levelName: string;
+}) {
+  const n = (x: number) => formatNumber(x, locale);
+  const header = (sort: CoverageSort, label: string, numeric: boolean) => {
+    const current = p.sort === sort ? (p.dir === "asc" ? "ascending" : "descending") : undefined;
+    return (
+      <th scope="col" className={`${thCls} ${numeric ? "text-right" : ""}`} aria-sort={current}>
+        <Link
+          href={q({ sort: sort === "share" ? undefined : sort, dir: current === "ascending" ? "desc" : undefined, page: undefined })}
+          className="underline"
+          aria-label={t("appointments.sortBy", { column: label })}
+        >
+          {label}
+          {current === "ascending" ? " ↑" : current === "descending" ? " ↓" : ""}
+        </Link>
+      </th>
+    );
+  };
+  return (
+    <TableBox label={t("coverage.chart", { level: levelName })}>
+      <table className="w-full text-sm" data-testid={`coverage-table-${p.by}`}>
+        <thead className="border-b border-stone-200 bg-stone-50">
+          <tr>
+            {header("name", levelName, false)}
+            {header("booths", t("coverage.col.booths"), true)}
+            {header("covered", t("coverage.col.covered"), true)}
+            {header("uncovered", t("coverage.col.uncovered"), true)}
+            {header("share", t("coverage.col.share"), true)}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {rows.map((r) => (
+            <tr key={r.id} data-testid={`coverage-row-${p.by}-${r.key}`}>
+              <th scope="row" className={`${tdCls} text-left font-semibold`}>
+                {r.no !== null ? `${r.no} ` : ""}
+                {unitName(r, locale)}
+                {r.parentName ? <span className="block text-xs font-normal text-muted">{unitName({ name: r.parentName, nameHi: r.parentNameHi }, locale)}</span> : null}
+              </th>
+              <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths)}</td>
+              <td className={`${tdCls} text-right tabular-nums`} data-testid="covered">
+                {n(r.covered)}
+              </td>
+              <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths - r.covered)}</td>
+              <td className={`${tdCls} text-right tabular-nums`}>{formatPercent(r.share, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableBox>
+  );
+}
+
+/** The map, when boundaries were imported; its own Suspense boundary on the page (first read parses them). */
+export async function MapSection({ viewer, rows, t, locale }: { viewer: Viewer; rows: CoverageRow[]; t: Translate; locale: Locale }) {
+  const map = await boundaryMap(await getDb(), viewer.scope.stateId, rows.map((r) => r.id));
+  if (!map) return <p className="text-sm text-muted" data-testid="no-map">{t("coverage.noMap")}</p>;
+  return (
+    <figure className="space-y-2">
+      <figcaption className="text-sm font-semibold">{t("coverage.map")}</figcaption>
+      <CoverageMap map={map} rows={rows} t={t} locale={locale} />
+    </figure>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test, USERS, type Role } from "./fixtures";
+
+const num = (s: string | null) => Number((s ?? "").replace(/[^0-9]/g, ""));
+const indian = (n: number) => new Intl.NumberFormat("en-IN").format(n);
+
+
+/**
+ * Signs in straight to `path`: the overview that sign-in lands on by default is another feature's heaviest
+ * page, and on a cold, shared 2-core machine it can outlast the shared fixture's wait.
+ */
+async function signedInTo(page: Page, role: Role, path: string): Promise<Page> {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  await page.getByLabel("Email").fill(USERS[role]);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+test("the IT-cell head appoints a booth member and coverage rises by exactly one booth", async ({ page: browserPage }) => {
+  // Seven page loads on a shared 2-core machine.
+  test.slow();
+  const page = await signedInTo(browserPage, "itcell", "/coverage");
+  // A vacant booth from the end of the list (the first ones are left to other tests).
+  await page.goto("/it-cell?tab=booths&show=vacant&sort=code&dir=desc");
+  const row = page.getByTestId("booth-posts").locator("tbody tr").nth(3);
+  const code = ((await row.locator("th a").first().textContent()) ?? "").trim();
+  const acNo = Number(code.slice(0, 3));
+
+  await page.goto("/coverage?by=ac");
+  const acRow = page.getByTestId(`coverage-row-ac-${acNo}`);
+  const acBefore = num(await acRow.getByTestId("covered").textContent());
+  const totalBefore = num(await page.getByTestId("coverage-covered").textContent());
+
+  await page.goto(`/it-cell/member/booth/${code}`);
+  const form = page.getByTestId("appoint-form");
+  await form.getByLabel("Name", { exact: true }).fill("Booth Member E2E");
+  await form.getByLabel("Mobile number", { exact: true }).fill(`7${String(Date.now() % 1_000_000_000).padStart(9, "0")}`);
+  await form.getByRole("button", { name: "Appoint" }).click();
+  await expect(page.getByTestId("current-holder")).toContainText("Booth Member E2E");
+  // A second appointment to the same single-holder post is refused (the form is gone; the post is held).
+  await expect(page.getByTestId("appoint-form")).toHaveCount(0);
+
+  await page.goto("/coverage?by=ac");
+  await expect(page.getByTestId(`coverage-row-ac-${acNo}`).getByTestId("covered")).toHaveText(indian(acBefore + 1));
+  await expect(page.getByTestId("coverage-covered")).toHaveText(indian(totalBefore + 1));
+  await expect(page.getByTestId(`uncovered-${code}`)).toHaveCount(0);
+
+  // Leave the shared database's coverage as the seed made it (other specs compare against the seeded figure).
+  await page.goto(`/it-cell/member/booth/${code}`);
+  await page.getByRole("button", { name: "End Booth Member E2E's post" }).click();
+  await page.getByRole("form", { name: "End Booth Member E2E's post" }).getByLabel("Reason").fill("End of the e2e test");
+  await page.getByRole("button", { name: "Yes, end the post" }).click();
+  await expect(page.getByTestId("post-vacant")).toBeVisible();
+  await expect(page.getByTestId("history-row").first()).toContainText("End of the e2e test");
+});
+
+test("coverage shows the seats as tiles, sorts its table, and downloads the uncovered booths", async ({ page: browserPage }) => {
+  test.slow();
+  const page = await signedInTo(browserPage, "raipur", "/coverage");
+  await page.goto("/coverage");
+  // A district president sees their district's seats and blocks, not the state's Lok Sabha seats.
+  await expect(page.getByRole("link", { name: "Lok Sabha seat", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Assembly seat", exact: true })).toBeVisible();
+  await expect(page.getByTestId("coverage-tiles").locator("li").first()).toBeVisible();
+  await expect(page.getByTestId("coverage-chart").locator("svg").first()).toBeVisible();
+  await expect(page.getByTestId("no-map")).toBeVisible();
+
+  const shares = async () =>
+    page
+      .getByTestId("coverage-table-ac")
+      .locator("tbody tr td:last-child")
+      .allTextContents()
+      .then((xs) => xs.map((x) => Number(x.replace("%", ""))));
+  const asc = await shares();
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+  await page.getByRole("link", { name: "Sort by Coverage" }).click();
+  await expect(page).toHaveURL(/dir=desc/);
+  const desc = await shares();
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+
+  const uncovered = num(await page.getByTestId("coverage-uncovered").textContent());
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(text.startsWith("\uFEFFbooth_code,booth_name,booth_name_hi,ac_no")).toBe(true);
+  expect(text.trimEnd().split("\r\n")).toHaveLength(uncovered + 1);
+});
+
+test("coverage is scoped and readable at 360 px", async ({ page: browserPage }) => {
+  const page = await signedInTo(browserPage, "itcell", "/coverage");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/coverage");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Booth coverage");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const res = await page.request.get("/coverage/export?district=no-such-district");
+  expect(res.status()).toBe(404);
+});

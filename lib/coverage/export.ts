@@ -1,0 +1,46 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { writeAudit } from "@/lib/audit/write";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { csvResponse, toCsv } from "@/lib/csv-export";
+import { unitIdsInScope } from "@/lib/appointments/scope";
+import { parseCoverageParams } from "./params";
+import { allUncoveredBooths, coverageLevels, type UncoveredBooth } from "./queries";
+
+/**
+ * The uncovered booths as a CSV file (plain numbers, Hindi names beside English ones), limited to the viewer's
+ * scope and the seat or district asked for. The export is written to the audit log with its filters and size.
+ */
+export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Record<string, string>): Promise<Response> {
+  if (!can(viewer, "coverage.view") || !can(viewer, "exports.download")) return new Response("Not allowed.", { status: 403 });
+  const p = parseCoverageParams(params, coverageLevels(viewer));
+  // Seat and district are looked up inside the scope: a filter outside it matches nothing rather than widening it.
+  const [ac] = p.ac
+    ? await queryRows<{ id: number }>(db, sql`SELECT id FROM assembly_seats WHERE no = ${p.ac} AND id IN (${unitIdsInScope(viewer, "ac")})`)
+    : [];
+  const [district] = p.district
+    ? await queryRows<{ id: number }>(db, sql`SELECT id FROM districts WHERE slug = ${p.district} AND id IN (${unitIdsInScope(viewer, "district")})`)
+    : [];
+  if ((p.ac && !ac) || (p.district && !district)) return new Response("Not found.", { status: 404 });
+  const rows = await allUncoveredBooths(db, viewer, { acId: ac?.id, districtId: district?.id });
+  await writeAudit(db, viewer, {
+    action: "export.uncovered_booths",
+    entityType: "export",
+    after: { rows: rows.length, ac: p.ac ?? null, district: p.district ?? null },
+  });
+  const body = toCsv<UncoveredBooth>(rows, [
+    { header: "booth_code", value: (r) => r.code },
+    { header: "booth_name", value: (r) => r.name },
+    { header: "booth_name_hi", value: (r) => r.nameHi },
+    { header: "ac_no", value: (r) => r.acNo },
+    { header: "ac_name", value: (r) => r.acName },
+    { header: "pc_no", value: (r) => r.pcNo },
+    { header: "pc_name", value: (r) => r.pcName },
+    { header: "district", value: (r) => r.districtName },
+    { header: "block", value: (r) => r.blockName },
+  ]);
+  const suffix = [p.ac ? `ac-${p.ac}` : null, p.district ?? null].filter(Boolean).join("-");
+  return csvResponse(body, `uncovered-booths${suffix ? `-${suffix}` : ""}-${new Date().toISOString().slice(0, 10)}.csv`);
+}

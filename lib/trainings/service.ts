@@ -1,0 +1,174 @@
+/**
+ * Training sessions for chief enrollers and their attendance. A session is created at a level (state,
+ * district, block) the viewer may manage, in a district of their scope; attendance is marked only for chief
+ * enrollers of the viewer's scope. Each change writes its audit event in the same transaction.
+ *
+ * "Trained" (lib/appointments/scope.ts `trainedSql`): attended every day of at least one session.
+ */
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows, type Db } from "@/db/client";
+import { trainings } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { daysBetween } from "@/lib/dates";
+import { ActionError } from "@/lib/errors";
+import { unitInScope } from "@/lib/geo/units";
+import type { Translate } from "@/lib/i18n";
+import { chiefInScope, loadTraining } from "./queries";
+
+export interface TrainingCtx {
+  db: Db;
+  viewer: Viewer;
+  t: Translate;
+}
+
+/** Sessions longer than this are a typing mistake, not a training. */
+export const MAX_TRAINING_DAYS = 14;
+export const TRAINING_TEXT_MAX = 120;
+
+const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
+
+export function trainingSchema(t: Translate) {
+  const text = (key: "trainings.field.titleRequired" | "trainings.field.placeRequired") =>
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().replace(/\s+/g, " ") : ""),
+      z.string().min(1, { error: t(key) }).max(TRAINING_TEXT_MAX, { error: t("trainings.field.tooLong", { max: TRAINING_TEXT_MAX }) }),
+    );
+  return z
+    .object({
+      title: text("trainings.field.titleRequired"),
+      place: text("trainings.field.placeRequired"),
+      level: z.enum(["state", "district", "block"], { error: t("trainings.field.levelRequired") }),
+      districtId: z.preprocess((v) => (typeof v === "string" && /^[0-9]{1,9}$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional()),
+      startsOn: z.preprocess((v) => (typeof v === "string" ? v : ""), day.refine((d) => !Number.isNaN(Date.parse(d)), { error: t("trainings.field.dateInvalid") })),
+      endsOn: z.preprocess((v) => (typeof v === "string" ? v : ""), day.refine((d) => !Number.isNaN(Date.parse(d)), { error: t("trainings.field.dateInvalid") })),
+    })
+    .superRefine((v, ctx) => {
+      if (v.level !== "state" && v.districtId === undefined) {
+        ctx.addIssue({ code: "custom", path: ["districtId"], message: t("trainings.field.districtRequired") });
+      }
+      const length = daysBetween(v.startsOn, v.endsOn) + 1;
+      if (length < 1) ctx.addIssue({ code: "custom", path: ["endsOn"], message: t("trainings.field.endBeforeStart") });
+      else if (length > MAX_TRAINING_DAYS) ctx.addIssue({ code: "custom", path: ["endsOn"], message: t("trainings.field.tooManyDays", { max: MAX_TRAINING_DAYS }) });
+    });
+}
+
+export type TrainingInput = z.infer<ReturnType<typeof trainingSchema>>;
+
+export async function createTraining(ctx: TrainingCtx, input: TrainingInput): Promise<{ id: number }> {
+  const { db, viewer, t } = ctx;
+  if (!can(viewer, "trainings.manage", input.level)) throw new ActionError("forbidden", t("action.forbidden"));
+  const districtId = input.level === "state" ? null : (input.districtId ?? null);
+  if (districtId !== null && !(await unitInScope(db, viewer, { level: "district", id: districtId }))) {
+    throw new ActionError("forbidden", t("action.notInScope"));
+  }
+  if (districtId === null && !(await unitInScope(db, viewer, { level: "state", id: viewer.scope.stateId }))) {
+    throw new ActionError("forbidden", t("action.notInScope"));
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(trainings)
+      .values({
+        stateId: viewer.scope.stateId,
+        title: input.title,
+        place: input.place,
+        level: input.level,
+        districtId,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        createdBy: viewer.id,
+      })
+      .returning({ id: trainings.id });
+    await writeAudit(tx, viewer, {
+      action: "training.create",
+      entityType: "training",
+      entityId: row!.id,
+      after: { title: input.title, place: input.place, level: input.level, districtId, startsOn: input.startsOn, endsOn: input.endsOn },
+    });
+    return { id: row!.id };
+  });
+}
+
+export interface AttendanceInput {
+  trainingId: number;
+  /** Days attended per worker; 0 removes the mark. */
+  marks: { workerId: number; days: number }[];
+}
+
+export function attendanceSchema(t: Translate) {
+  return z
+    .looseObject({ trainingId: z.preprocess((v) => Number(v), z.number().int().positive()) })
+    .transform((v, ctx): AttendanceInput => {
+      const marks: AttendanceInput["marks"] = [];
+      for (const [key, value] of Object.entries(v)) {
+        const m = /^days_([0-9]{1,9})$/.exec(key);
+        if (!m) continue;
+        const days = typeof value === "string" && /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
+        if (!Number.isInteger(days) || days < 0 || days > MAX_TRAINING_DAYS) {
+          ctx.addIssue({ code: "custom", path: [key], message: t("trainings.field.daysInvalid") });
+          continue;
+        }
+        marks.push({ workerId: Number(m[1]), days });
+      }
+      return { trainingId: v.trainingId, marks };
+    });
+}
+
+/**
+ * Saves the marks that changed (inserted, updated or removed), each with its audit event. Refuses the whole
+ * save when any worker is not a chief enroller of the viewer's scope, or a mark exceeds the session's days.
+ */
+export async function setAttendance(ctx: TrainingCtx, input: AttendanceInput): Promise<{ changed: number }> {
+  const { db, viewer, t } = ctx;
+  if (!can(viewer, "trainings.manage")) throw new ActionError("forbidden", t("action.forbidden"));
+  const training = await loadTraining(db, viewer, input.trainingId);
+  if (!training) throw new ActionError("not_found", t("trainings.error.notFound"));
+  const bad = input.marks.find((m) => m.days > training.days);
+  if (bad) {
+    throw new ActionError("invalid", t("action.invalid"), { [`days_${bad.workerId}`]: t("trainings.field.daysOver", { days: training.days }) });
+  }
+  if (input.marks.length === 0) return { changed: 0 };
+  const ids = [...new Set(input.marks.map((m) => m.workerId))];
+  const allowed = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT w.id FROM workers w WHERE w.id = ANY(${sql.param(ids)}::int[]) AND w.state_id = ${viewer.scope.stateId}
+      AND ${chiefInScope(viewer, sql`w.id`)}`,
+  );
+  if (allowed.length !== ids.length) throw new ActionError("forbidden", t("action.notInScope"));
+
+  return db.transaction(async (tx) => {
+    const current = await queryRows<{ worker_id: number; days_attended: number }>(
+      tx,
+      sql`SELECT worker_id, days_attended FROM training_attendance
+        WHERE training_id = ${training.id} AND worker_id = ANY(${sql.param(ids)}::int[]) FOR UPDATE`,
+    );
+    const before = new Map(current.map((c) => [c.worker_id, c.days_attended]));
+    let changed = 0;
+    for (const mark of input.marks) {
+      const was = before.get(mark.workerId) ?? 0;
+      if (was === mark.days) continue;
+      if (mark.days === 0) {
+        await tx.execute(sql`DELETE FROM training_attendance WHERE training_id = ${training.id} AND worker_id = ${mark.workerId}`);
+      } else {
+        await tx.execute(
+          sql`INSERT INTO training_attendance (training_id, worker_id, state_id, days_attended, marked_by, marked_at)
+            VALUES (${training.id}, ${mark.workerId}, ${viewer.scope.stateId}, ${mark.days}, ${viewer.id}, now())
+            ON CONFLICT (training_id, worker_id) DO UPDATE SET days_attended = EXCLUDED.days_attended,
+              marked_by = EXCLUDED.marked_by, marked_at = EXCLUDED.marked_at`,
+        );
+      }
+      await writeAudit(tx, viewer, {
+        action: "training.attendance",
+        entityType: "training_attendance",
+        entityId: `${training.id}:${mark.workerId}`,
+        before: { daysAttended: was },
+        after: { daysAttended: mark.days, sessionDays: training.days },
+      });
+      changed += 1;
+    }
+    return { changed };
+  });
+}

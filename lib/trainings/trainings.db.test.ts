@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type DbHandle } from "@/db/client";
+import { seed } from "@/db/seed";
+import { createTestDb, testEngines } from "@/db/testing";
+import { enrollerSummary, listUnitPosts } from "@/lib/appointments/queries";
+import { districtId, NOW, t, viewerByEmail, writesSnapshot } from "@/lib/appointments/test-helpers";
+import type { Viewer } from "@/lib/auth/viewer";
+import { ActionError } from "@/lib/errors";
+import { listTrainings, loadTraining, trainingRoster } from "./queries";
+import { attendanceSchema, createTraining, setAttendance, trainingSchema, type TrainingCtx } from "./service";
+
+describe.each(testEngines())("trainings on %s", (engine) => {
+  let h: DbHandle;
+  let raipur: Viewer;
+  let pcc: Viewer;
+  const ctx = (viewer: Viewer): TrainingCtx => ({ db: h.db, viewer, t });
+
+  beforeAll(async () => {
+    h = await createTestDb(engine);
+    await seed(h.db, { members: 0, now: NOW, demoUsers: true });
+    [raipur, pcc] = await Promise.all([viewerByEmail(h.db, "raipur@demo.local"), viewerByEmail(h.db, "pcc@demo.local")]);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("validates the session form: two-day default shape, dates in order, district for district level", () => {
+    const schema = trainingSchema(t);
+    const ok = schema.safeParse({ title: " Chief enroller training ", place: "Raipur", level: "district", districtId: "5", startsOn: "2026-12-01", endsOn: "2026-12-02" });
+    expect(ok.success && ok.data).toMatchObject({ title: "Chief enroller training", districtId: 5 });
+    const bad = schema.safeParse({ title: "", place: "x", level: "district", startsOn: "2026-12-03", endsOn: "2026-12-01" });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["title", "districtId", "endsOn"]));
+    const marks = attendanceSchema(t).safeParse({ trainingId: "3", days_12: "2", days_13: "0", other: "x" });
+    expect(marks.success && marks.data).toEqual({ trainingId: 3, marks: [{ workerId: 12, days: 2 }, { workerId: 13, days: 0 }] });
+  });
+
+  it("lets a district president create sessions in their district only", async () => {
+    const raipurId = await districtId(h.db, "raipur");
+    const durgId = await districtId(h.db, "durg");
+    const before = await writesSnapshot(h.db);
+    const input = { title: "Block training", place: "Dharsiwa", level: "block" as const, startsOn: "2026-12-05", endsOn: "2026-12-06" };
+    await expect(createTraining(ctx(raipur), { ...input, districtId: durgId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createTraining(ctx(raipur), { ...input, level: "state", districtId: undefined })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await writesSnapshot(h.db)).toEqual(before);
+    const { id } = await createTraining(ctx(raipur), { ...input, districtId: raipurId });
+    expect((await listTrainings(h.db, raipur)).map((x) => x.id)).toContain(id);
+    expect((await listTrainings(h.db, pcc)).map((x) => x.id)).toContain(id);
+    const [audit] = await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'training.create' AND entity_id = ${String(id)}`);
+    expect(audit!.n).toBe(1);
+  });
+
+  it("marks attendance for the viewer's chief enrollers; attending every day makes them trained", async () => {
+    const raipurId = await districtId(h.db, "raipur");
+    const { id } = await createTraining(ctx(raipur), {
+      title: "Two-day session",
+      place: "Raipur",
+      level: "district",
+      districtId: raipurId,
+      startsOn: "2026-12-10",
+      endsOn: "2026-12-11",
+    });
+    const roster = await trainingRoster(h.db, raipur, id);
+    expect(roster.length).toBeGreaterThan(0);
+    expect(roster.every((r) => r.districtName === "Raipur")).toBe(true);
+    const chiefs = await listUnitPosts(h.db, raipur, { role: "chief_enroller", level: "block", show: "untrained" });
+    const untrained = chiefs.flatMap((c) => c.holders).find((x) => x.trained === false)!;
+    expect(untrained).toBeDefined();
+    const summary = await enrollerSummary(h.db, raipur);
+
+    await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 1 }] });
+    expect((await enrollerSummary(h.db, raipur)).chiefTrained).toBe(summary.chiefTrained);
+    const result = await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 2 }] });
+    expect(result.changed).toBe(1);
+    expect((await enrollerSummary(h.db, raipur)).chiefTrained).toBe(summary.chiefTrained + 1);
+    const after = (await listUnitPosts(h.db, raipur, { role: "chief_enroller", level: "block" })).flatMap((c) => c.holders).find((x) => x.workerId === untrained.workerId);
+    expect(after!.trained).toBe(true);
+    // Unchanged marks write nothing; each change writes one audit event.
+    expect((await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 2 }] })).changed).toBe(0);
+    const audits = await queryRows<{ before: { daysAttended: number }; after: { daysAttended: number } }>(
+      h.db,
+      sql`SELECT before, after FROM audit_events WHERE action = 'training.attendance' AND entity_id = ${`${id}:${untrained.workerId}`} ORDER BY id`,
+    );
+    expect(audits.map((a) => [a.before.daysAttended, a.after.daysAttended])).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    // More days than the session has is refused next to that worker's field.
+    const over = await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 3 }] }).catch((e: unknown) => e);
+    expect(over).toBeInstanceOf(ActionError);
+    expect((over as ActionError).fieldErrors).toEqual({ [`days_${untrained.workerId}`]: "The session has only 2 days." });
+    // 0 removes the mark again.
+    await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 0 }] });
+    expect((await enrollerSummary(h.db, raipur)).chiefTrained).toBe(summary.chiefTrained);
+    expect((await loadTraining(h.db, raipur, id))!.days).toBe(2);
+  });
+
+  it("refuses marks for another district's chief enrollers and writes nothing", async () => {
+    const [durgChief] = await queryRows<{ worker_id: number }>(
+      h.db,
+      sql`SELECT a.worker_id FROM appointments a JOIN districts d ON d.id = a.district_id WHERE d.slug = 'durg' AND a.role = 'chief_enroller' AND a.ended_at IS NULL`,
+    );
+    const [training] = await queryRows<{ id: number }>(h.db, sql`SELECT id FROM trainings ORDER BY id LIMIT 1`);
+    const before = await writesSnapshot(h.db);
+    const err = await setAttendance(ctx(raipur), { trainingId: training!.id, marks: [{ workerId: durgChief!.worker_id, days: 2 }] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "forbidden" });
+    expect(await writesSnapshot(h.db)).toEqual(before);
+    // Leadership may.
+    await setAttendance(ctx(pcc), { trainingId: training!.id, marks: [{ workerId: durgChief!.worker_id, days: 2 }] });
+  });
+});
