@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files relative to its own module URL; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+  // The membership card: resvg is a native addon, and harfbuzzjs finds its WebAssembly next to its own module.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "@resvg/resvg-js", "harfbuzzjs"],
   poweredByHeader: false,
   // Parallel builds (e.g. several e2e runs on one machine) each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",

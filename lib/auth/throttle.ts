@@ -26,4 +26,5 @@ export class Throttle {
   }
 }
 
-export const loginThrottle = new Throttle(10, 60_000);
+// Sign-in attempts per address and email per minute; the e2e server raises it (every spec signs in).
+export const loginThrottle = new Throttle(Number(process.env.LOGIN_ATTEMPTS_PER_MINUTE) || 10, 60_000);

@@ -11,15 +11,21 @@
 import { readFile } from "node:fs/promises";
 import { getDbHandle, migrateDb, type Db } from "../../db/client";
 import { importBooths } from "./booths";
+import { importBoundaries } from "../coverage/boundaries";
 import { formatProblem, type ImportOptions, type ImportResult } from "./csv";
 import { importGeography } from "./geography";
+import { importMembersCli } from "../members/import-cli";
 
 type Importer = (db: Db, bytes: Uint8Array, opts: ImportOptions) => Promise<ImportResult<string>>;
+/** Importers that read the file themselves (streamed, chunked, resumable) and print their own result; the exit code. */
+type StreamImporter = (db: Db, file: string, opts: ImportOptions) => Promise<number>;
 
 /** One entry per kind; `members` and `boundaries` join here as their own modules. */
-const IMPORTERS: Record<string, { importer: Importer; describe: string }> = {
+const IMPORTERS: Record<string, { importer: Importer; describe: string } | { stream: StreamImporter; describe: string }> = {
   geography: { importer: importGeography, describe: "PCs, districts and assembly seats (ac_no, ac_name, …)" },
   booths: { importer: importBooths, describe: "polling booths (ac_no, part_no, name, district, block)" },
+  members: { stream: importMembersCli, describe: "members (epic, name, gender, age, phone, …, booth_code, consent); resumable" },
+  boundaries: { importer: importBoundaries, describe: "assembly-seat boundaries (GeoJSON; features keyed by AC_NO)" },
 };
 
 interface Args {
@@ -92,6 +98,16 @@ function printResult(kind: string, file: string, result: ImportResult<string>): 
 async function run(args: Args): Promise<number> {
   const entry = IMPORTERS[args.kind];
   if (!entry) return 2;
+  if ("stream" in entry) {
+    const handle = await getDbHandle();
+    try {
+      console.log(`database: ${handle.engine} (${handle.location})`);
+      await migrateDb(handle);
+      return await entry.stream(handle.db, args.file, args.opts);
+    } finally {
+      await handle.close();
+    }
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(args.file);

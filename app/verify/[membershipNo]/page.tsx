@@ -1,15 +1,57 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { getDb } from "@/db/client";
+import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
+import { clientAddress, verifyMembership, verifyThrottle } from "@/lib/members/verify";
 
-export const metadata: Metadata = { title: "Verify membership" };
+export const metadata: Metadata = { title: "Verify membership", robots: { index: false, follow: false } };
 
-/** Public (no sign-in). The verification itself arrives with the members feature. */
-export default async function VerifyPage() {
-  const { t } = await getT();
+/**
+ * Public (no sign-in): what the QR code on a card opens. It says whether the number is an active membership,
+ * with the name partly masked and the assembly seat, and nothing else; unknown and erased numbers read the
+ * same "not found". Rate-limited per client address.
+ */
+export default async function VerifyPage({ params }: { params: Promise<{ membershipNo: string }> }) {
+  const { membershipNo } = await params;
+  const { locale, t } = await getT();
+  const allowed = verifyThrottle.allow(clientAddress(await headers()));
+  const result = allowed ? await verifyMembership(await getDb(), membershipNo) : null;
+  const shown = membershipNo.slice(0, 24);
   return (
     <main className="mx-auto max-w-md px-4 py-10">
-      <h1 className="text-xl font-semibold">{t("verify.title")}</h1>
-      <p className="mt-2 text-muted">{t("verify.pending")}</p>
+      <div className="mb-6 flex items-center justify-between gap-3">
+        <div>
+          <p className="text-2xl font-semibold text-brand-700">{t("app.name")}</p>
+          <h1 className="text-sm text-muted">{t("verify.title")}</h1>
+        </div>
+        <LanguageSwitch />
+      </div>
+      {!result ? (
+        <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-warn" data-testid="verify-too-many">
+          {t("members.verify.tooMany")}
+        </p>
+      ) : result.found ? (
+        <section className="rounded-lg border border-green-200 bg-white p-5 shadow-sm" data-testid="verify-valid">
+          <p className="text-lg font-semibold text-ok">✓ {t("members.verify.valid")}</p>
+          <p className="mt-1 tabular-nums">{t("members.verify.validBody", { no: result.membershipNo })}</p>
+          <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+            <dt className="text-muted">{t("members.verify.name")}</dt>
+            <dd data-testid="verify-name">{result.nameMasked}</dd>
+            <dt className="text-muted">{t("members.verify.ac")}</dt>
+            <dd data-testid="verify-ac">
+              {result.acNo} · {unitName({ name: result.acName, nameHi: result.acNameHi }, locale)}
+            </dd>
+          </dl>
+        </section>
+      ) : (
+        <section className="rounded-lg border border-stone-300 bg-white p-5 shadow-sm" data-testid="verify-not-found">
+          <p className="text-lg font-semibold text-bad">{t("members.verify.notFound")}</p>
+          <p className="mt-1 break-words">{t("members.verify.notFoundBody", { no: shown })}</p>
+        </section>
+      )}
+      <p className="mt-6 text-xs text-muted">{t("members.verify.note")}</p>
     </main>
   );
 }

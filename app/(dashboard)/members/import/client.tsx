@@ -1,0 +1,225 @@
+"use client";
+
+import { QueryClient, QueryClientProvider, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+
+export interface ImportLabels {
+  file: string;
+  upload: string;
+  uploading: string;
+  chooseFile: string;
+  uploadFailed: string;
+  tooLarge: string;
+  fileRejected: string;
+  line: string;
+  doneBefore: string;
+  busy: string;
+  resumed: string;
+  started: string;
+  progressLabel: string;
+  progress: string;
+  counts: string;
+  status: Record<"running" | "done" | "failed" | "cancelled" | "stalled", string>;
+  cancel: string;
+  cancelConfirm: string;
+  cancelYes: string;
+  keepGoing: string;
+  download: string;
+}
+
+interface Progress {
+  id: number;
+  status: "running" | "done" | "failed" | "cancelled";
+  stalled: boolean;
+  totalRows: number;
+  created: number;
+  duplicates: number;
+  rejected: number;
+}
+
+const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+const indian = (locale: string) => new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { numberingSystem: "latn" });
+
+const importQuery = (id: number) =>
+  queryOptions({
+    queryKey: ["member-import", id],
+    queryFn: async (): Promise<Progress> => {
+      const res = await fetch(`/api/members/import/${id}`, { cache: "no-store" });
+      if (!res.ok) throw new Error(String(res.status));
+      return (await res.json()) as Progress;
+    },
+    staleTime: 500,
+    // Poll while the import runs; stop once it is finished, cancelled or stalled.
+    refetchInterval: (q) => (q.state.data && (q.state.data.status !== "running" || q.state.data.stalled) ? false : 1_000),
+  });
+
+export function ImportUploader(props: { labels: ImportLabels; locale: string; initialId?: number }) {
+  const [client] = useState(() => new QueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <Uploader {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale: string; initialId?: number }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [problems, setProblems] = useState<{ line: number | null; message: string }[]>([]);
+  const [importId, setImportId] = useState<number | undefined>(initialId);
+  const router = useRouter();
+
+  async function upload(e: React.FormEvent) {
+    e.preventDefault();
+    setProblems([]);
+    if (!file) {
+      setMessage(labels.chooseFile);
+      return;
+    }
+    setUploading(true);
+    setMessage(null);
+    try {
+      const res = await fetch("/api/members/import", {
+        method: "POST",
+        body: file,
+        headers: { "content-type": "text/csv", "x-file-name": encodeURIComponent(file.name) },
+      });
+      const json = (await res.json().catch(() => ({}))) as { kind?: string; id?: number; problems?: { line: number | null; message: string }[] };
+      if (res.status === 413) setMessage(labels.tooLarge);
+      else if (!res.ok || json.id === undefined) {
+        setMessage(json.problems ? labels.fileRejected : labels.uploadFailed);
+        setProblems(json.problems ?? []);
+      } else {
+        const id = json.id;
+        const text = { started: labels.started, resumed: labels.resumed, busy: labels.busy, done_before: labels.doneBefore }[json.kind ?? "started"] ?? labels.started;
+        setMessage(fill(text, { id }));
+        setImportId(id);
+        router.refresh();
+      }
+    } catch {
+      setMessage(labels.uploadFailed);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={upload} className="flex max-w-xl flex-wrap items-end gap-3" noValidate>
+        <label className="min-w-0 flex-1 text-sm font-semibold">
+          {labels.file}
+          <input
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            aria-describedby="import-message"
+            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-normal"
+          />
+        </label>
+        <button
+          type="submit"
+          disabled={uploading}
+          className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {uploading ? labels.uploading : labels.upload}
+        </button>
+      </form>
+      <div id="import-message" aria-live="polite" className="space-y-2">
+        {message ? (
+          <p className={`text-sm font-semibold ${problems.length > 0 || message === labels.uploadFailed || message === labels.tooLarge ? "text-bad" : ""}`} data-testid="import-message">
+            {message}
+          </p>
+        ) : null}
+        {problems.length > 0 ? (
+          <ul className="list-disc space-y-1 pl-5 text-sm text-bad" data-testid="import-problems">
+            {problems.map((p, i) => (
+              <li key={i}>{p.line === null ? p.message : `${fill(labels.line, { line: p.line })}: ${p.message}`}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {importId !== undefined ? <ImportProgressPanel id={importId} labels={labels} locale={locale} /> : null}
+    </div>
+  );
+}
+
+function ImportProgressPanel({ id, labels, locale }: { id: number; labels: ImportLabels; locale: string }) {
+  const { data } = useQuery(importQuery(id));
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [asking, setAsking] = useState(false);
+  const finished = data ? data.status !== "running" || data.stalled : false;
+  const refreshed = useRef(false);
+  // The list of recent imports is rendered on the server: refresh it once this import has finished.
+  useEffect(() => {
+    if (finished && !refreshed.current) {
+      refreshed.current = true;
+      router.refresh();
+    }
+  }, [finished, router]);
+  if (!data) return null;
+  const n = indian(locale);
+  const done = data.created + data.duplicates + data.rejected;
+  const pct = data.totalRows > 0 ? Math.min(100, Math.round((done / data.totalRows) * 100)) : 100;
+  const status = data.status === "running" && data.stalled ? labels.status.stalled : labels.status[data.status];
+  const running = data.status === "running" && !data.stalled;
+
+  async function cancel() {
+    await fetch(`/api/members/import/${id}/cancel`, { method: "POST" });
+    setAsking(false);
+    await queryClient.invalidateQueries({ queryKey: ["member-import", id] });
+    router.refresh();
+  }
+
+  return (
+    <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label={labels.progressLabel} data-testid="import-progress">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="font-semibold" data-testid="import-status">
+          #{id} · {status}
+        </p>
+        <p className="text-sm tabular-nums" data-testid="import-rows">
+          {fill(labels.progress, { done: n.format(done), total: n.format(data.totalRows) })}
+        </p>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={labels.progressLabel}
+        aria-valuemin={0}
+        aria-valuemax={data.totalRows}
+        aria-valuenow={done}
+        aria-valuetext={fill(labels.progress, { done: n.format(done), total: n.format(data.totalRows) })}
+        className="h-3 w-full overflow-hidden rounded-full bg-stone-200"
+      >
+        <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${pct}%` }} />
+      </div>
+      <p className="text-sm text-muted tabular-nums" data-testid="import-counts">
+        {fill(labels.counts, { created: n.format(data.created), duplicates: n.format(data.duplicates), rejected: n.format(data.rejected) })}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <a href={`/api/members/import/${id}/outcome`} className="text-sm font-semibold text-brand-700 underline" data-testid="import-download">
+          {labels.download}
+        </a>
+        {running ? (
+          asking ? (
+            <div role="group" aria-label={labels.cancel} className="flex flex-wrap items-center gap-2">
+              <span className="text-sm">{labels.cancelConfirm}</span>
+              <button type="button" onClick={() => void cancel()} className="rounded-md bg-bad px-3 py-1.5 text-sm font-semibold text-white">
+                {labels.cancelYes}
+              </button>
+              <button type="button" onClick={() => setAsking(false)} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-semibold">
+                {labels.keepGoing}
+              </button>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setAsking(true)} className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-semibold text-bad hover:bg-red-50">
+              {labels.cancel}
+            </button>
+          )
+        ) : null}
+      </div>
+    </section>
+  );
+}

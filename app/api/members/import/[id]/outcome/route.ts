@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { getViewer } from "@/lib/auth/session";
+import { getLocale } from "@/lib/i18n/server";
+import { outcomeCsv } from "@/lib/members/import-web";
+
+/** The per-line outcome of an import as CSV (audited as an export). */
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  const { id } = await params;
+  const csv = /^[0-9]{1,9}$/.test(id) ? await outcomeCsv(await getDb(), viewer, Number(id), await getLocale()) : null;
+  if (!csv) return Response.json({ error: "not_found" }, { status: 404 });
+  return new Response(csv.body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${csv.name.replace(/[^A-Za-z0-9._-]+/g, "-")}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,347 @@
+"use client";
+
+import Link from "next/link";
+import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/errors";
+
+export interface BookFormLabels {
+  bookSection: string;
+  memberSection: string;
+  consentSection: string;
+  bookNo: string;
+  pageNo: string;
+  boothCode: string;
+  boothHint: string;
+  boothNone: string;
+  /** With {code}, {name} and {ac}. */
+  boothChosen: string;
+  epic: string;
+  name: string;
+  nameHint: string;
+  relativeName: string;
+  gender: string;
+  genders: Record<"F" | "M" | "O", string>;
+  age: string;
+  phone: string;
+  address: string;
+  religion: string;
+  caste: string;
+  casteCategory: string;
+  consentVersion: string;
+  consentLang: string;
+  langs: Record<"hi" | "en", string>;
+  consent: string;
+  choose: string;
+  submit: string;
+  submitting: string;
+  /** With {no}. */
+  saved: string;
+  /** With {n}. */
+  savedCount: string;
+  cardPdf: string;
+  cardPng: string;
+  open: string;
+}
+
+interface Saved {
+  membershipNo: string;
+  name: string;
+}
+
+interface BoothOption {
+  code: string;
+  name: string;
+  nameHi: string | null;
+  acNo: number;
+  acName: string;
+  acNameHi: string | null;
+}
+
+type Create = (prev: ActionResult<Saved> | null, form: FormData) => Promise<ActionResult<Saved>>;
+
+/** Fields that stay from one entry to the next: they are the same for a whole page of the book. */
+const KEPT = ["bookNo", "pageNo", "boothCode", "consentVersion", "consentLang"];
+const ORDER = ["bookNo", "pageNo", "boothCode", "epic", "name", "relativeName", "gender", "age", "phone", "address", "religion", "caste", "casteCategory", "consentVersion", "consentLang", "consent"];
+
+/**
+ * Typing in a paper membership book, keyboard only: Tab from field to field, Enter saves. After a save the
+ * member's fields empty, the book, page and booth stay, and the cursor goes back to the EPIC for the next
+ * line; errors appear next to their fields and the cursor goes to the first one.
+ */
+interface FormState {
+  result: ActionResult<Saved> | null;
+  /** This session's entries, newest first. */
+  saved: Saved[];
+  count: number;
+}
+
+export function BookForm({ action, labels, locale }: { action: Create; labels: BookFormLabels; locale: "en" | "hi" }) {
+  const [formState, dispatch, pending] = useActionState<FormState, FormData>(
+    async (prev, data) => {
+      const result = await action(prev.result, data);
+      if (!result.ok || !result.data) return { ...prev, result };
+      const entry = result.data;
+      return { result, saved: [entry, ...prev.saved.filter((x) => x.membershipNo !== entry.membershipNo)].slice(0, 10), count: prev.count + 1 };
+    },
+    { result: null, saved: [], count: 0 },
+  );
+  const { result: state, saved, count } = formState;
+  const form = useRef<HTMLFormElement>(null);
+  const [booth, setBooth] = useState("");
+  const [suggested, setSuggested] = useState<{ q: string; booths: BoothOption[] }>({ q: "", booths: [] });
+  const lookup = useRef<{ timer?: ReturnType<typeof setTimeout>; ctl?: AbortController }>({});
+  const listId = useId();
+
+  // After a save: empty the member's fields (the book, page and booth stay) and go back to the EPIC.
+  // After an error: go to the first field that needs correcting.
+  useEffect(() => {
+    const el = form.current;
+    if (!state || !el) return;
+    if (state.ok) {
+      for (const field of ORDER) {
+        if (KEPT.includes(field)) continue;
+        const input = el.elements.namedItem(field);
+        if (input instanceof HTMLInputElement) {
+          if (input.type === "checkbox") input.checked = false;
+          else input.value = "";
+        } else if (input instanceof HTMLSelectElement) {
+          input.value = "";
+        }
+      }
+      (el.elements.namedItem("epic") as HTMLInputElement | null)?.focus();
+    } else if (state.fieldErrors) {
+      const first = ORDER.find((f) => state.fieldErrors?.[f]);
+      if (first) (el.elements.namedItem(first) as HTMLElement | null)?.focus();
+    }
+  }, [state]);
+
+  // Booth suggestions as the code or a name is typed (debounced; a newer keystroke cancels the older request).
+  function onBoothChange(value: string) {
+    setBooth(value);
+    const q = value.trim();
+    clearTimeout(lookup.current.timer);
+    lookup.current.ctl?.abort();
+    if (q.length < 2) return;
+    const ctl = new AbortController();
+    lookup.current.ctl = ctl;
+    lookup.current.timer = setTimeout(() => {
+      fetch(`/members/new/booths?${new URLSearchParams({ q }).toString()}`, { signal: ctl.signal })
+        .then((r) => (r.ok ? (r.json() as Promise<{ booths: BoothOption[] }>) : { booths: [] }))
+        .then((body) => setSuggested({ q, booths: body.booths }))
+        .catch(() => undefined);
+    }, 150);
+  }
+  const options = booth.trim().length >= 2 ? suggested.booths : [];
+  const lookedUp = booth.trim().length >= 2 && suggested.q === booth.trim();
+
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const nameOf = (u: { name: string; nameHi: string | null }) => (locale === "hi" && u.nameHi ? u.nameHi : u.name);
+  const chosen = options.find((o) => o.code === booth.trim());
+  const last = saved[0];
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    // Submitting by hand keeps the typed values on an error (a form action would reset every field).
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  const field = (
+    name: string,
+    label: string,
+    input: (props: { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => ReactNode,
+    opts: { hint?: string; className?: string } = {},
+  ) => {
+    const id = `book-${name}`;
+    const describedBy = [opts.hint ? `${id}-hint` : null, errors[name] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+    return (
+      <div className={opts.className}>
+        <label htmlFor={id} className="block text-sm font-semibold">
+          {label}
+        </label>
+        {input({ id, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": describedBy })}
+        {opts.hint ? (
+          <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+            {opts.hint}
+          </p>
+        ) : null}
+        <p id={`${id}-error`} aria-live="polite" className="min-h-4 text-sm font-semibold text-bad" data-testid={`error-${name}`}>
+          {errors[name]}
+        </p>
+      </div>
+    );
+  };
+  const inputCls = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-bad";
+
+  return (
+    <div className="space-y-5">
+      <div aria-live="polite" role="status">
+        {last && state?.ok ? (
+          <div className="rounded-lg border border-green-200 bg-green-50 p-4" data-testid="book-saved">
+            <p className="font-semibold text-ok">{labels.saved.replace("{no}", last.membershipNo)}</p>
+            <p className="mt-1 text-sm">{last.name}</p>
+            <div className="mt-2 flex flex-wrap gap-3 text-sm">
+              <Link href={`/members/${last.membershipNo}`} className="font-semibold text-brand-700 underline">
+                {labels.open}
+              </Link>
+              <a href={`/members/${last.membershipNo}/card`} className="font-semibold text-brand-700 underline" data-testid="book-card-link">
+                {labels.cardPdf}
+              </a>
+              <a href={`/members/${last.membershipNo}/card.png`} className="font-semibold text-brand-700 underline">
+                {labels.cardPng}
+              </a>
+            </div>
+          </div>
+        ) : null}
+        {state && !state.ok ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm font-semibold text-bad" data-testid="book-error">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+
+      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
+        <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[10rem_6rem_1fr]">
+          <legend className="px-1 text-sm font-semibold text-muted">{labels.bookSection}</legend>
+          {field("bookNo", labels.bookNo, (p) => <input {...p} type="text" autoComplete="off" maxLength={20} required className={inputCls} />)}
+          {field("pageNo", labels.pageNo, (p) => (
+            <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={5} required className={inputCls} />
+          ))}
+          {field(
+            "boothCode",
+            labels.boothCode,
+            (p) => (
+              <input
+                {...p}
+                type="text"
+                list={listId}
+                autoComplete="off"
+                maxLength={60}
+                required
+                value={booth}
+                onChange={(e) => onBoothChange(e.target.value)}
+                className={inputCls}
+              />
+            ),
+            { hint: labels.boothHint },
+          )}
+          <datalist id={listId}>
+            {options.map((o) => (
+              <option key={o.code} value={o.code} label={`${nameOf(o)} · ${o.acNo} ${nameOf({ name: o.acName, nameHi: o.acNameHi })}`} />
+            ))}
+          </datalist>
+          <p className="text-sm sm:col-span-3" data-testid="booth-chosen">
+            {chosen
+              ? labels.boothChosen
+                  .replace("{code}", chosen.code)
+                  .replace("{name}", nameOf(chosen))
+                  .replace("{ac}", `${chosen.acNo} ${nameOf({ name: chosen.acName, nameHi: chosen.acNameHi })}`)
+              : lookedUp && options.length === 0
+                ? labels.boothNone
+                : null}
+          </p>
+        </fieldset>
+
+        <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
+          <legend className="px-1 text-sm font-semibold text-muted">{labels.memberSection}</legend>
+          {field("epic", labels.epic, (p) => (
+            <input {...p} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} required className={`${inputCls} uppercase`} />
+          ))}
+          {field("name", labels.name, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} required className={inputCls} />, {
+            hint: labels.nameHint,
+          })}
+          {field("relativeName", labels.relativeName, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} className={inputCls} />)}
+          <div className="grid grid-cols-2 gap-x-4">
+            {field("gender", labels.gender, (p) => (
+              <select {...p} required defaultValue="" className={inputCls}>
+                <option value="">{labels.choose}</option>
+                {(["F", "M", "O"] as const).map((g) => (
+                  <option key={g} value={g}>
+                    {g} · {labels.genders[g]}
+                  </option>
+                ))}
+              </select>
+            ))}
+            {field("age", labels.age, (p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={3} required className={inputCls} />)}
+          </div>
+          {field("phone", labels.phone, (p) => <input {...p} type="tel" inputMode="tel" autoComplete="off" maxLength={20} required className={inputCls} />)}
+          {field("address", labels.address, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={300} required className={inputCls} />)}
+          {field("religion", labels.religion, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={50} required className={inputCls} />)}
+          <div className="grid grid-cols-[1fr_8rem] gap-x-4">
+            {field("caste", labels.caste, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={80} required className={inputCls} />)}
+            {field("casteCategory", labels.casteCategory, (p) => (
+              <select {...p} required defaultValue="" className={inputCls}>
+                <option value="">{labels.choose}</option>
+                {(["SC", "ST", "OBC", "GEN"] as const).map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[10rem_10rem_1fr]">
+          <legend className="px-1 text-sm font-semibold text-muted">{labels.consentSection}</legend>
+          {field("consentVersion", labels.consentVersion, (p) => (
+            <input {...p} type="text" autoComplete="off" maxLength={20} defaultValue="v1" required className={inputCls} />
+          ))}
+          {field("consentLang", labels.consentLang, (p) => (
+            <select {...p} defaultValue="hi" className={inputCls}>
+              <option value="hi">{labels.langs.hi}</option>
+              <option value="en">{labels.langs.en}</option>
+            </select>
+          ))}
+          <div className="self-center">
+            <div className="flex items-center gap-2">
+              <input
+                id="book-consent"
+                name="consent"
+                type="checkbox"
+                required
+                aria-invalid={errors.consent ? true : undefined}
+                aria-describedby={errors.consent ? "book-consent-error" : undefined}
+                className="size-5 accent-brand-600"
+              />
+              <label htmlFor="book-consent" className="text-sm font-semibold">
+                {labels.consent}
+              </label>
+            </div>
+            <p id="book-consent-error" aria-live="polite" className="min-h-4 text-sm font-semibold text-bad" data-testid="error-consent">
+              {errors.consent}
+            </p>
+          </div>
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-4">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {pending ? labels.submitting : labels.submit}
+          </button>
+          {count > 0 ? (
+            <p className="text-sm text-muted" data-testid="book-saved-count">
+              {labels.savedCount.replace("{n}", String(count))}
+            </p>
+          ) : null}
+        </div>
+      </form>
+
+      {saved.length > 1 ? (
+        <ul className="space-y-1 text-sm">
+          {saved.slice(1).map((s) => (
+            <li key={s.membershipNo}>
+              <Link href={`/members/${s.membershipNo}`} className="font-semibold text-brand-700 underline tabular-nums">
+                {s.membershipNo}
+              </Link>{" "}
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/errors";
+import type { RevealedMember } from "@/lib/members/reveal";
+
+interface Labels {
+  title: string;
+  button: string;
+  working: string;
+  note: string;
+  /** With an `{id}` placeholder for the audit event. */
+  done: string;
+  epic: string;
+  phone: string;
+  relativeName: string;
+  address: string;
+  religion: string;
+  caste: string;
+}
+
+type Reveal = (prev: ActionResult<RevealedMember> | null, form: FormData) => Promise<ActionResult<RevealedMember>>;
+
+/** A reveal is a deliberate, audited act: a button, never an automatic load. */
+export function RevealPanel({ action, membershipNo, labels }: { action: Reveal; membershipNo: string; labels: Labels }) {
+  const [state, dispatch, pending] = useActionState<ActionResult<RevealedMember> | null, FormData>(action, null);
+  const data = state?.ok ? state.data : undefined;
+  const fields: [string, string | null | undefined, string][] = data
+    ? [
+        [labels.epic, data.epic, "revealed-epic"],
+        [labels.phone, data.phone, "revealed-phone"],
+        [labels.relativeName, data.relativeName, "revealed-relative"],
+        [labels.address, data.address, "revealed-address"],
+        [labels.religion, data.religion, "revealed-religion"],
+        [labels.caste, data.caste, "revealed-caste"],
+      ]
+    : [];
+  return (
+    <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="reveal-h">
+      <h2 id="reveal-h" className="font-semibold">
+        {labels.title}
+      </h2>
+      <p className="mt-1 mb-3 text-sm text-muted" id="reveal-note">
+        {labels.note}
+      </p>
+      {!data ? (
+        <form action={dispatch}>
+          <input type="hidden" name="membershipNo" value={membershipNo} />
+          <button
+            type="submit"
+            disabled={pending}
+            aria-describedby="reveal-note"
+            className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+          >
+            {pending ? labels.working : labels.button}
+          </button>
+        </form>
+      ) : null}
+      <div aria-live="polite">
+        {state && !state.ok ? (
+          <p role="alert" className="mt-2 text-sm font-semibold text-bad">
+            {state.message}
+          </p>
+        ) : null}
+        {data ? (
+          <>
+            <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+              {fields.map(([label, value, testId]) => (
+                <div key={testId} className="contents">
+                  <dt className="text-muted">{label}</dt>
+                  <dd className="break-words" data-testid={testId}>
+                    {value || "—"}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <p className="mt-3 text-xs text-muted" data-testid="reveal-audit">
+              {labels.done.replace("{id}", String(data.auditId))}
+            </p>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,311 @@
+import jsQR from "jsqr";
+import { Client } from "pg";
+import { PNG } from "pngjs";
+import type { Page } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+/**
+ * Members: paper-book entry, search with masking, reveal with its audit event, the card, public verification
+ * and erasure — and another district's user refused at each. Other specs write to the same database at the
+ * same time, so every test makes its own member in a booth of its own and compares only what it owns.
+ */
+
+// Typing whole book entries on a shared 2-core machine can take a while; allow it.
+test.describe.configure({ timeout: 180_000 });
+
+// The first request to a fresh server compiles and opens the database; let that not count against sign-in.
+test.beforeAll(async ({ request }) => {
+  await request.get("/login", { timeout: 120_000 });
+});
+
+const RAIPUR_ACS = [47, 48, 49, 50, 51, 52, 53];
+const rand = (n: number) => Math.floor(Math.random() * n);
+
+/** A voter-card number no other test will type: three letters and seven digits. */
+function uniqueEpic(): string {
+  const letters = Array.from({ length: 3 }, () => String.fromCharCode(65 + rand(26))).join("");
+  return `${letters}${String(Date.now() % 10_000_000).padStart(7, "0").slice(0, 4)}${String(rand(1000)).padStart(3, "0")}`;
+}
+
+/** A booth of Raipur district, picked at random so parallel tests use different booths. */
+async function raipurBooth(page: Page): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const q = `0${RAIPUR_ACS[rand(RAIPUR_ACS.length)]}-${1 + rand(2)}${rand(10)}`;
+    const res = await page.request.get(`/members/new/booths?q=${encodeURIComponent(q)}`);
+    expect(res.status()).toBe(200);
+    const { booths } = (await res.json()) as { booths: { code: string }[] };
+    if (booths.length > 0) return booths[rand(booths.length)]!.code;
+  }
+  throw new Error("no Raipur booth found");
+}
+
+interface Entry {
+  bookNo: string;
+  pageNo: string;
+  booth: string;
+  epic: string;
+  name: string;
+}
+
+/** Types one book entry with the keyboard only (Tab between fields, letters pick options, Space ticks). */
+async function typeEntry(page: Page, e: Entry, opts: { keepBook?: boolean } = {}) {
+  if (!opts.keepBook) {
+    await page.getByLabel("Book number").focus();
+    await page.keyboard.type(e.bookNo);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(e.pageNo);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(e.booth);
+    await expect(page.getByTestId("booth-chosen")).toContainText(e.booth);
+    await page.keyboard.press("Tab");
+  } else {
+    await expect(page.getByLabel("EPIC (voter card) number")).toBeFocused();
+  }
+  await page.keyboard.type(e.epic);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(e.name);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("रामेश्वर त्रिपाठी");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("F"); // gender: F · Female
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("41");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("98765 01234");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("वार्ड 7, रायपुर");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Hindu");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Brahmin");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("G"); // category: GEN
+  await page.keyboard.press("Tab"); // consent version (kept, v1)
+  await page.keyboard.press("Tab"); // consent language (kept, Hindi)
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space"); // the member signed the consent
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter"); // Save entry
+}
+
+/** Opens the form and saves one new member; returns its membership number. */
+async function addMember(page: Page, name = "श्रीमती क्षमा त्रिपाठी"): Promise<Entry & { no: string }> {
+  await page.goto("/members/new");
+  const entry = { bookNo: `B${rand(900) + 100}`, pageNo: String(rand(40) + 1), booth: await raipurBooth(page), epic: uniqueEpic(), name };
+  await typeEntry(page, entry);
+  const saved = page.getByTestId("book-saved");
+  await expect(saved).toContainText("Saved. Membership number");
+  const no = /CG[0-9]{2}-[0-9]{7,}/.exec((await saved.textContent()) ?? "")?.[0];
+  expect(no).toBeTruthy();
+  return { ...entry, no: no! };
+}
+
+/** A member of another district, as state leadership sees in the list. */
+async function memberElsewhere(page: Page): Promise<string> {
+  await page.goto("/members?sort=old");
+  const rows = page.getByTestId("member-row");
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    if (!(await row.textContent())?.includes("Raipur")) return (await row.getByRole("link").first().textContent())!.trim();
+  }
+  throw new Error("no member outside Raipur on the first page");
+}
+
+async function dbClient(): Promise<Client | null> {
+  if (!process.env.TEST_DATABASE_URL) return null;
+  const u = new URL(process.env.TEST_DATABASE_URL);
+  u.pathname = `/${process.env.E2E_DB_NAME ?? "sadasyata_e2e"}`;
+  const c = new Client({ connectionString: u.toString() });
+  await c.connect();
+  return c;
+}
+
+test("a book entry typed with the keyboard is saved, counted and found by number and EPIC, masked", async ({ signedInAs }) => {
+  const page = await signedInAs("raipur");
+  await page.goto("/members/new");
+  const booth = await raipurBooth(page);
+
+  // A wrong EPIC is reported next to its field and nothing is saved.
+  await typeEntry(page, { bookNo: "B101", pageNo: "4", booth, epic: "AB12", name: "सुनीता साहू" });
+  await expect(page.getByTestId("error-epic")).toContainText("three letters and seven digits");
+  await expect(page.getByLabel("EPIC (voter card) number")).toHaveAttribute("aria-describedby", /book-epic-error/);
+  await expect(page.getByLabel("EPIC (voter card) number")).toBeFocused();
+  await expect(page.getByTestId("book-saved")).toHaveCount(0);
+
+  // Corrected, it saves; the form is ready for the next line with book, page and booth kept.
+  const epic = uniqueEpic();
+  await page.getByLabel("EPIC (voter card) number").fill(epic);
+  await page.getByLabel("The member signed the consent in the book").check();
+  await page.getByRole("button", { name: "Save entry" }).click();
+  const saved = page.getByTestId("book-saved");
+  await expect(saved).toContainText("Saved. Membership number");
+  const no = /CG[0-9]{2}-[0-9]{7,}/.exec((await saved.textContent()) ?? "")![0];
+  await expect(page.getByLabel("EPIC (voter card) number")).toBeFocused();
+  await expect(page.getByLabel("EPIC (voter card) number")).toHaveValue("");
+  await expect(page.getByLabel("Book number")).toHaveValue("B101");
+  await expect(page.getByLabel("Booth code")).toHaveValue(booth);
+  await expect(page.getByTestId("book-card-link")).toHaveAttribute("href", `/members/${no}/card`);
+
+  // The next line of the same page, straight from the EPIC field.
+  await typeEntry(page, { bookNo: "", pageNo: "", booth, epic: uniqueEpic(), name: "Ramesh Kumar Sahu" }, { keepBook: true });
+  await expect(page.getByTestId("book-saved-count")).toContainText("2");
+
+  await page.goto(`/members?q=${no}`);
+  const row = page.getByTestId("member-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("सुनीता साहू");
+  await expect(row).toContainText("Book");
+  await expect(row).toContainText(`${epic.slice(0, 3)}•••${epic.slice(-4)}`);
+  await expect(row).toContainText("98•••••234");
+  await expect(row).not.toContainText(epic);
+
+  await page.goto(`/members?q=${epic.toLowerCase()}`);
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await expect(page.getByTestId("member-row")).toContainText(no);
+  await expect(page.getByRole("columnheader", { name: /religion|caste/i })).toHaveCount(0);
+});
+
+test("revealing a member's personal data shows it and writes an audit event", async ({ signedInAs }) => {
+  const page = await signedInAs("raipur");
+  const m = await addMember(page, "Kshama Tripathi");
+  await page.goto(`/members/${m.no}`);
+  await expect(page.getByTestId("member-epic")).toHaveText(`${m.epic.slice(0, 3)}•••${m.epic.slice(-4)}`);
+  await expect(page.getByText("Brahmin")).toHaveCount(0);
+  await page.getByRole("button", { name: "Reveal personal data" }).click();
+  await expect(page.getByTestId("revealed-epic")).toHaveText(m.epic);
+  await expect(page.getByTestId("revealed-phone")).toHaveText("9876501234");
+  await expect(page.getByTestId("revealed-caste")).toHaveText("Brahmin");
+  const audit = await page.getByTestId("reveal-audit").textContent();
+  const eventId = Number(/event ([0-9]+)/.exec(audit ?? "")?.[1]);
+  expect(eventId).toBeGreaterThan(0);
+
+  const db = await dbClient();
+  if (db) {
+    try {
+      const { rows } = await db.query(
+        `SELECT a.action, a.entity_type, m.membership_no, u.email, a.after::text AS after
+           FROM audit_events a JOIN users u ON u.id = a.actor_user_id JOIN members m ON m.id::text = a.entity_id
+          WHERE a.id = $1`,
+        [eventId],
+      );
+      expect(rows[0]).toMatchObject({ action: "members.reveal", entity_type: "member", membership_no: m.no, email: "raipur@demo.local" });
+      expect(rows[0].after).not.toContain(m.epic);
+    } finally {
+      await db.end();
+    }
+  }
+});
+
+test("the card is a PDF and a PNG whose QR code opens /verify, which works signed out", async ({ signedInAs, browser }) => {
+  const page = await signedInAs("raipur");
+  const m = await addMember(page);
+  const pdf = await page.request.get(`/members/${m.no}/card`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const pngRes = await page.request.get(`/members/${m.no}/card.png`);
+  expect(pngRes.headers()["content-type"]).toBe("image/png");
+  const png = PNG.sync.read(await pngRes.body());
+  const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(qr?.data).toBe(`${baseURL}/verify/${m.no}`);
+
+  const visitor = await browser.newContext();
+  try {
+    const anon = await visitor.newPage();
+    const res = await anon.goto(qr!.data);
+    expect(res?.status()).toBe(200);
+    await expect(anon.getByTestId("verify-valid")).toContainText(m.no);
+    await expect(anon.getByTestId("verify-name")).toHaveText("श्री••• क्ष••• त्रि•••");
+    await expect(anon.getByTestId("verify-ac")).toContainText(String(Number(m.booth.slice(0, 3))));
+    await expect(anon.locator("body")).not.toContainText(m.epic);
+    await anon.goto("/verify/CG26-9999999");
+    await expect(anon.getByTestId("verify-not-found")).toBeVisible();
+    // Signed out, without a signed link, the card is not shown.
+    expect((await anon.request.get(`/members/${m.no}/card`)).status()).toBe(404);
+  } finally {
+    await visitor.close();
+  }
+});
+
+test("an erased member disappears from search, card and verification while the totals stay", async ({ signedInAs, browser }) => {
+  const page = await signedInAs("raipur");
+  const m = await addMember(page);
+  const total = async () => Number((await page.getByTestId("members-total").textContent())!.replace(/,/g, ""));
+  await page.goto(`/members?q=${m.booth}`);
+  const boothTotal = await page.getByTestId("booth-total").textContent();
+  const totalBefore = await total();
+
+  await page.goto(`/members/${m.no}`);
+  await page.getByRole("button", { name: "Erase personal data…" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`Erase the personal data of ${m.no}?`);
+  await dialog.getByLabel(/Reason/).fill("Member's written request dated 27 Nov 2026");
+  await dialog.getByRole("button", { name: "Erase permanently" }).click();
+  await expect(page).toHaveURL(/\/members\?erased=/);
+  await expect(page.getByTestId("erased-notice")).toContainText(m.no);
+
+  await page.goto(`/members?q=${m.no}`);
+  await expect(page.getByTestId("members-empty")).toBeVisible();
+  await page.goto(`/members?q=${m.epic}`);
+  await expect(page.getByTestId("members-empty")).toBeVisible();
+  expect((await page.goto(`/members/${m.no}`))?.status()).toBe(404);
+  expect((await page.request.get(`/members/${m.no}/card`)).status()).toBe(404);
+  expect((await page.request.get(`/members/${m.no}/card.png`)).status()).toBe(404);
+
+  // The booth still counts the member (erasure keeps the anonymous count), and the district's total (from the
+  // same counters as the overview) does not drop; other tests may add members meanwhile, never remove them.
+  await page.goto(`/members?q=${m.booth}`);
+  await expect(page.getByTestId("booth-total")).toHaveText(boothTotal!);
+  expect(await total()).toBeGreaterThanOrEqual(totalBefore);
+
+  const visitor = await browser.newContext();
+  try {
+    const anon = await visitor.newPage();
+    await anon.goto(`/verify/${m.no}`);
+    await expect(anon.getByTestId("verify-not-found")).toBeVisible();
+  } finally {
+    await visitor.close();
+  }
+});
+
+test("a district president is refused another district's members: search, page, reveal, erase, card, export", async ({ page, signedInAs }) => {
+  await signedInAs("pcc");
+  const other = await memberElsewhere(page);
+  // Leadership may open it, and may export.
+  expect((await page.request.get(`/members/${other}/card`)).status()).toBe(200);
+  const csv = await page.request.get(`/members/export?q=${other}`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(other);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signedInAs("raipur");
+  await page.goto(`/members?q=${other}`);
+  await expect(page.getByTestId("members-empty")).toBeVisible();
+  // The member page (where reveal and erase live) is "not found", and so are both cards.
+  expect((await page.goto(`/members/${other}`))?.status()).toBe(404);
+  await expect(page.getByRole("button", { name: "Reveal personal data" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Erase personal data…" })).toHaveCount(0);
+  expect((await page.request.get(`/members/${other}/card`)).status()).toBe(404);
+  expect((await page.request.get(`/members/${other}/card.png`)).status()).toBe(404);
+  expect((await page.request.get("/members/export")).status()).toBe(404);
+  await page.goto("/members");
+  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
+});
+
+test("public verification is rate-limited per client address", async ({ playwright }) => {
+  // A made-up client address of its own, so the limit hit here does not slow other tests down.
+  const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${1 + rand(250)}` } });
+  try {
+    let limited = false;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await client.get(`/verify/CG26-${String(9_000_000 + i)}`);
+      expect(res.status()).toBe(200);
+      limited = (await res.text()).includes('data-testid="verify-too-many"');
+    }
+    expect(limited).toBe(true);
+  } finally {
+    await client.dispose();
+  }
+});

@@ -1,0 +1,266 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { PG, pgError } from "@/db/errors";
+import { idempotencyRecords } from "@/db/schema";
+import { translator, type MessageKey } from "@/lib/i18n";
+import { en } from "@/lib/i18n/en";
+import { cardUrl } from "./card-url";
+import { Coalescer } from "./coalesce";
+import { prepareEnrolment, readEnrolmentFacts, type EnrolmentFacts, type EnrolmentQuery, type EnrolOutcome } from "./enrol";
+import { batcherFor } from "./enrol-batch";
+import { envNumber, TokenBucket } from "./rate-limit";
+import { bearerToken } from "./token-hash";
+import { authenticateTokens, tokenCoversBooth, touchToken, type TokenPrincipal } from "./tokens";
+import { ApiMember } from "./validation";
+
+/**
+ * `POST /api/v1/members`, the enrolment app's way in (DESIGN.md §5). Every refusal is a 4xx with
+ * `{errors: {field: message}}` and writes nothing; only a 201 writes (member, counters, idempotency record in
+ * one transaction, see enrolMember; under load several sign-ups share that transaction, see enrol-batch.ts). The order of checks is the order of cost: the token (one indexed read),
+ * the rate limit (memory), the Idempotency-Key, then the body — its size counted on the raw stream before
+ * anything is parsed, so a 50 MB body costs 1 MB of reading at most.
+ */
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const t = translator("en");
+
+/**
+ * Per token: a phone may upload a queue of up to `MEMBERS_API_BURST` sign-ups at once (default 100), then
+ * `MEMBERS_API_PER_MINUTE` (default 120); a person enrols a few a minute, so more is a runaway app or abuse.
+ */
+export const apiLimiter = new TokenBucket(envNumber("MEMBERS_API_BURST", 100), envNumber("MEMBERS_API_PER_MINUTE", 120) / 60);
+
+export interface ApiDeps {
+  db?: Db;
+  limiter?: TokenBucket;
+  now?: Date;
+}
+
+type Errors = Record<string, string>;
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+function refuse(status: number, errors: Errors, headers?: Record<string, string>, extra: Record<string, unknown> = {}): Response {
+  return answer(status, { errors, ...extra }, headers);
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** zod's catalog keys → English messages, one per field; unknown fields are named one by one (at most 20). */
+function zodErrors(issues: readonly { path: PropertyKey[]; message: string; code: string; keys?: string[] }[]): Errors {
+  const entries: [string, string][] = [];
+  const seen = new Set<string>();
+  const add = (field: string, key: string) => {
+    if (seen.has(field) || entries.length >= 20) return;
+    seen.add(field);
+    entries.push([field, isMessageKey(key) ? t(key) : t("members.invalid.body")]);
+  };
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys" && issue.keys) {
+      for (const k of issue.keys) add(k.slice(0, 60), "members.invalid.unknownField");
+    } else {
+      add(issue.path.map(String).join(".") || "body", issue.message);
+    }
+  }
+  // fromEntries defines own properties, so a field called "__proto__" is reported, not assigned to the prototype.
+  return Object.fromEntries(entries);
+}
+
+/** The body, or "too_large" as soon as more than `limit` bytes have arrived (Content-Length is not trusted alone). */
+async function readBody(req: Request, limit: number): Promise<Uint8Array | "too_large"> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null && /^[0-9]+$/.test(declared) && Number(declared) > limit) return "too_large";
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      return "too_large";
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Keys sorted at every level, so the same body sent with its fields in another order hashes the same. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+function publicOrigin(req: Request): string | undefined {
+  const configured = process.env.PUBLIC_ORIGIN ?? process.env.AUTH_URL;
+  try {
+    return new URL(configured ?? req.url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+async function storedAnswer(db: Db, tokenId: number, key: string) {
+  const [prior] = await db
+    .select({ requestHash: idempotencyRecords.requestHash, status: idempotencyRecords.status, response: idempotencyRecords.response })
+    .from(idempotencyRecords)
+    .where(and(eq(idempotencyRecords.tokenId, tokenId), eq(idempotencyRecords.key, key)))
+    .limit(1);
+  return prior ?? null;
+}
+
+/**
+ * Per database: the token check and the pre-write read of concurrent requests each go as one query, and
+ * their writes as one statement (enrol-batch.ts). Every request still gets its own answer.
+ */
+const readersByDb = new WeakMap<Db, { auth: Coalescer<string, TokenPrincipal | null>; facts: Coalescer<EnrolmentQuery, EnrolmentFacts | undefined> }>();
+function readersFor(db: Db) {
+  let r = readersByDb.get(db);
+  if (!r) {
+    r = {
+      auth: new Coalescer<string, TokenPrincipal | null>((tokens) => authenticateTokens(db, tokens)),
+      facts: new Coalescer<EnrolmentQuery, EnrolmentFacts | undefined>((qs) => readEnrolmentFacts(db, qs)),
+    };
+    readersByDb.set(db, r);
+  }
+  return r;
+}
+
+export async function handleEnrolRequest(req: Request, deps: ApiDeps = {}): Promise<Response> {
+  try {
+    return await handle(req, deps);
+  } catch (err) {
+    const pg = pgError(err);
+    // A value the validation let through but the database refused is still the request's fault: a 400.
+    if (pg && (pg.code.startsWith("22") || pg.code.startsWith("23"))) {
+      return refuse(400, { body: t("members.invalid.body") });
+    }
+    if (pg && (pg.code === PG.serializationFailure || pg.code === PG.deadlockDetected)) {
+      return refuse(503, { server: t("members.api.busy") }, { "retry-after": "1" });
+    }
+    console.error("POST /api/v1/members failed:", err);
+    return refuse(503, { server: t("members.api.busy") }, { "retry-after": "5" });
+  }
+}
+
+async function handle(req: Request, deps: ApiDeps): Promise<Response> {
+  const unauthorized = () => refuse(401, { authorization: t("members.api.unauthorized") }, { "www-authenticate": 'Bearer realm="sadasyata"' });
+  const token = bearerToken(req.headers.get("authorization"));
+  if (!token) return unauthorized();
+  const db = deps.db ?? (await getDb());
+  const principal = await readersFor(db).auth.load(token);
+  if (!principal) return unauthorized();
+
+  const limit = (deps.limiter ?? apiLimiter).take(principal.tokenId);
+  if (!limit.ok) {
+    return refuse(429, { rate: t("members.api.rateLimited") }, { "retry-after": String(limit.retryAfter) });
+  }
+  await touchToken(db, principal.tokenId).catch(() => {});
+
+  const key = req.headers.get("idempotency-key")?.trim() ?? "";
+  if (key === "") return refuse(400, { idempotencyKey: t("members.api.keyMissing") });
+  if (!IDEMPOTENCY_KEY.test(key)) return refuse(400, { idempotencyKey: t("members.api.keyInvalid") });
+
+  const bytes = await readBody(req, MAX_BODY_BYTES);
+  if (bytes === "too_large") return refuse(413, { body: t("members.api.tooLarge") });
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return refuse(400, { body: t("members.api.notUtf8") });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return refuse(400, { body: t("members.api.notJson") });
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return refuse(400, { body: t("members.invalid.body") });
+  const parsed = ApiMember.safeParse(raw);
+  if (!parsed.success) return refuse(400, zodErrors(parsed.error.issues as never));
+
+  const requestHash = createHash("sha256").update(canonicalJson(raw)).digest("hex");
+  const origin = publicOrigin(req);
+  const reads = readersFor(db);
+  const prepared = await prepareEnrolment(db, parsed.data, {
+    stateId: principal.stateId,
+    channel: "app",
+    enrolledByWorkerId: principal.workerId,
+    boothAllowed: (booth) => tokenCoversBooth(principal, booth),
+    idempotency: {
+      tokenId: principal.tokenId,
+      key,
+      requestHash,
+      response: (membershipNo) => ({ membershipNo, cardUrl: cardUrl(membershipNo, origin) }),
+    },
+    now: deps.now,
+  }, (q) => reads.facts.load(q));
+  const outcome = prepared.kind === "prepared" ? await batcherFor(db).write(prepared) : prepared;
+  return respond(db, principal, key, requestHash, outcome);
+}
+
+const ANSWER_ORDER = ["membershipNo", "cardUrl"];
+
+/**
+ * The stored answer comes back from jsonb with its keys reordered; every copy of an answer is sent with the
+ * same key order, so a retry gets byte-for-byte the first answer.
+ */
+function stable(response: unknown): unknown {
+  if (response === null || typeof response !== "object" || Array.isArray(response)) return response;
+  const o = response as Record<string, unknown>;
+  const keys = Object.keys(o).sort((a, b) => {
+    const ia = ANSWER_ORDER.indexOf(a);
+    const ib = ANSWER_ORDER.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+  });
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}
+
+async function respond(db: Db, principal: TokenPrincipal, key: string, requestHash: string, outcome: EnrolOutcome): Promise<Response> {
+  switch (outcome.kind) {
+    case "created":
+      return answer(201, stable(outcome.response));
+    case "replay":
+      return answer(outcome.status, stable(outcome.response), { "idempotent-replayed": "true" });
+    case "key_reused":
+      return refuse(422, { idempotencyKey: t("members.api.keyReused") });
+    case "booth_unknown":
+      return refuse(400, { boothCode: t("members.invalid.boothUnknown") });
+    case "booth_forbidden":
+      return refuse(403, { boothCode: t("members.api.boothForbidden") });
+    case "duplicate":
+    case "in_flight": {
+      // The same key racing itself: once the winner has committed, every copy gets the winner's answer.
+      const prior = await storedAnswer(db, principal.tokenId, key);
+      if (prior) {
+        return prior.requestHash === requestHash
+          ? answer(prior.status, stable(prior.response), { "idempotent-replayed": "true" })
+          : refuse(422, { idempotencyKey: t("members.api.keyReused") });
+      }
+      if (outcome.kind === "in_flight") return refuse(409, { epic: t("members.api.inFlight") });
+      return refuse(
+        409,
+        { epic: t("members.api.duplicate", { no: outcome.existingMasked }) },
+        undefined,
+        { existingMembershipNo: outcome.existingMasked },
+      );
+    }
+  }
+}

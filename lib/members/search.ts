@@ -1,0 +1,236 @@
+import "server-only";
+import { and, asc, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { assemblySeats, boothCounters, booths, districts, members } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import { inScope } from "@/lib/auth/scope";
+import type { Viewer } from "@/lib/auth/viewer";
+import { maskEpic, maskPhone } from "./mask";
+import { likeEscape, parseMemberQuery, type MemberQuery } from "./query";
+
+/**
+ * Member search within the viewer's scope. Lists show personal data masked (EPIC `ABC•••4567`, phone
+ * `98•••••210`) and never religion or caste; erased members are not found. Totals come from the counters,
+ * never from counting member rows, so a page of results costs one indexed lookup or one bounded scan.
+ */
+
+export const PAGE_SIZE = 25;
+/** Deeper than this, narrowing the search is the answer (and OFFSET stays cheap). */
+export const MAX_PAGE = 200;
+export const SORTS = ["new", "old", "name"] as const;
+export type MemberSort = (typeof SORTS)[number];
+
+export const memberScope = (viewer: Viewer) =>
+  inScope(viewer, { stateId: members.stateId, acId: members.acId, districtId: members.districtId });
+
+export interface MemberListRow {
+  membershipNo: string;
+  name: string;
+  epicMasked: string;
+  phoneMasked: string;
+  gender: string;
+  age: number;
+  boothCode: string;
+  acNo: number;
+  acName: string;
+  acNameHi: string | null;
+  districtName: string;
+  districtNameHi: string | null;
+  channel: string;
+  enrolledOn: string;
+}
+
+export interface MemberSearchResult {
+  query: MemberQuery;
+  rows: MemberListRow[];
+  page: number;
+  hasNext: boolean;
+  /** For a booth search: the booth's counted members (counters), erased ones included. */
+  booth: { code: string; name: string; nameHi: string | null; members: number } | null;
+}
+
+export function queryCondition(query: MemberQuery): SQL | undefined | null {
+  switch (query.kind) {
+    case "all":
+      return undefined;
+    case "membershipNo":
+      return eq(members.membershipNo, query.value);
+    case "sequence":
+      // Every way in numbers a member `<prefix>-<id, 7 digits>` (enrol.ts, import.ts, the seed), so the
+      // sequence is the primary key: an index lookup, checked against the number itself.
+      return and(eq(members.id, Number(query.value)), like(members.membershipNo, `%-${query.value}`));
+    case "phone":
+      return eq(members.phone, query.value);
+    case "epic":
+      return eq(members.epic, query.value);
+    case "booth":
+      return eq(booths.code, query.code);
+    case "name":
+      return sql`${members.name} ILIKE ${`%${likeEscape(query.value)}%`}`;
+    case "tooShort":
+      return null;
+  }
+}
+
+export function parsePage(raw: string | string[] | undefined): number {
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 1;
+}
+
+export function parseSort(raw: string | string[] | undefined): MemberSort {
+  const s = Array.isArray(raw) ? raw[0] : raw;
+  return (SORTS as readonly string[]).includes(s ?? "") ? (s as MemberSort) : "new";
+}
+
+const orderBy = (sort: MemberSort) =>
+  sort === "old" ? [asc(members.id)] : sort === "name" ? [asc(members.name), asc(members.id)] : [desc(members.id)];
+
+/** The members matching `q` in the viewer's scope, one page at a time. */
+export async function searchMembers(
+  db: DbOrTx,
+  viewer: Viewer,
+  opts: { q?: string | null; page?: number; sort?: MemberSort; pageSize?: number },
+): Promise<MemberSearchResult> {
+  const query = parseMemberQuery(opts.q);
+  const page = Math.min(Math.max(1, opts.page ?? 1), MAX_PAGE);
+  const size = opts.pageSize ?? PAGE_SIZE;
+  const empty: MemberSearchResult = { query, rows: [], page, hasNext: false, booth: null };
+  if (!can(viewer, "members.view")) return empty;
+  const cond = queryCondition(query);
+  if (cond === null) return empty;
+  const rows = await db
+    .select({
+      membershipNo: members.membershipNo,
+      name: members.name,
+      epic: members.epic,
+      phone: members.phone,
+      gender: members.gender,
+      age: members.age,
+      boothCode: booths.code,
+      acNo: assemblySeats.no,
+      acName: assemblySeats.name,
+      acNameHi: assemblySeats.nameHi,
+      districtName: districts.name,
+      districtNameHi: districts.nameHi,
+      channel: members.channel,
+      enrolledOn: members.enrolledOn,
+    })
+    .from(members)
+    .innerJoin(booths, eq(booths.id, members.boothId))
+    .innerJoin(assemblySeats, eq(assemblySeats.id, members.acId))
+    .innerJoin(districts, eq(districts.id, members.districtId))
+    .where(and(memberScope(viewer), isNull(members.erasedAt), cond))
+    .orderBy(...orderBy(opts.sort ?? "new"))
+    .limit(size + 1)
+    .offset((page - 1) * size);
+  return {
+    query,
+    rows: rows.slice(0, size).map((r) => ({
+      membershipNo: r.membershipNo,
+      name: r.name ?? "",
+      epicMasked: maskEpic(r.epic),
+      phoneMasked: r.phone ? maskPhone(r.phone) : "",
+      gender: r.gender,
+      age: r.age,
+      boothCode: r.boothCode,
+      acNo: r.acNo,
+      acName: r.acName,
+      acNameHi: r.acNameHi,
+      districtName: r.districtName,
+      districtNameHi: r.districtNameHi,
+      channel: r.channel,
+      enrolledOn: r.enrolledOn,
+    })),
+    page,
+    hasNext: rows.length > size,
+    booth: query.kind === "booth" ? await boothTotal(db, viewer, query.code) : null,
+  };
+}
+
+const boothScope = (viewer: Viewer) =>
+  inScope(viewer, { stateId: booths.stateId, pcId: booths.pcId, acId: booths.acId, districtId: booths.districtId });
+
+/** A booth's counted sign-ups (erasure keeps them), if the booth is in the viewer's scope. */
+export async function boothTotal(db: DbOrTx, viewer: Viewer, code: string) {
+  const [b] = await db
+    .select({ code: booths.code, name: booths.name, nameHi: booths.nameHi, members: sql<number>`coalesce(${boothCounters.members}, 0)::int` })
+    .from(booths)
+    .leftJoin(boothCounters, eq(boothCounters.boothId, booths.id))
+    .where(and(eq(booths.code, code), boothScope(viewer)))
+    .limit(1);
+  return b ?? null;
+}
+
+/** Members counted in the viewer's scope: one GROUP-free sum over booth counters. */
+export async function scopeMemberTotal(db: DbOrTx, viewer: Viewer): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`coalesce(sum(${boothCounters.members}), 0)::int` })
+    .from(boothCounters)
+    .innerJoin(booths, eq(booths.id, boothCounters.boothId))
+    .where(boothScope(viewer));
+  return r?.n ?? 0;
+}
+
+export interface MemberDetail {
+  membershipNo: string;
+  name: string;
+  epicMasked: string;
+  phoneMasked: string;
+  gender: string;
+  age: number;
+  hasPhoto: boolean;
+  boothCode: string;
+  boothName: string;
+  boothNameHi: string | null;
+  acNo: number;
+  acName: string;
+  acNameHi: string | null;
+  districtName: string;
+  districtNameHi: string | null;
+  channel: string;
+  bookNo: string | null;
+  pageNo: number | null;
+  enrolledOn: string;
+  consentVersion: string;
+  consentLang: string;
+  consentAt: Date;
+}
+
+/** One member in the viewer's scope (masked), or null: unknown, erased and out of scope look the same. */
+export async function findMember(db: DbOrTx, viewer: Viewer, membershipNo: string): Promise<MemberDetail | null> {
+  if (!can(viewer, "members.view")) return null;
+  const [m] = await db
+    .select({
+      membershipNo: members.membershipNo,
+      name: members.name,
+      epic: members.epic,
+      phone: members.phone,
+      gender: members.gender,
+      age: members.age,
+      hasPhoto: sql<boolean>`${members.photo} IS NOT NULL`,
+      boothCode: booths.code,
+      boothName: booths.name,
+      boothNameHi: booths.nameHi,
+      acNo: assemblySeats.no,
+      acName: assemblySeats.name,
+      acNameHi: assemblySeats.nameHi,
+      districtName: districts.name,
+      districtNameHi: districts.nameHi,
+      channel: members.channel,
+      bookNo: members.bookNo,
+      pageNo: members.pageNo,
+      enrolledOn: members.enrolledOn,
+      consentVersion: members.consentVersion,
+      consentLang: members.consentLang,
+      consentAt: members.consentAt,
+    })
+    .from(members)
+    .innerJoin(booths, eq(booths.id, members.boothId))
+    .innerJoin(assemblySeats, eq(assemblySeats.id, members.acId))
+    .innerJoin(districts, eq(districts.id, members.districtId))
+    .where(and(eq(members.membershipNo, membershipNo), isNull(members.erasedAt), memberScope(viewer)))
+    .limit(1);
+  if (!m || !m.name) return null;
+  const { epic, phone, name, ...rest } = m;
+  return { ...rest, name, epicMasked: maskEpic(epic), phoneMasked: phone ? maskPhone(phone) : "" };
+}

@@ -1,0 +1,334 @@
+/**
+ * `npm run bench:api` — throughput and latency of `POST /api/v1/members` on PostgreSQL, against COPY.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:api -- [--requests 20000]
+ *     [--clients 50] [--members 100000] [--port 3313] [--keep]
+ *
+ * (TEST_DATABASE_URL works too.) It creates a fresh database `sadasyata_bench_api`, migrates and seeds it,
+ * issues one token to each of `clients` enrollers in different assembly seats (50 phones in 50 places), starts
+ * `next start` on the production build in NEXT_DIST_DIR (built first when missing) with the per-token rate limit
+ * lifted, and sends `requests` sign-ups from `clients` concurrent keep-alive connections. Each answer must be a
+ * 201; the members and the counters are checked afterwards (recount). Then the same rows are inserted with
+ * COPY (and with one INSERT … SELECT unnest) into the same table, trigger and all, for the ratio.
+ *
+ * The load generator runs on the same 2-core machine as the server and the database, so the figures include
+ * its cost; they are a floor, not a ceiling.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { Client } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { sql } from "drizzle-orm";
+import { migrateDb, openDb, queryRows } from "../db/client";
+import { recount } from "../db/recount";
+import { seed } from "../db/seed/index";
+import { hashToken, tokenPrefixOf } from "../lib/members/token-hash";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+const REQUESTS = arg("requests", 20_000);
+const CLIENTS = arg("clients", 50);
+const SEED_MEMBERS = arg("members", 100_000);
+const PORT = arg("port", 3313);
+const KEEP = process.argv.includes("--keep");
+const WARMUP = Math.min(1_000, Math.ceil(REQUESTS / 10));
+const DB_NAME = "sadasyata_bench_api";
+const DIST = process.env.NEXT_DIST_DIR || ".next-api";
+
+const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!base) {
+  console.error("set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; the benchmark creates its own database");
+  process.exit(2);
+}
+const dbUrl = (() => {
+  const u = new URL(base);
+  u.pathname = `/${DB_NAME}`;
+  return u.toString();
+})();
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+async function admin(q: string) {
+  const c = new Client({ connectionString: base });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+}
+
+interface Client_ {
+  token: string;
+  boothCode: string;
+}
+
+async function prepare(): Promise<Client_[]> {
+  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${DB_NAME}`);
+  const h = await openDb({ url: dbUrl });
+  try {
+    await migrateDb(h);
+    const started = Date.now();
+    await seed(h.db, { members: SEED_MEMBERS });
+    log(`seeded ${SEED_MEMBERS} members in ${seconds(Date.now() - started)} s`);
+    // One enroller per assembly seat first, so the phones are spread as a real drive's are.
+    const posts = await queryRows<{ id: number; worker_id: number; code: string }>(
+      h.db,
+      sql`SELECT id, worker_id, code FROM (
+            SELECT a.id, a.worker_id, b.code, row_number() OVER (PARTITION BY b.ac_id ORDER BY a.id) AS rn
+            FROM appointments a JOIN booths b ON b.id = a.booth_id
+            WHERE a.role = 'enroller' AND a.ended_at IS NULL) x
+          ORDER BY rn, id LIMIT ${CLIENTS}`,
+    );
+    const clients = posts.map((p) => ({ token: `bench_${randomBytes(16).toString("hex")}`, boothCode: p.code, post: p }));
+    for (const c of clients) {
+      await h.db.execute(sql`INSERT INTO api_tokens (state_id, appointment_id, worker_id, token_hash, token_prefix, label)
+        VALUES (1, ${c.post.id}, ${c.post.worker_id}, ${hashToken(c.token)}, ${tokenPrefixOf(c.token)}, 'bench')`);
+    }
+    await h.db.execute(sql`ANALYZE`);
+    return clients.map(({ token, boothCode }) => ({ token, boothCode }));
+  } finally {
+    await h.close();
+  }
+}
+
+async function startServer(): Promise<ChildProcess> {
+  // A server already on the port would be measured instead of ours.
+  if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then(() => true, () => false)) {
+    throw new Error(`port ${PORT} is already in use; pass --port`);
+  }
+  if (!existsSync(path.join(DIST, "BUILD_ID"))) {
+    log(`building into ${DIST}`);
+    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST } });
+    if (b.status !== 0) process.exit(1);
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_DIST_DIR: DIST,
+    DATABASE_URL: dbUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    // The per-token limit guards against one runaway phone; the benchmark measures the server instead.
+    MEMBERS_API_BURST: "1000000000",
+    MEMBERS_API_PER_MINUTE: "1000000000",
+  };
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 120; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return server;
+  }
+  server.kill("SIGTERM");
+  throw new Error("the server did not answer /api/health within 60 s");
+}
+
+/** CPU time (ms) a process and its descendants have used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    let children = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) children += cpuMs(Number(child));
+    }
+    return (ticks * 1000) / 100 + children;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (ms) used so far by the PostgreSQL backends connected to the benchmark database. */
+async function postgresCpuMs(): Promise<number> {
+  const c = new Client({ connectionString: base });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [DB_NAME]);
+    return rows.reduce((sum, r) => sum + cpuMs(r.pid), 0);
+  } finally {
+    await c.end();
+  }
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+const FIRST = ["Sunita", "Ramesh", "सुनीता", "रमेश", "Kavita", "Anil"];
+
+function signUp(i: number, boothCode: string, prefix: string) {
+  return {
+    epic: `${prefix}${String(i).padStart(7, "0")}`,
+    name: `${FIRST[i % FIRST.length]} Sahu`,
+    gender: i % 2 ? "F" : "M",
+    age: 18 + (i % 60),
+    phone: `9${String(100_000_000 + i).padStart(9, "0")}`,
+    address: `House ${i % 400}, Ward ${i % 40}`,
+    religion: "Hindu",
+    caste: "Sahu",
+    casteCategory: "OBC",
+    boothCode,
+    consent: true,
+    consentVersion: "v1",
+  };
+}
+
+function post(token: string, key: string, body: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        path: "/api/v1/members",
+        method: "POST",
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          "idempotency-key": key,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function load(clients: Client_[], count: number, prefix: string) {
+  const latencies = new Float64Array(count);
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (c, ci) => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        const r = await post(c.token, `${prefix}-${i}`, JSON.stringify(signUp(i, c.boothCode, prefix)));
+        latencies[i] = r.ms;
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        void ci;
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  const sorted = Array.from(latencies).sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return { elapsed, perSecond: count / (elapsed / 1000), p50: pct(50), p95: pct(95), p99: pct(99), max: sorted[sorted.length - 1]!, statuses };
+}
+
+const COLS = [
+  "id", "state_id", "membership_no", "epic", "name", "gender", "age", "phone", "address", "religion", "caste",
+  "caste_category", "booth_id", "ac_id", "district_id", "channel", "consent_version", "consent_lang",
+] as const;
+
+async function copyComparison(clients: Client_[]) {
+  const c = new Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const { rows: booths } = await c.query<{ code: string; id: number; ac_id: number; district_id: number }>(
+      "SELECT code, id, ac_id, district_id FROM booths WHERE code = ANY($1)",
+      [clients.map((x) => x.boothCode)],
+    );
+    const byCode = new Map(booths.map((b) => [b.code, b]));
+    const make = async (prefix: string) => {
+      const { rows } = await c.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('members', 'id'))::text AS id FROM generate_series(1, $1)", [REQUESTS]);
+      return rows.map((r, i) => {
+        const s = signUp(i, clients[i % clients.length]!.boothCode, prefix);
+        const b = byCode.get(s.boothCode)!;
+        return [r.id, 1, `CG26-${r.id.padStart(7, "0")}`, s.epic, s.name, s.gender, s.age, s.phone, s.address, s.religion, s.caste, s.casteCategory, b.id, b.ac_id, b.district_id, "app", "v1", "hi"] as const;
+      });
+    };
+    const escape = (v: string | number) => String(v).replace(/[\\\t\n\r]/g, (ch) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[ch]!);
+
+    const copyRows = await make("CPY");
+    const copyStarted = performance.now();
+    const stream = c.query(copyFrom(`COPY members (${COLS.join(", ")}) FROM STDIN`));
+    await pipeline(Readable.from((function* () {
+      for (const r of copyRows) yield `${r.map(escape).join("\t")}\n`;
+    })()), stream);
+    const copyMs = performance.now() - copyStarted;
+
+    const unnestRows = await make("UNN");
+    const unnestStarted = performance.now();
+    const col = (i: number) => unnestRows.map((r) => r[i]);
+    await c.query(
+      `INSERT INTO members (${COLS.join(", ")})
+       SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[], $8::text[],
+                            $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::text[], $17::text[], $18::text[])`,
+      COLS.map((_, i) => col(i)),
+    );
+    const unnestMs = performance.now() - unnestStarted;
+    return { copyMs, unnestMs };
+  } finally {
+    await c.end();
+  }
+}
+
+async function main() {
+  log(`database ${DB_NAME}; ${REQUESTS} sign-ups from ${CLIENTS} clients, ${SEED_MEMBERS} seeded members`);
+  const clients = await prepare();
+  if (clients.length < CLIENTS) log(`only ${clients.length} enroller posts found`);
+  const server = await startServer();
+  try {
+    await load(clients, WARMUP, "WRM");
+    // The pool's connections are open after the warm-up, so their backends can be measured across the run.
+    const cpu0 = { server: cpuMs(server.pid!), pg: await postgresCpuMs(), client: process.cpuUsage() };
+    const r = await load(clients, REQUESTS, "BEN");
+    const clientUsage = process.cpuUsage(cpu0.client);
+    const cpu = {
+      server: (cpuMs(server.pid!) - cpu0.server) / REQUESTS,
+      pg: ((await postgresCpuMs()) - cpu0.pg) / REQUESTS,
+      client: (clientUsage.user + clientUsage.system) / 1000 / REQUESTS,
+    };
+    const h = await openDb({ url: dbUrl, max: 2 });
+    let members = 0;
+    let differences = -1;
+    try {
+      members = (await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM members WHERE epic LIKE 'BEN%'`))[0]!.n;
+      differences = (await recount(h.db)).length;
+    } finally {
+      await h.close();
+    }
+    server.kill("SIGTERM");
+    const cmp = await copyComparison(clients);
+    const statusText = [...r.statuses].map(([s, n]) => `${s}×${n}`).join(", ");
+    const copyPerSecond = REQUESTS / (cmp.copyMs / 1000);
+    const unnestPerSecond = REQUESTS / (cmp.unnestMs / 1000);
+    console.log("");
+    console.log(`API        ${REQUESTS} sign-ups in ${seconds(r.elapsed)} s = ${r.perSecond.toFixed(0)}/s with ${CLIENTS} clients (answers: ${statusText})`);
+    console.log(`latency    p50 ${r.p50.toFixed(1)} ms · p95 ${r.p95.toFixed(1)} ms · p99 ${r.p99.toFixed(1)} ms · max ${r.max.toFixed(1)} ms`);
+    console.log(`check      ${members} members written; counters vs recount: ${differences === 0 ? "equal" : `${differences} differences`}`);
+    // What one sign-up costs in CPU, measured whatever else the machine was doing: Node serves on one core,
+    // PostgreSQL and the load generator share the rest, so two dedicated cores would sustain about this many.
+    const capacity = 1000 / Math.max(cpu.server, (cpu.server + cpu.pg + cpu.client) / 2);
+    console.log(`cpu        per sign-up: server ${cpu.server.toFixed(2)} ms · postgres ${cpu.pg.toFixed(2)} ms · load generator ${cpu.client.toFixed(2)} ms → ≈ ${capacity.toFixed(0)}/s on 2 idle cores`);
+    console.log(`machine    load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (other work on the same 2 cores slows the measured rate)`);
+    console.log(`COPY       the same ${REQUESTS} rows in ${seconds(cmp.copyMs)} s = ${copyPerSecond.toFixed(0)}/s → API/COPY time ratio ${(r.elapsed / cmp.copyMs).toFixed(1)}×`);
+    console.log(`unnest     one INSERT … SELECT unnest in ${seconds(cmp.unnestMs)} s = ${unnestPerSecond.toFixed(0)}/s → API/unnest ratio ${(r.elapsed / cmp.unnestMs).toFixed(1)}×`);
+    const ok = members === REQUESTS && differences === 0 && r.statuses.get(201) === REQUESTS;
+    if (!ok) process.exitCode = 1;
+  } finally {
+    server.kill("SIGTERM");
+    agent.destroy();
+    if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => {});
+  }
+}
+
+await main();
