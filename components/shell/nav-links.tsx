@@ -8,7 +8,9 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // The most specific item wins: /members/import lights "Import members", not also "Members".
+        const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+        const active = matches(item.href) && !items.some((o) => o.href.length > item.href.length && o.href.startsWith(item.href) && matches(o.href));
         return (
           <li key={item.href}>
             <Link

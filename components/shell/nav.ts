@@ -11,6 +11,8 @@ export const NAV_ITEMS: { href: string; label: MessageKey; needs?: Action }[] = 
   { href: "/enrollers", label: "nav.enrollers", needs: "enrollers.manage" },
   { href: "/it-cell", label: "nav.itCell", needs: "itcell.manage" },
   { href: "/members", label: "nav.members", needs: "members.view" },
+  { href: "/members/import", label: "nav.memberImport", needs: "members.create" },
+  { href: "/members/tokens", label: "nav.tokens", needs: "tokens.manage" },
   { href: "/targets", label: "nav.targets", needs: "targets.set" },
   { href: "/admin/users", label: "nav.users", needs: "users.manage" },
   { href: "/audit", label: "nav.audit", needs: "audit.view" },
