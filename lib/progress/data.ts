@@ -1,0 +1,754 @@
+import "server-only";
+import { and, eq, sql, type Column, type SQL } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@/db/client";
+import { assemblySeats, booths, targets } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import { inScope } from "@/lib/auth/scope";
+import type { Viewer } from "@/lib/auth/viewer";
+import { istDate } from "@/lib/dates";
+import { currentCampaign } from "./campaign";
+import { baseCount, cumulativePoints, dailyPoints, pace, suppressSmall, sumSeries, type DayCount, type Pace } from "./pace";
+import type { CampaignInfo, ChildGroup, ChildRow, Counts, Headline, PlaceRef, ProgressLevel, ProgressUnit, UnitProgress } from "./types";
+import { boothScope, boothsOf, link } from "./units";
+
+/**
+ * The progress of one unit for one viewer, read from counters only: booth rows joined to booth_counters
+ * (one GROUP BY over at most ~25,000 booth rows), the per-day counters, targets and appointments. Nothing
+ * here counts members, so the cost follows the number of booths, not of members.
+ *
+ * Above the assembly seat, booths are summed per (AC, district) "cell" in SQL and the cells are added up here
+ * into PCs, ACs, districts and the state; from the AC down, each booth is a cell. An AC in two districts is two
+ * cells, so each district gets exactly its own booths' sign-ups.
+ */
+
+export interface Cell extends Counts {
+  pcId: number;
+  acId: number;
+  districtId: number;
+  /** Booth-level cells only. */
+  boothId: number | null;
+  blockId: number | null;
+  code: string | null;
+  partNo: number | null;
+  name: string | null;
+  nameHi: string | null;
+}
+
+export const ZERO: Counts = {
+  booths: 0,
+  members: 0,
+  viaApp: 0,
+  viaBook: 0,
+  viaImport: 0,
+  sc: 0,
+  st: 0,
+  obc: 0,
+  gen: 0,
+  covered: 0,
+  enrollerBooths: 0,
+  enrollers: 0,
+};
+const COUNT_KEYS = Object.keys(ZERO) as (keyof Counts)[];
+
+export function add(into: Counts, c: Counts): Counts {
+  for (const k of COUNT_KEYS) into[k] += c[k];
+  return into;
+}
+
+type Row = Record<string, unknown>;
+
+/** `col = ANY($1)` with the ids bound as one array: a district's 2,000 booth ids are one parameter, not 2,000. */
+function anyOf(col: Column | SQL, ids: readonly number[]): SQL {
+  return sql`${col} = ANY(${sql.param([...ids])}::int[])`;
+}
+const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const nn = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** Booth-level cells below the AC; (AC, district) cells above it. */
+function boothLevel(level: ProgressLevel): boolean {
+  return level === "ac" || level === "district" || level === "block" || level === "booth";
+}
+
+export async function loadCells(
+  db: DbOrTx,
+  viewer: Viewer,
+  unit: Pick<ProgressUnit, "level" | "id" | "stateId">,
+  fine = boothLevel(unit.level),
+): Promise<Cell[]> {
+  const where = and(boothsOf(unit), eq(booths.stateId, unit.stateId), boothScope(viewer));
+  const sums = sql`count(*)::int AS booths, coalesce(sum(c.members), 0)::int AS members,
+    coalesce(sum(c.via_app), 0)::int AS via_app, coalesce(sum(c.via_book), 0)::int AS via_book,
+    coalesce(sum(c.via_import), 0)::int AS via_import, coalesce(sum(c.cat_sc), 0)::int AS sc,
+    coalesce(sum(c.cat_st), 0)::int AS st, coalesce(sum(c.cat_obc), 0)::int AS obc, coalesce(sum(c.cat_gen), 0)::int AS gen`;
+  const activePosts = sql`a.ended_at IS NULL AND a.role IN ('it_member', 'enroller')`;
+  // Posts per booth first (a booth is covered when it has an active IT-cell member), then per cell.
+  const perBooth = sql`SELECT a.booth_id, ${booths.acId} AS ac_id, ${booths.districtId} AS district_id,
+      bool_or(a.role = 'it_member') AS covered, count(*) FILTER (WHERE a.role = 'enroller') AS enrollers
+    FROM appointments a JOIN ${booths} ON ${booths.id} = a.booth_id
+    WHERE ${activePosts} AND ${where}
+    GROUP BY a.booth_id, ${booths.acId}, ${booths.districtId}`;
+  const [counters, appts] = fine
+    ? await Promise.all([
+        queryRows<Row>(
+          db,
+          sql`SELECT ${booths.id} AS booth_id, ${booths.code} AS code, ${booths.partNo} AS part_no, ${booths.name} AS name,
+                     ${booths.nameHi} AS name_hi, ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id,
+                     ${booths.districtId} AS district_id, ${booths.blockId} AS block_id, 1 AS booths,
+                     coalesce(c.members, 0) AS members, coalesce(c.via_app, 0) AS via_app, coalesce(c.via_book, 0) AS via_book,
+                     coalesce(c.via_import, 0) AS via_import, coalesce(c.cat_sc, 0) AS sc, coalesce(c.cat_st, 0) AS st,
+                     coalesce(c.cat_obc, 0) AS obc, coalesce(c.cat_gen, 0) AS gen
+              FROM ${booths} LEFT JOIN booth_counters c ON c.booth_id = ${booths.id}
+              WHERE ${where}`,
+        ),
+        queryRows<Row>(
+          db,
+          sql`SELECT booth_id, covered::int AS covered, (enrollers > 0)::int AS enroller_booths, enrollers::int AS enrollers
+              FROM (${perBooth}) p`,
+        ),
+      ])
+    : await Promise.all([
+        queryRows<Row>(
+          db,
+          sql`SELECT ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id, ${booths.districtId} AS district_id, ${sums}
+              FROM ${booths} LEFT JOIN booth_counters c ON c.booth_id = ${booths.id}
+              WHERE ${where} GROUP BY ${booths.pcId}, ${booths.acId}, ${booths.districtId}`,
+        ),
+        queryRows<Row>(
+          db,
+          unit.level === "state"
+            ? // The whole state: fold the posts per booth first, then join those ~20,000 rows to booths once.
+              sql`SELECT ${booths.acId} AS ac_id, ${booths.districtId} AS district_id, count(*) FILTER (WHERE p.covered)::int AS covered,
+                         count(*) FILTER (WHERE p.enrollers > 0)::int AS enroller_booths, coalesce(sum(p.enrollers), 0)::int AS enrollers
+                  FROM (SELECT a.booth_id, bool_or(a.role = 'it_member') AS covered, count(*) FILTER (WHERE a.role = 'enroller') AS enrollers
+                        FROM appointments a WHERE ${activePosts} AND a.booth_id IS NOT NULL AND a.state_id = ${unit.stateId}
+                        GROUP BY a.booth_id) p
+                  JOIN ${booths} ON ${booths.id} = p.booth_id
+                  WHERE ${where} GROUP BY ${booths.acId}, ${booths.districtId}`
+            : sql`SELECT ac_id, district_id, count(*) FILTER (WHERE covered)::int AS covered,
+                         count(*) FILTER (WHERE enrollers > 0)::int AS enroller_booths, coalesce(sum(enrollers), 0)::int AS enrollers
+                  FROM (${perBooth}) p GROUP BY ac_id, district_id`,
+        ),
+      ]);
+  const key = (r: Row) => (fine ? String(r.booth_id) : `${r.ac_id}:${r.district_id}`);
+  const postsByKey = new Map(appts.map((r) => [key(r), r]));
+  return counters.map((r) => {
+    const p = postsByKey.get(key(r));
+    return {
+      pcId: n(r.pc_id),
+      acId: n(r.ac_id),
+      districtId: n(r.district_id),
+      boothId: fine ? n(r.booth_id) : null,
+      blockId: nn(r.block_id),
+      code: s(r.code),
+      partNo: nn(r.part_no),
+      name: s(r.name),
+      nameHi: s(r.name_hi),
+      booths: n(r.booths),
+      members: n(r.members),
+      viaApp: n(r.via_app),
+      viaBook: n(r.via_book),
+      viaImport: n(r.via_import),
+      sc: n(r.sc),
+      st: n(r.st),
+      obc: n(r.obc),
+      gen: n(r.gen),
+      covered: n(p?.covered),
+      enrollerBooths: n(p?.enroller_booths),
+      enrollers: n(p?.enrollers),
+    };
+  });
+}
+
+/**
+ * Sign-ups per day: per (AC, district) cell where children need their own series, and today's count per block
+ * on a district's page.
+ */
+interface Series {
+  total: DayCount[];
+  byCell: Map<string, DayCount[]> | null;
+  todayByBlock: Map<number, number> | null;
+}
+
+function pushTo<K>(map: Map<K, DayCount[]>, key: K, day: string, members: number) {
+  const list = map.get(key);
+  if (list) list.push({ day, members });
+  else map.set(key, [{ day, members }]);
+}
+
+// Days are read as text (`day::text`): a `date` parsed by a driver would become a midnight-UTC instant.
+const dayText = (v: unknown) => String(v).slice(0, 10);
+
+/** The seats a viewer may read whole or in part: a district's viewer, the seats lying (partly) in the district. */
+function seatScope(viewer: Viewer): SQL {
+  if (viewer.scope.level === "district") {
+    return sql`${assemblySeats.stateId} = ${viewer.scope.stateId} AND ${assemblySeats.id} IN (SELECT ac_id FROM assembly_seat_districts WHERE district_id = ${viewer.scope.id})`;
+  }
+  return inScope(viewer, { stateId: assemblySeats.stateId, pcId: assemblySeats.pcId, acId: assemblySeats.id });
+}
+
+/**
+ * Day series per (AC, district) cell for the seats matching `seats`, restricted to one district when given
+ * (a district's page, or a district president's scope). A seat lying wholly in one district is read from
+ * ac_day_counters (~one row per seat and day); only the seats in two districts are read from booth day
+ * counters, per seat through its booths' primary-key ranges, so the cost follows the booths of those few
+ * seats and never a scan of every booth's days.
+ */
+async function cellSeries(db: DbOrTx, viewer: Viewer, seats: SQL, districtId: number | null, from: string, to: string): Promise<Map<string, DayCount[]>> {
+  const seatRows = await queryRows<{ id: number; districts: unknown }>(
+    db,
+    sql`SELECT ${assemblySeats.id} AS id, array_agg(x.district_id ORDER BY x.district_id) AS districts
+        FROM ${assemblySeats} JOIN assembly_seat_districts x ON x.ac_id = ${assemblySeats.id}
+        WHERE ${seats} AND ${seatScope(viewer)} GROUP BY ${assemblySeats.id}`,
+  );
+  const list = (v: unknown): number[] => (Array.isArray(v) ? v : String(v ?? "").replace(/[{}]/g, "").split(",")).filter((x) => x !== "").map(Number);
+  const whole = new Map<number, number>();
+  const split: number[] = [];
+  for (const r of seatRows) {
+    const ds = list(r.districts);
+    if (ds.length === 1 && (districtId === null || ds[0] === districtId)) whole.set(Number(r.id), ds[0]!);
+    else if (ds.length > 1 && (districtId === null || ds.includes(districtId))) split.push(Number(r.id));
+  }
+  const days = sql`BETWEEN ${from} AND ${to}`;
+  const inDistrict = districtId === null ? sql`` : sql`AND bd.district_id = ${districtId}`;
+  // booth_day_counters carries the district, so a seat's rows split by district without joining booths per row;
+  // each seat's booths are found through its primary-key ranges (one branch per seat keeps that plan).
+  const splitQuery = split.length
+    ? sql.join(
+        split.map(
+          (acId) => sql`(SELECT ${acId}::int AS ac_id, bd.district_id, bd.day::text AS day, sum(bd.members)::int AS members
+            FROM booth_day_counters bd
+            WHERE bd.booth_id = ANY(ARRAY(SELECT ${booths.id} FROM ${booths} WHERE ${booths.acId} = ${acId} AND ${boothScope(viewer)}))
+              AND bd.day ${days} ${inDistrict}
+            GROUP BY bd.district_id, bd.day)`,
+        ),
+        sql` UNION ALL `,
+      )
+    : null;
+  const [acRows, splitRows] = await Promise.all([
+    whole.size
+      ? queryRows<Row>(
+          db,
+          sql`SELECT ac_id, day::text AS day, members FROM ac_day_counters
+              WHERE ${anyOf(sql`ac_id`, [...whole.keys()])} AND state_id = ${viewer.scope.stateId} AND day ${days}`,
+        )
+      : Promise.resolve([] as Row[]),
+    splitQuery ? queryRows<Row>(db, splitQuery) : Promise.resolve([] as Row[]),
+  ]);
+  const byCell = new Map<string, DayCount[]>();
+  for (const r of acRows) pushTo(byCell, `${r.ac_id}:${whole.get(Number(r.ac_id))}`, dayText(r.day), n(r.members));
+  for (const r of splitRows) pushTo(byCell, `${r.ac_id}:${r.district_id}`, dayText(r.day), n(r.members));
+  return byCell;
+}
+
+async function loadSeries(
+  db: DbOrTx,
+  viewer: Viewer,
+  unit: Pick<ProgressUnit, "level" | "id" | "stateId" | "partial">,
+  from: string,
+  to: string,
+): Promise<Series> {
+  const viewerDistrict = viewer.scope.level === "district" ? viewer.scope.id : null;
+  if (unit.level === "state" || unit.level === "pc" || unit.level === "ac") {
+    const seats = unit.level === "state" ? eq(assemblySeats.stateId, unit.id) : unit.level === "pc" ? eq(assemblySeats.pcId, unit.id) : eq(assemblySeats.id, unit.id);
+    const byCell = await cellSeries(db, viewer, seats, viewerDistrict, from, to);
+    return { total: sumSeries([...byCell.values()]), byCell, todayByBlock: null };
+  }
+  if (unit.level === "district") {
+    if (viewerDistrict !== null && viewerDistrict !== unit.id) return { total: [], byCell: new Map(), todayByBlock: new Map() };
+    const seats = sql`${assemblySeats.id} IN (SELECT ac_id FROM assembly_seat_districts WHERE district_id = ${unit.id})`;
+    const [byCell, todays] = await Promise.all([
+      cellSeries(db, viewer, seats, unit.id, from, to),
+      queryRows<Row>(
+        db,
+        sql`SELECT ${booths.blockId} AS block_id, sum(bd.members)::int AS members
+            FROM booth_day_counters bd JOIN ${booths} ON ${booths.id} = bd.booth_id
+            WHERE bd.district_id = ${unit.id} AND bd.day = ${to} AND ${boothScope(viewer)}
+            GROUP BY ${booths.blockId}`,
+      ),
+    ]);
+    return { total: sumSeries([...byCell.values()]), byCell, todayByBlock: new Map(todays.map((r) => [n(r.block_id), n(r.members)])) };
+  }
+  // A block or a booth: its booths' day counters, found through their primary-key ranges.
+  const rows = await queryRows<Row>(
+    db,
+    sql`SELECT bd.day::text AS day, sum(bd.members)::int AS members FROM booth_day_counters bd
+        WHERE bd.booth_id = ANY(ARRAY(SELECT ${booths.id} FROM ${booths} WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)}))
+          AND bd.day BETWEEN ${from} AND ${to}
+        GROUP BY bd.day ORDER BY bd.day`,
+  );
+  return { total: rows.map((r) => ({ day: dayText(r.day), members: n(r.members) })), byCell: null, todayByBlock: null };
+}
+
+
+/** Targets of one level for the given units in the campaign (a unit without a row has no target). */
+export async function targetsOf(db: DbOrTx, campaignId: number, stateId: number, level: ProgressLevel, ids: readonly number[]): Promise<Map<number, number>> {
+  if (level !== "state" && ids.length === 0) return new Map();
+  const col = { pc: targets.pcId, ac: targets.acId, district: targets.districtId, block: targets.blockId, booth: targets.boothId };
+  const rows = await db
+    .select({ id: sql<number>`coalesce(${targets.pcId}, ${targets.acId}, ${targets.districtId}, ${targets.blockId}, ${targets.boothId}, ${targets.stateId})`, members: targets.members })
+    .from(targets)
+    .where(
+      and(
+        eq(targets.campaignId, campaignId),
+        eq(targets.stateId, stateId),
+        eq(targets.level, level),
+        level === "state" ? undefined : anyOf(col[level], ids),
+      ),
+    );
+  return new Map(rows.map((r) => [Number(r.id), r.members]));
+}
+
+interface Names {
+  pcs: Map<number, { no: number; name: string; nameHi: string | null }>;
+  acs: Map<number, { no: number; name: string; nameHi: string | null; pcId: number }>;
+  districts: Map<number, { slug: string; name: string; nameHi: string | null }>;
+  blocks: Map<number, { name: string; nameHi: string | null; districtId: number }>;
+  acDistricts: Map<number, number[]>;
+}
+
+/** Names of the units the cells mention (and only those: a scoped page names nothing outside its scope), in one query. */
+async function loadNames(db: DbOrTx, cells: readonly Cell[]): Promise<Names> {
+  const uniq = (f: (c: Cell) => number | null) => [...new Set(cells.map(f).filter((x): x is number => x !== null))];
+  const acIds = uniq((c) => c.acId);
+  const rows = cells.length
+    ? await queryRows<Row>(
+        db,
+        sql`SELECT 'pc' AS k, id, no::int AS no, NULL::text AS slug, name, name_hi, NULL::int AS parent FROM lok_sabha_seats WHERE ${anyOf(sql`id`, uniq((c) => c.pcId))}
+            UNION ALL SELECT 'ac', id, no::int, NULL, name, name_hi, pc_id FROM assembly_seats WHERE ${anyOf(sql`id`, acIds)}
+            UNION ALL SELECT 'district', id, NULL, slug, name, name_hi, NULL FROM districts WHERE ${anyOf(sql`id`, uniq((c) => c.districtId))}
+            UNION ALL SELECT 'block', id, NULL, NULL, name, name_hi, district_id FROM blocks WHERE ${anyOf(sql`id`, uniq((c) => c.blockId))}
+            UNION ALL SELECT 'acd', ac_id, NULL, NULL, NULL, NULL, district_id FROM assembly_seat_districts WHERE ${anyOf(sql`ac_id`, acIds)}`,
+      )
+    : [];
+  const names: Names = { pcs: new Map(), acs: new Map(), districts: new Map(), blocks: new Map(), acDistricts: new Map() };
+  for (const r of rows) {
+    const id = n(r.id);
+    const name = String(r.name ?? "");
+    const nameHi = s(r.name_hi);
+    if (r.k === "pc") names.pcs.set(id, { no: n(r.no), name, nameHi });
+    else if (r.k === "ac") names.acs.set(id, { no: n(r.no), name, nameHi, pcId: n(r.parent) });
+    else if (r.k === "district") names.districts.set(id, { slug: String(r.slug), name, nameHi });
+    else if (r.k === "block") names.blocks.set(id, { name, nameHi, districtId: n(r.parent) });
+    else names.acDistricts.set(id, [...(names.acDistricts.get(id) ?? []), n(r.parent)]);
+  }
+  return names;
+}
+
+/** The campaign's targets of several child levels for the given units, in one query. */
+async function childTargets(
+  db: DbOrTx,
+  campaignId: number,
+  stateId: number,
+  ids: Partial<Record<Exclude<ProgressLevel, "state">, readonly number[]>>,
+): Promise<Map<string, number>> {
+  const col = { pc: sql`pc_id`, ac: sql`ac_id`, district: sql`district_id`, block: sql`block_id`, booth: sql`booth_id` };
+  const parts = (Object.entries(ids) as [Exclude<ProgressLevel, "state">, readonly number[]][])
+    .filter(([, list]) => list.length > 0)
+    .map(([level, list]) => sql`(level = ${level} AND ${anyOf(col[level], list)})`);
+  if (parts.length === 0) return new Map();
+  const rows = await queryRows<Row>(
+    db,
+    sql`SELECT level, coalesce(pc_id, ac_id, district_id, block_id, booth_id) AS id, members FROM targets
+        WHERE campaign_id = ${campaignId} AND state_id = ${stateId} AND (${sql.join(parts, sql` OR `)})`,
+  );
+  return new Map(rows.map((r) => [`${r.level}:${r.id}`, n(r.members)]));
+}
+
+/** Units of `level` that lie only partly in the viewer's scope (an AC in two districts, for a district's viewer). */
+async function partialUnits(db: DbOrTx, viewer: Viewer, level: ProgressLevel, ids: readonly number[]): Promise<Set<number>> {
+  if (viewer.scope.level === "state" || ids.length === 0) return new Set();
+  const col = level === "pc" ? booths.pcId : level === "ac" ? booths.acId : level === "district" ? booths.districtId : level === "block" ? booths.blockId : null;
+  if (!col) return new Set();
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT DISTINCT ${col} AS id FROM ${booths} WHERE ${anyOf(col, ids)} AND NOT (${boothScope(viewer)})`,
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+async function chiefEnrollers(db: DbOrTx, viewer: Viewer, unit: ProgressUnit): Promise<{ appointed: number; trained: number } | null> {
+  if (unit.partial || !(unit.level === "state" || unit.level === "district" || unit.level === "block")) return null;
+  if (viewer.scope.level !== "state" && viewer.scope.level !== "district") return null;
+  // A district's viewer reads their own district's posts (a state-wide page is never theirs: scopeUnit/findUnit).
+  const district = unit.level === "district" ? unit.id : viewer.scope.level === "district" ? viewer.scope.id : null;
+  // Chief enrollers hold district or block posts; each kind matches a partial unique index over active posts.
+  const districtPosts =
+    unit.level === "block" ? sql`false` : district === null ? sql`a.district_id IS NOT NULL` : sql`a.district_id IS NOT NULL AND a.district_id = ${district}`;
+  const blockPosts =
+    unit.level === "block"
+      ? sql`a.block_id IS NOT NULL AND a.block_id = ${unit.id}${district === null ? sql`` : sql` AND a.block_id IN (SELECT id FROM blocks WHERE district_id = ${district})`}`
+      : district === null
+        ? sql`a.block_id IS NOT NULL`
+        : sql`a.block_id IS NOT NULL AND a.block_id IN (SELECT id FROM blocks WHERE district_id = ${district})`;
+  // Trained: attended every day of a session (a two-day session needs both days).
+  const [r] = await queryRows<Row>(
+    db,
+    sql`SELECT count(*)::int AS appointed,
+               count(*) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM training_attendance ta JOIN trainings t ON t.id = ta.training_id
+                 WHERE ta.worker_id = a.worker_id AND ta.days_attended >= (t.ends_on - t.starts_on + 1)))::int AS trained
+        FROM appointments a
+        WHERE a.role = 'chief_enroller' AND a.ended_at IS NULL AND a.state_id = ${unit.stateId}
+          AND ((${districtPosts}) OR (${blockPosts}))`,
+  );
+  return { appointed: n(r?.appointed), trained: n(r?.trained) };
+}
+
+function campaignInfo(c: Awaited<ReturnType<typeof currentCampaign>>): CampaignInfo | null {
+  return c ? { id: c.id, name: c.name, nameHi: c.nameHi, startsOn: c.startsOn, endsOn: c.endsOn } : null;
+}
+
+export function groupCells<K>(cells: readonly Cell[], key: (c: Cell) => K | null): Map<K, Counts> {
+  const out = new Map<K, Counts>();
+  for (const c of cells) {
+    const k = key(c);
+    if (k === null) continue;
+    const acc = out.get(k) ?? { ...ZERO };
+    add(acc, c);
+    out.set(k, acc);
+  }
+  return out;
+}
+
+function seriesFor<K>(byCell: Map<string, DayCount[]> | null, cells: readonly Cell[], key: (c: Cell) => K): Map<K, DayCount[]> | null {
+  if (!byCell) return null;
+  const parts = new Map<K, DayCount[][]>();
+  const seen = new Set<string>();
+  for (const c of cells) {
+    const cellKey = `${c.acId}:${c.districtId}`;
+    if (seen.has(cellKey)) continue;
+    seen.add(cellKey);
+    const s = byCell.get(cellKey);
+    if (!s) continue;
+    const k = key(c);
+    parts.set(k, [...(parts.get(k) ?? []), s]);
+  }
+  return new Map([...parts].map(([k, list]) => [k, sumSeries(list)]));
+}
+
+interface Ctx {
+  viewer: Viewer;
+  campaign: CampaignInfo | null;
+  now: Date;
+  day: string;
+}
+
+function childRow(
+  ctx: Ctx,
+  unit: Parameters<typeof link>[1],
+  linkCtx: Parameters<typeof link>[2],
+  counts: Counts,
+  target: number | null,
+  series: DayCount[] | null,
+  partial: boolean,
+  place: PlaceRef[] = [],
+): ChildRow {
+  const t = partial ? null : target;
+  // Without a target nothing in a row depends on pace; a district's ~2,000 booths mostly have none.
+  const p = ctx.campaign && t !== null ? pace({ members: counts.members, target: t, campaign: ctx.campaign, now: ctx.now, series: series ?? undefined }) : null;
+  return {
+    ...link(ctx.viewer, unit, linkCtx),
+    members: counts.members,
+    target: t,
+    booths: counts.booths,
+    covered: counts.covered,
+    today: series ? (series.find((d) => d.day === ctx.day)?.members ?? 0) : null,
+    percent: p?.percent ?? null,
+    expected: p?.expected ?? null,
+    behindBy: p?.behindBy ?? null,
+    daysBehind: p?.daysBehind ?? null,
+    behindSince: p?.behindSince ?? null,
+    partial,
+    place,
+  };
+}
+
+function group(level: ProgressLevel, rows: ChildRow[]): ChildGroup {
+  const withTarget = rows.filter((r) => r.target !== null);
+  return {
+    level,
+    rows,
+    targetSum: withTarget.length ? withTarget.reduce((a, r) => a + (r.target ?? 0), 0) : null,
+    withoutTarget: rows.length - withTarget.length,
+  };
+}
+
+const LAGGING_ROWS = 10;
+
+/** Units furthest behind their own pace: those with a target, behind the line, most days behind first. */
+export function laggingRows(groups: readonly ChildGroup[], levels: readonly ProgressLevel[]): ChildRow[] {
+  return groups
+    .filter((g) => levels.includes(g.level))
+    .flatMap((g) => g.rows)
+    .filter((r) => r.target !== null && (r.daysBehind ?? 0) > 0)
+    .sort((a, b) => (b.daysBehind ?? 0) - (a.daysBehind ?? 0) || (b.behindBy ?? 0) - (a.behindBy ?? 0))
+    .slice(0, LAGGING_ROWS);
+}
+
+export interface LoadOptions {
+  now?: Date;
+  /** Skip the children, lagging units and charts (the live headline needs only the totals). */
+  headlineOnly?: boolean;
+}
+
+/** Everything a unit's page shows. The unit must come from `findUnit` / `scopeUnit` (scope already checked). */
+export async function loadUnitProgress(db: DbOrTx, viewer: Viewer, unit: ProgressUnit, opts: LoadOptions = {}): Promise<UnitProgress> {
+  const now = opts.now ?? new Date();
+  const day = istDate(now);
+  const campaign = campaignInfo(await currentCampaign(db, unit.stateId, day));
+  const ctx: Ctx = { viewer, campaign, now, day };
+  const from = campaign && campaign.startsOn < day ? campaign.startsOn : day;
+
+  const [cells, series, unitTarget, chiefs, synthetic] = await Promise.all([
+    loadCells(db, viewer, unit),
+    loadSeries(db, viewer, unit, from, day),
+    campaign && !unit.partial ? targetsOf(db, campaign.id, unit.stateId, unit.level, [unit.id]) : Promise.resolve(new Map<number, number>()),
+    opts.headlineOnly ? Promise.resolve(null) : chiefEnrollers(db, viewer, unit),
+    opts.headlineOnly
+      ? Promise.resolve(false)
+      : queryRows<{ synthetic: boolean }>(
+          db,
+          sql`SELECT EXISTS (SELECT 1 FROM ${booths} WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${booths.synthetic}) AS synthetic`,
+        ).then((r) => Boolean(r[0]?.synthetic)),
+  ]);
+  const counts = cells.reduce((acc, c) => add(acc, c), { ...ZERO });
+  const target = unit.level === "state" ? ([...unitTarget.values()][0] ?? null) : (unitTarget.get(unit.id) ?? null);
+  const unitPace = campaign ? pace({ members: counts.members, target, campaign, now, series: series.total }) : null;
+  const today = series.total.find((d) => d.day === day)?.members ?? 0;
+  const headline = toHeadline(counts, target, today, unitPace, day, now);
+  const composition = can(viewer, "composition.view", unit.level)
+    ? suppressSmall({ SC: counts.sc, ST: counts.st, OBC: counts.obc, GEN: counts.gen })
+    : null;
+  const base: UnitProgress = {
+    unit,
+    campaign,
+    day,
+    asOf: now.toISOString(),
+    counts,
+    target,
+    headline,
+    pace: unitPace,
+    chiefEnrollers: chiefs,
+    composition,
+    cumulative: campaign ? cumulativePoints(series.total, target, campaign, now, baseCount(counts.members, series.total, campaign)) : [],
+    daily: campaign ? dailyPoints(series.total, campaign, now) : [],
+    groups: [],
+    lagging: [],
+    synthetic,
+  };
+  if (opts.headlineOnly) return base;
+  const groups = await buildGroups(db, ctx, unit, cells, series, childLevels(unit.level));
+  const laggingLevels: ProgressLevel[] = unit.level === "state" ? ["ac", "district"] : unit.level === "district" ? ["block", "booth"] : ["pc", "ac", "block", "booth"];
+  return { ...base, groups, lagging: laggingRows(groups, laggingLevels) };
+}
+
+function toHeadline(counts: Counts, target: number | null, today: number, p: Pace | null, day: string, now: Date): Headline {
+  return {
+    members: counts.members,
+    target,
+    percent: target !== null && target > 0 ? counts.members / target : null,
+    today,
+    booths: counts.booths,
+    covered: counts.covered,
+    daysLeft: p?.daysLeft ?? null,
+    over: p?.over ?? false,
+    requiredRate: p?.requiredRate ?? null,
+    recentRate: p?.recentRate ?? null,
+    projected: p?.projected ?? null,
+    reachOn: p?.reachOn ?? null,
+    reached: p?.reached ?? false,
+    expected: p?.expected ?? null,
+    behindBy: p?.behindBy ?? null,
+    daysBehind: p?.daysBehind ?? null,
+    day,
+    asOf: now.toISOString(),
+  };
+}
+
+/** The child levels a unit's page lists. */
+export function childLevels(level: ProgressLevel): ProgressLevel[] {
+  switch (level) {
+    case "state":
+      return ["pc", "ac", "district"];
+    case "pc":
+      return ["ac"];
+    case "ac":
+      return ["booth", "district"];
+    case "district":
+      return ["block", "booth"];
+    case "block":
+      return ["booth"];
+    case "booth":
+      return [];
+  }
+}
+
+async function buildGroups(
+  db: DbOrTx,
+  ctx: Ctx,
+  unit: Pick<ProgressUnit, "level" | "id" | "stateId">,
+  cells: Cell[],
+  series: Series,
+  levels: readonly ProgressLevel[],
+): Promise<ChildGroup[]> {
+  const { campaign, viewer } = ctx;
+  const stateId = unit.stateId;
+  const ids = (f: (c: Cell) => number | null) => [...new Set(cells.map(f).filter((x): x is number => x !== null))];
+  const wanted = (l: ProgressLevel) => levels.includes(l);
+  const none = [] as number[];
+  const [names, targetMap, acPartial, dPartial, pcPartial] = await Promise.all([
+    loadNames(db, cells),
+    campaign
+      ? childTargets(db, campaign.id, stateId, {
+          pc: wanted("pc") ? ids((c) => c.pcId) : none,
+          ac: wanted("ac") ? ids((c) => c.acId) : none,
+          // Inside one AC a district row is only the AC's part: no district target applies to it.
+          district: wanted("district") && unit.level !== "ac" ? ids((c) => c.districtId) : none,
+          block: wanted("block") ? ids((c) => c.blockId) : none,
+          booth: wanted("booth") ? ids((c) => c.boothId) : none,
+        })
+      : Promise.resolve(new Map<string, number>()),
+    wanted("ac") ? partialUnits(db, viewer, "ac", ids((c) => c.acId)) : new Set<number>(),
+    wanted("district") ? partialUnits(db, viewer, "district", ids((c) => c.districtId)) : new Set<number>(),
+    wanted("pc") ? partialUnits(db, viewer, "pc", ids((c) => c.pcId)) : new Set<number>(),
+  ]);
+  const target = (level: ProgressLevel, id: number) => targetMap.get(`${level}:${id}`) ?? null;
+  const groups: ChildGroup[] = [];
+
+  for (const level of levels) {
+    if (level === "pc") {
+      const counts = groupCells(cells, (c) => c.pcId);
+      const ser = seriesFor(series.byCell, cells, (c) => c.pcId);
+      const rows = [...counts].map(([id, cnt]) => {
+        const pc = names.pcs.get(id);
+        return childRow(
+          ctx,
+          { level, id, key: String(pc?.no ?? id), name: pc?.name ?? String(id), nameHi: pc?.nameHi ?? null, no: pc?.no ?? null },
+          {},
+          cnt,
+          target("pc", id),
+          ser?.get(id) ?? null,
+          pcPartial.has(id),
+        );
+      });
+      groups.push(group(level, rows.sort((a, b) => (a.no ?? 0) - (b.no ?? 0))));
+    } else if (level === "ac") {
+      const counts = groupCells(cells, (c) => c.acId);
+      const ser = seriesFor(series.byCell, cells, (c) => c.acId);
+      const rows = [...counts].map(([id, cnt]) => {
+        const ac = names.acs.get(id);
+        const pc = ac ? names.pcs.get(ac.pcId) : undefined;
+        const ds = (names.acDistricts.get(id) ?? []).map((d) => names.districts.get(d)).filter((d) => d !== undefined);
+        return childRow(
+          ctx,
+          { level, id, key: String(ac?.no ?? id), name: ac?.name ?? String(id), nameHi: ac?.nameHi ?? null, no: ac?.no ?? null },
+          { pcId: ac?.pcId, acDistrictIds: names.acDistricts.get(id) ?? [] },
+          cnt,
+          target("ac", id),
+          ser?.get(id) ?? null,
+          acPartial.has(id),
+          [
+            ...(pc ? [{ level: "pc" as const, no: pc.no, name: pc.name, nameHi: pc.nameHi }] : []),
+            ...ds.map((d) => ({ level: "district" as const, no: null, name: d.name, nameHi: d.nameHi })),
+          ],
+        );
+      });
+      groups.push(group(level, rows.sort((a, b) => (a.no ?? 0) - (b.no ?? 0))));
+    } else if (level === "district") {
+      const counts = groupCells(cells, (c) => c.districtId);
+      // Inside one AC a district row is the AC's part in that district: shown only for seats in two districts.
+      if (unit.level === "ac" && counts.size < 2) continue;
+      const ser = unit.level === "ac" ? null : seriesFor(series.byCell, cells, (c) => c.districtId);
+      const rows = [...counts].map(([id, cnt]) => {
+        const d = names.districts.get(id);
+        return childRow(
+          ctx,
+          { level, id, key: d?.slug ?? String(id), name: d?.name ?? String(id), nameHi: d?.nameHi ?? null },
+          { districtId: id },
+          cnt,
+          target("district", id),
+          ser?.get(id) ?? null,
+          unit.level === "ac" || dPartial.has(id),
+        );
+      });
+      groups.push(group(level, rows.sort((a, b) => a.name.localeCompare(b.name))));
+    } else if (level === "block") {
+      const counts = groupCells(cells, (c) => c.blockId);
+      const rows = [...counts].map(([id, cnt]) => {
+        const b = names.blocks.get(id);
+        const d = b ? names.districts.get(b.districtId) : undefined;
+        const row = childRow(
+          ctx,
+          { level, id, key: String(id), name: b?.name ?? String(id), nameHi: b?.nameHi ?? null, districtSlug: d?.slug },
+          { districtId: b?.districtId },
+          cnt,
+          target("block", id),
+          null,
+          false,
+        );
+        // A block's day series would mean reading every booth-day of the district; today's count is one day's rows.
+        row.today = series.todayByBlock?.get(id) ?? 0;
+        return row;
+      });
+      groups.push(group(level, rows.sort((a, b) => a.name.localeCompare(b.name))));
+    } else if (level === "booth") {
+      const rows = cells
+        .filter((c) => c.boothId !== null)
+        .map((c) => {
+          const ac = names.acs.get(c.acId);
+          const b = c.blockId !== null ? names.blocks.get(c.blockId) : undefined;
+          // On an AC's page a booth is placed by its block; on a district's or block's, by its seat.
+          const ctxLabel: PlaceRef[] =
+            unit.level === "ac"
+              ? b
+                ? [{ level: "block", no: null, name: b.name, nameHi: b.nameHi }]
+                : []
+              : ac
+                ? [{ level: "ac", no: ac.no, name: ac.name, nameHi: ac.nameHi }]
+                : [];
+          return childRow(
+            ctx,
+            { level, id: c.boothId!, key: c.code ?? "", name: c.name ?? "", nameHi: c.nameHi, no: c.partNo },
+            { pcId: c.pcId, acId: c.acId, districtId: c.districtId },
+            c,
+            target("booth", c.boothId!),
+            null,
+            false,
+            ctxLabel,
+          );
+        });
+      // Booth codes are fixed-width ASCII: plain comparison orders them (and is far cheaper than localeCompare).
+      groups.push(group(level, rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))));
+    }
+  }
+  return groups;
+}
+
+/**
+ * A list page (`/lok-sabha`, `/assembly`, `/districts`): every unit of a level in the viewer's scope, with the
+ * same numbers as the unit's own page (a unit only partly in scope shows that part and no target).
+ */
+export async function listUnits(db: DbOrTx, viewer: Viewer, scope: ProgressUnit, level: "pc" | "ac" | "district", opts: { now?: Date } = {}): Promise<ChildGroup> {
+  const now = opts.now ?? new Date();
+  const day = istDate(now);
+  const campaign = campaignInfo(await currentCampaign(db, scope.stateId, day));
+  const from = campaign && campaign.startsOn < day ? campaign.startsOn : day;
+  // The scope unit's booths in (AC, district) cells, whatever the scope's level.
+  const [cells, series] = await Promise.all([loadCells(db, viewer, scope, false), listSeries(db, viewer, scope, from, day)]);
+  const [g] = await buildGroups(db, { viewer, campaign, now, day }, { level: "state", id: scope.stateId, stateId: scope.stateId }, cells, series, [level]);
+  return g ?? group(level, []);
+}
+
+async function listSeries(db: DbOrTx, viewer: Viewer, scope: ProgressUnit, from: string, to: string): Promise<Series> {
+  const seats =
+    scope.level === "state"
+      ? eq(assemblySeats.stateId, scope.id)
+      : scope.level === "pc"
+        ? eq(assemblySeats.pcId, scope.id)
+        : scope.level === "ac"
+          ? eq(assemblySeats.id, scope.id)
+          : sql`${assemblySeats.id} IN (SELECT ac_id FROM assembly_seat_districts WHERE district_id = ${scope.id})`;
+  const byCell = await cellSeries(db, viewer, seats, scope.level === "district" ? scope.id : null, from, to);
+  return { total: sumSeries([...byCell.values()]), byCell, todayByBlock: null };
+}

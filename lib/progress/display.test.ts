@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { fill, placeText, rowLabel } from "./display";
+
+describe("display helpers", () => {
+  it("labels seats by number, booths by code, others by name, in the reader's language", () => {
+    const base = { name: "Raipur City West", nameHi: "रायपुर शहर पश्चिम", no: 51, key: "51" };
+    expect(rowLabel({ ...base, level: "ac" }, "en")).toBe("51 · Raipur City West");
+    expect(rowLabel({ ...base, level: "ac" }, "hi")).toBe("51 · रायपुर शहर पश्चिम");
+    expect(rowLabel({ level: "booth", key: "051-007", name: "School", nameHi: null, no: 7 }, "hi")).toBe("051-007 · School");
+    expect(rowLabel({ level: "district", key: "raipur", name: "Raipur", nameHi: "रायपुर", no: null }, "en")).toBe("Raipur");
+  });
+  it("fills placeholders and leaves unknown ones", () => {
+    expect(fill("{a} of {b} ({c})", { a: 1, b: "2" })).toBe("1 of 2 ({c})");
+  });
+
+  it("names where a unit lies, in the reader's language", () => {
+    const labels = { pc: "LS {no} {name}", ac: "AC {no} {name}", district: "{name} district", block: "{name} block" };
+    const place = [
+      { level: "pc" as const, no: 8, name: "Raipur", nameHi: "रायपुर" },
+      { level: "district" as const, no: null, name: "Raipur", nameHi: null },
+    ];
+    expect(placeText(place, "en", labels)).toBe("LS 8 Raipur · Raipur district");
+    expect(placeText(place, "hi", labels)).toBe("LS 8 रायपुर · Raipur district");
+    expect(placeText([], "en", labels)).toBeNull();
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Display helpers shared by server pages and client components: rows reduced to what a table shows in one
+ * language, and `{name}` templates filled on the client with catalog strings the server translated.
+ */
+import type { Locale } from "@/lib/i18n";
+import type { ChildRow, PlaceRef, ProgressLevel } from "./types";
+
+export interface DisplayRow {
+  level: ProgressLevel;
+  key: string;
+  /** "49 · Raipur City West", "049-123 · Primary School, …", "Raipur". */
+  label: string;
+  href: string | null;
+  context: string | null;
+  members: number;
+  target: number | null;
+  percent: number | null;
+  expected: number | null;
+  behindBy: number | null;
+  daysBehind: number | null;
+  behindSince: string | null;
+  booths: number;
+  covered: number;
+  today: number | null;
+  partial: boolean;
+}
+
+export function pickName(u: { name: string; nameHi: string | null }, locale: Locale): string {
+  return locale === "hi" && u.nameHi ? u.nameHi : u.name;
+}
+
+export function rowLabel(r: Pick<ChildRow, "level" | "key" | "name" | "nameHi" | "no">, locale: Locale): string {
+  const name = pickName(r, locale);
+  if (r.level === "pc" || r.level === "ac") return `${r.no ?? r.key} · ${name}`;
+  if (r.level === "booth") return `${r.key} · ${name}`;
+  return name;
+}
+
+/** How a place is named in a "where" cell: templates from the catalog (`progress.where.*`). */
+export type PlaceLabels = Record<PlaceRef["level"], string>;
+
+export function placeText(place: readonly PlaceRef[], locale: Locale, labels: PlaceLabels): string | null {
+  if (place.length === 0) return null;
+  return place.map((p) => fill(labels[p.level], { no: p.no ?? "", name: pickName(p, locale) })).join(" · ");
+}
+
+export function toDisplayRows(rows: readonly ChildRow[], locale: Locale, places: PlaceLabels): DisplayRow[] {
+  return rows.map((r) => ({
+    level: r.level,
+    key: r.key,
+    label: rowLabel(r, locale),
+    href: r.href,
+    context: placeText(r.place, locale, places),
+    members: r.members,
+    target: r.target,
+    percent: r.percent,
+    expected: r.expected === null ? null : Math.round(r.expected),
+    behindBy: r.behindBy === null ? null : Math.round(r.behindBy),
+    daysBehind: r.daysBehind === null ? null : Math.round(r.daysBehind * 10) / 10,
+    behindSince: r.behindSince,
+    booths: r.booths,
+    covered: r.covered,
+    today: r.today,
+    partial: r.partial,
+  }));
+}
+
+/** Fills `{name}` placeholders (the client-side twin of the translator's). */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { writeAudit } from "@/lib/audit/write";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { toCsv, type CsvColumn } from "@/lib/csv-export";
+import { istDate } from "@/lib/dates";
+import { loadTargetsPage, type TargetRow } from "@/lib/targets/queries";
+import { listUnits, loadUnitProgress } from "./data";
+import type { CumulativePoint, DailyPoint } from "./pace";
+import { PROGRESS_LEVELS, type ChildRow } from "./types";
+import { findUnit, scopeUnit } from "./units";
+
+/** The query of an export link: one table of a unit's page, a list page, or a targets table. */
+export const exportQuery = z.union([
+  z.object({
+    level: z.enum(PROGRESS_LEVELS),
+    key: z.string().min(1).max(40),
+    district: z.string().max(60).optional(),
+    table: z.union([z.enum(PROGRESS_LEVELS), z.literal("lagging"), z.literal("daily")]),
+  }),
+  z.object({ list: z.enum(["pc", "ac", "district"]) }),
+  z.object({ targets: z.enum(PROGRESS_LEVELS) }),
+]);
+export type ExportQuery = z.infer<typeof exportQuery>;
+
+export class ExportRefused extends Error {
+  constructor(public readonly status: 403 | 404) {
+    super(status === 403 ? "forbidden" : "not found");
+  }
+}
+
+const pct = (p: number | null) => (p === null ? null : Math.round(p * 1000) / 10);
+const round = (x: number | null) => (x === null ? null : Math.round(x));
+
+/** Columns of a table of units, as on the page but with plain numbers. */
+export const CHILD_COLUMNS: CsvColumn<ChildRow>[] = [
+  { header: "level", value: (r) => r.level },
+  { header: "code", value: (r) => r.key },
+  { header: "name", value: (r) => r.name },
+  { header: "name_hi", value: (r) => r.nameHi },
+  { header: "where", value: (r) => r.place.map((p) => `${p.level} ${p.no === null ? "" : `${p.no} `}${p.name}`).join(" | ") || null },
+  { header: "members", value: (r) => r.members },
+  { header: "target", value: (r) => r.target },
+  { header: "percent_of_target", value: (r) => pct(r.percent) },
+  { header: "expected_by_now", value: (r) => round(r.expected) },
+  { header: "behind_by", value: (r) => round(r.behindBy) },
+  { header: "days_behind", value: (r) => (r.daysBehind === null ? null : Math.round(r.daysBehind * 10) / 10) },
+  { header: "behind_since", value: (r) => r.behindSince },
+  { header: "booths", value: (r) => r.booths },
+  { header: "booths_covered", value: (r) => r.covered },
+  { header: "today", value: (r) => r.today },
+  { header: "only_part_in_scope", value: (r) => (r.partial ? "yes" : "") },
+];
+
+type DayRow = DailyPoint & Partial<Pick<CumulativePoint, "line" | "projected">> & { cumulative: number | null };
+const DAY_COLUMNS: CsvColumn<DayRow>[] = [
+  { header: "day", value: (r) => r.day },
+  { header: "members", value: (r) => r.members },
+  { header: "average_7_days", value: (r) => Math.round(r.average * 10) / 10 },
+  { header: "cumulative", value: (r) => r.cumulative },
+  { header: "target_line", value: (r) => r.line ?? null },
+];
+
+function targetColumns(rows: readonly TargetRow[]): CsvColumn<TargetRow>[] {
+  const childLevels = [...new Set(rows.flatMap((r) => r.childSums.map((c) => c.level)))];
+  return [
+    { header: "level", value: (r) => r.level },
+    { header: "code", value: (r) => r.key },
+    { header: "name", value: (r) => r.name },
+    { header: "name_hi", value: (r) => r.nameHi },
+    { header: "target", value: (r) => r.target },
+    { header: "members", value: (r) => r.members },
+    { header: "booths", value: (r) => r.booths },
+    ...childLevels.flatMap((l): CsvColumn<TargetRow>[] => [
+      { header: `${l}_targets_sum`, value: (r) => r.childSums.find((c) => c.level === l)?.sum ?? null },
+      { header: `${l}_targets_set`, value: (r) => r.childSums.find((c) => c.level === l)?.set ?? null },
+      { header: `${l}_difference`, value: (r) => r.childSums.find((c) => c.level === l)?.difference ?? null },
+    ]),
+  ];
+}
+
+export interface CsvFile {
+  body: string;
+  fileName: string;
+  rows: number;
+}
+
+/**
+ * Builds one CSV in the viewer's scope, from the same functions as the page that links to it, and writes
+ * the export to the audit trail. Refuses (403/404) what the viewer may not see.
+ */
+export async function progressCsv(db: Db, viewer: Viewer, q: ExportQuery, now = new Date()): Promise<CsvFile> {
+  const file = await build(db, viewer, q, now);
+  await db.transaction((tx) =>
+    writeAudit(tx, viewer, {
+      action: "export",
+      entityType: "targets" in q ? "targets" : "progress",
+      entityId: file.fileName,
+      after: { query: q, rows: file.rows },
+    }),
+  );
+  return file;
+}
+
+async function build(db: Db, viewer: Viewer, q: ExportQuery, now: Date): Promise<CsvFile> {
+  const day = istDate(now);
+  if ("list" in q) {
+    if (!can(viewer, "exports.download") || !can(viewer, "progress.view", q.list)) throw new ExportRefused(403);
+    if (q.list === "pc" && viewer.scope.level !== "state" && viewer.scope.level !== "pc") throw new ExportRefused(404);
+    const scope = await scopeUnit(db, viewer);
+    if (!scope) throw new ExportRefused(404);
+    const group = await listUnits(db, viewer, scope, q.list, { now });
+    return { body: toCsv(group.rows, CHILD_COLUMNS), fileName: `${q.list}-${scope.key}-${day}.csv`, rows: group.rows.length };
+  }
+  if ("targets" in q) {
+    if (!can(viewer, "exports.download") || !can(viewer, "targets.set")) throw new ExportRefused(403);
+    const page = await loadTargetsPage(db, viewer, now);
+    const section = page.sections.find((s) => s.level === q.targets);
+    if (!section) throw new ExportRefused(404);
+    return { body: toCsv(section.rows, targetColumns(section.rows)), fileName: `targets-${q.targets}-${viewer.scope.key}-${day}.csv`, rows: section.rows.length };
+  }
+  if (!can(viewer, "exports.download", q.level)) throw new ExportRefused(403);
+  const unit = q.level === "state" ? await scopeUnit(db, viewer) : await findUnit(db, viewer, q.level, q.key, { districtSlug: q.district });
+  if (!unit || unit.level !== q.level || (q.level === "state" && unit.key !== q.key)) throw new ExportRefused(404);
+  const data = await loadUnitProgress(db, viewer, unit, { now });
+  const base = `${unit.level}-${unit.key}`;
+  if (q.table === "daily") {
+    const cumulative = new Map(data.cumulative.map((p) => [p.day, p]));
+    const rows: DayRow[] = data.daily.map((d) => ({ ...d, cumulative: cumulative.get(d.day)?.members ?? null, line: cumulative.get(d.day)?.line ?? null }));
+    return { body: toCsv(rows, DAY_COLUMNS), fileName: `${base}-daily-${day}.csv`, rows: rows.length };
+  }
+  const rows = q.table === "lagging" ? data.lagging : data.groups.find((g) => g.level === q.table)?.rows;
+  if (!rows) throw new ExportRefused(404);
+  return { body: toCsv(rows, CHILD_COLUMNS), fileName: `${base}-${q.table}-${day}.csv`, rows: rows.length };
+}
