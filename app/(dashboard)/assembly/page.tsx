@@ -1,5 +1,12 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import type { Metadata } from "next";
+import { ListView } from "@/components/progress/list-view";
+import { getT } from "@/lib/i18n/server";
 
-export default function Page() {
-  return <ComingSoon title="nav.assembly" plan="plan.progress" needs="progress.view" />;
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("nav.assembly") };
+}
+
+export default function AssemblyListPage() {
+  return <ListView level="ac" />;
 }

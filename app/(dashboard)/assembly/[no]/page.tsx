@@ -1,5 +1,14 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import type { Metadata } from "next";
+import { UnitView } from "@/components/progress/unit-view";
+import { getT } from "@/lib/i18n/server";
+import { unitPageData } from "@/lib/progress/pages";
 
-export default function Page() {
-  return <ComingSoon title="nav.assembly" plan="plan.progress" needs="progress.view" />;
+export async function generateMetadata({ params }: { params: Promise<{ no: string }> }): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: `${t("progress.level.ac")} ${(await params).no}` };
+}
+
+export default async function AssemblySeatPage({ params }: { params: Promise<{ no: string }> }) {
+  const { viewer, data } = await unitPageData("ac", (await params).no);
+  return <UnitView data={data} viewer={viewer} />;
 }

@@ -1,5 +1,14 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import type { Metadata } from "next";
+import { UnitView } from "@/components/progress/unit-view";
+import { getT } from "@/lib/i18n/server";
+import { unitPageData } from "@/lib/progress/pages";
 
-export default function Page() {
-  return <ComingSoon title="nav.overview" plan="plan.progress" needs="progress.view" />;
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: `${t("progress.level.booth")} ${(await params).code}` };
+}
+
+export default async function BoothPage({ params }: { params: Promise<{ code: string }> }) {
+  const { viewer, data } = await unitPageData("booth", (await params).code);
+  return <UnitView data={data} viewer={viewer} />;
 }

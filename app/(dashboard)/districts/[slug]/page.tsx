@@ -1,5 +1,14 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import type { Metadata } from "next";
+import { UnitView } from "@/components/progress/unit-view";
+import { getT } from "@/lib/i18n/server";
+import { unitPageData } from "@/lib/progress/pages";
 
-export default function Page() {
-  return <ComingSoon title="nav.districts" plan="plan.progress" needs="progress.view" />;
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("progress.level.district") };
+}
+
+export default async function DistrictPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { viewer, data } = await unitPageData("district", (await params).slug);
+  return <UnitView data={data} viewer={viewer} />;
 }

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { UnitView } from "@/components/progress/unit-view";
+import { getT } from "@/lib/i18n/server";
+import { unitPageData } from "@/lib/progress/pages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("progress.level.block") };
+}
+
+export default async function BlockPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { viewer, data } = await unitPageData("block", id, slug);
+  return <UnitView data={data} viewer={viewer} />;
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/session";
+import { unitName } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
+import { listUnits } from "@/lib/progress/data";
+import { toDisplayRows } from "@/lib/progress/display";
+import { listExportHref } from "@/lib/progress/export-links";
+import { scopeUnit } from "@/lib/progress/units";
+import { ProgressTable } from "./progress-table";
+import { placeLabelsOf, TABLE_KEYS, type TableLabels } from "@/lib/progress/labels";
+import { labelsOf } from "./unit-view";
+
+/**
+ * A list page: every Lok Sabha seat, assembly seat or district in the viewer's scope, sortable and
+ * filterable, each linking to its own page. Lok Sabha seats are listed only for a state or seat scope
+ * (a district's viewer cannot open a seat's page, so the page says where to look instead).
+ */
+export async function ListView({ level }: { level: "pc" | "ac" | "district" }) {
+  const viewer = await requireViewer();
+  if (!can(viewer, "progress.view")) notFound();
+  const { locale, t } = await getT();
+  const title = t(`progress.list.${level}`);
+  const scopeText = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });
+  if (level === "pc" && !(can(viewer, "progress.view", "pc") && (viewer.scope.level === "state" || viewer.scope.level === "pc"))) {
+    return (
+      <div className="max-w-2xl space-y-3">
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted" data-testid="pc-outside">
+          {t("progress.list.pcOutside", { scope: scopeText })}
+        </p>
+        <Link href="/assembly" className="inline-block text-sm font-semibold text-brand-700 underline">
+          {t("progress.list.seeAssembly")}
+        </Link>
+      </div>
+    );
+  }
+  const db = await getDb();
+  const unit = await scopeUnit(db, viewer);
+  if (!unit) notFound();
+  const group = await listUnits(db, viewer, unit, level);
+  const rows = toDisplayRows(group.rows, locale, placeLabelsOf(t));
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <p className="text-muted">{scopeText}</p>
+        <p className="mt-1 text-sm text-muted">{t("progress.list.intro", { what: t(`progress.level.${level}`) })}</p>
+      </div>
+      <ProgressTable
+        rows={rows}
+        locale={locale}
+        labels={labelsOf(t, TABLE_KEYS) as TableLabels}
+        caption={title}
+        exportHref={listExportHref(level)}
+        testId={`list-${level}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+"use client";
+
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from "@tanstack/react-table";
+import Link from "next/link";
+import { useId, useMemo, useState } from "react";
+import { formatNumber } from "@/lib/format";
+import type { Locale } from "@/lib/i18n";
+import { fill } from "@/lib/progress/display";
+import { TargetForm, type TargetFormLabels } from "./target-form";
+
+export interface TargetDisplayRow {
+  level: string;
+  id: number;
+  key: string;
+  label: string;
+  href: string | null;
+  parentId: number | null;
+  parentLabel: string | null;
+  members: number;
+  target: number | null;
+  /** "Blocks: 12,000 (3 of 5 set), difference +500", one line per child level. */
+  childSums: { text: string; mismatch: boolean }[];
+  editable: boolean;
+}
+
+export interface TargetsTableLabels {
+  name: string;
+  parent: string;
+  members: string;
+  target: string;
+  children: string;
+  filter: string;
+  allParents: string;
+  rows: string;
+  prev: string;
+  next: string;
+  noRows: string;
+  form: TargetFormLabels;
+}
+
+const col = createColumnHelper<TargetDisplayRow>();
+
+/** Targets of one level, each editable in its row; long lists are filtered and paged. */
+export function TargetsTable({ rows, locale, labels: l, caption }: { rows: TargetDisplayRow[]; locale: Locale; labels: TargetsTableLabels; caption: string }) {
+  const n = (x: number | null) => (x === null ? "—" : formatNumber(x, locale));
+  const filterId = useId();
+  const parentId = useId();
+  const [filter, setFilter] = useState("");
+  const [parent, setParent] = useState("");
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const parents = useMemo(() => {
+    const m = new Map<number, string>();
+    for (const r of rows) if (r.parentId !== null && r.parentLabel) m.set(r.parentId, r.parentLabel);
+    return [...m].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [rows]);
+  const data = useMemo(() => (parent ? rows.filter((r) => String(r.parentId) === parent) : rows), [rows, parent]);
+  const hasChildren = rows.some((r) => r.childSums.length > 0);
+  const hasEditable = rows.some((r) => r.editable);
+  // Column definitions must keep their identity across refreshes: their cells render as components, and a new
+  // cell function would remount every row's form (losing its "saved" message). The labels arrive as a new
+  // object on every server render, so they are compared by content.
+  const labelsKey = JSON.stringify(l);
+  const columns = useMemo(
+    () => [
+      col.accessor("label", {
+        header: l.name,
+        sortingFn: (a, b) => a.original.label.localeCompare(b.original.label, undefined, { numeric: true }),
+        cell: (c) =>
+          c.row.original.href ? (
+            <Link href={c.row.original.href} prefetch={false} className="font-semibold text-brand-700 hover:underline">
+              {c.getValue()}
+            </Link>
+          ) : (
+            <span className="font-semibold">{c.getValue()}</span>
+          ),
+      }),
+      ...(parents.length ? [col.accessor((r) => r.parentLabel ?? "", { id: "parent", header: l.parent, cell: (c) => <span className="text-muted">{c.getValue()}</span> })] : []),
+      col.accessor("members", { header: l.members, cell: (c) => n(c.getValue()), meta: { numeric: true }, sortDescFirst: true }),
+      col.accessor((r) => r.target ?? -1, { id: "target", header: l.target, cell: (c) => <span data-testid="current-target">{n(c.row.original.target)}</span>, meta: { numeric: true }, sortDescFirst: true }),
+      ...(hasChildren
+        ? [
+            col.display({
+              id: "children",
+              header: l.children,
+              cell: (c) => (
+                <ul className="space-y-0.5 text-xs">
+                  {c.row.original.childSums.map((s) => (
+                    <li key={s.text} className={s.mismatch ? "text-warn" : "text-muted"}>
+                      {s.text}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            }),
+          ]
+        : []),
+      ...(hasEditable
+        ? [
+            col.display({
+              id: "edit",
+              header: l.form.save,
+              cell: (c) =>
+                c.row.original.editable ? (
+                  <TargetForm level={c.row.original.level} unitId={c.row.original.id} unitLabel={c.row.original.label} current={c.row.original.target} labels={l.form} />
+                ) : null,
+            }),
+          ]
+        : []),
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `l` is compared by content (labelsKey); `n` only closes over locale
+    [labelsKey, locale, parents.length, hasChildren, hasEditable],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's instance is read during render only, never memoised by the compiler
+  const table = useReactTable({
+    data,
+    columns,
+    state: { globalFilter: filter, sorting },
+    onGlobalFilterChange: setFilter,
+    onSortingChange: setSorting,
+    globalFilterFn: (row, _id, value: string) => {
+      const q = value.trim().toLowerCase();
+      return !q || row.original.label.toLowerCase().includes(q) || row.original.key.toLowerCase().includes(q);
+    },
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getPaginationRowModel: getPaginationRowModel(),
+    initialState: { pagination: { pageSize: 25, pageIndex: 0 } },
+  });
+  const total = table.getFilteredRowModel().rows.length;
+  const { pageIndex, pageSize } = table.getState().pagination;
+  return (
+    <div className="space-y-2">
+      {rows.length > 8 ? (
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor={filterId} className="block text-xs text-muted">
+              {l.filter}
+            </label>
+            <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="w-56 max-w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
+          </div>
+          {parents.length > 1 ? (
+            <div>
+              <label htmlFor={parentId} className="block text-xs text-muted">
+                {l.parent}
+              </label>
+              <select id={parentId} value={parent} onChange={(e) => setParent(e.target.value)} className="rounded-md border border-stone-300 px-2 py-1 text-sm">
+                <option value="">{l.allParents}</option>
+                {parents.map(([id, label]) => (
+                  <option key={id} value={String(id)}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-stone-50 text-left text-xs text-muted">
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  return (
+                    <th key={h.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined} className={`whitespace-nowrap px-3 py-2 font-semibold ${numeric ? "text-right" : ""}`}>
+                      {h.column.getCanSort() ? (
+                        <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-ink">
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-t border-stone-100 align-top" data-testid={`target-row-${row.original.level}-${row.original.key}`}>
+                {row.getVisibleCells().map((cell) => {
+                  const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  return (
+                    <td key={cell.id} className={`px-3 py-1.5 ${numeric ? "whitespace-nowrap text-right tabular-nums" : ""}`}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {total === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-4 text-center text-muted">
+                  {l.noRows}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {total > pageSize ? (
+        <div className="flex items-center justify-between gap-2 text-sm">
+          <span className="text-muted">
+            {fill(l.rows, { from: formatNumber(pageIndex * pageSize + 1, locale), to: formatNumber(Math.min(total, (pageIndex + 1) * pageSize), locale), total: formatNumber(total, locale) })}
+          </span>
+          <div className="flex gap-2">
+            <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} className="rounded-md border border-stone-300 px-2 py-1 disabled:opacity-40">
+              {l.prev}
+            </button>
+            <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} className="rounded-md border border-stone-300 px-2 py-1 disabled:opacity-40">
+              {l.next}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { istDate } from "@/lib/dates";
+import { formatDay, formatNumber } from "@/lib/format";
+import type { Locale, Translate } from "@/lib/i18n";
+import { pickName, rowLabel } from "@/lib/progress/display";
+import { targetsExportHref } from "@/lib/progress/export-links";
+import type { ProgressLevel } from "@/lib/progress/types";
+import { TARGET_ERROR_KEYS } from "@/lib/targets/schema";
+import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
+import { TargetsTable, type TargetDisplayRow, type TargetsTableLabels } from "./targets-table";
+
+function signed(x: number, locale: Locale): string {
+  return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;
+}
+
+function sumText(t: Translate, s: ChildSum, locale: Locale): { text: string; mismatch: boolean } {
+  const level = t(`progress.levels.${s.level as Exclude<ProgressLevel, "state">}`);
+  if (s.sum === null) return { text: t("progress.targets.sumNone", { level }), mismatch: false };
+  const base = t("progress.targets.sum", { level, sum: formatNumber(s.sum, locale), set: formatNumber(s.set, locale), total: formatNumber(s.total, locale) });
+  if (s.difference === null) return { text: base, mismatch: false };
+  return {
+    text: `${base} · ${s.difference === 0 ? t("progress.targets.matches") : t("progress.targets.difference", { difference: signed(s.difference, locale) })}`,
+    mismatch: s.difference !== 0,
+  };
+}
+
+function displayRows(t: Translate, rows: TargetRow[], locale: Locale): TargetDisplayRow[] {
+  return rows.map((r) => ({
+    level: r.level,
+    id: r.id,
+    key: r.key,
+    label: rowLabel(r, locale),
+    href: r.href,
+    parentId: r.parentId,
+    parentLabel: r.parentName === null ? null : pickName({ name: r.parentName, nameHi: r.parentNameHi }, locale),
+    members: r.members,
+    target: r.target,
+    childSums: r.childSums.map((s) => sumText(t, s, locale)),
+    editable: r.editable,
+  }));
+}
+
+/** The targets page: one editable table per level the viewer sets, differences shown, recent changes listed. */
+export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Translate; locale: Locale }) {
+  const labels: TargetsTableLabels = {
+    name: t("progress.col.name"),
+    parent: t("progress.targets.blockFilter"),
+    members: t("progress.targets.members"),
+    target: t("progress.targets.current"),
+    children: t("progress.targets.children"),
+    filter: t("progress.table.filter"),
+    allParents: t("progress.targets.allBlocks"),
+    rows: t("progress.table.rows"),
+    prev: t("progress.table.prev"),
+    next: t("progress.table.next"),
+    noRows: t("progress.table.noRows"),
+    form: {
+      input: t("progress.targets.input"),
+      save: t("progress.targets.save"),
+      saving: t("progress.targets.saving"),
+      errors: Object.fromEntries(TARGET_ERROR_KEYS.map((k) => [k, t(k)])),
+    },
+  };
+  const campaign = page.campaign;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("progress.targets.title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-muted">
+          {campaign
+            ? t("progress.targets.intro", { campaign: locale === "hi" && campaign.nameHi ? campaign.nameHi : campaign.name })
+            : t("progress.targets.introNone")}
+        </p>
+      </div>
+      {page.sections.map((s) => {
+        const title = t(`progress.targets.section.${s.level}`);
+        const acParent = s.level === "ac";
+        return (
+          <section key={s.level} aria-labelledby={`targets-${s.level}`} className="space-y-2" data-testid={`targets-${s.level}`}>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id={`targets-${s.level}`} className="text-lg font-semibold">
+                {title}
+              </h2>
+              <a href={targetsExportHref(s.level)} download className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100">
+                {t("progress.export.csv")}
+              </a>
+            </div>
+            {!s.editable ? <p className="text-sm text-muted">{t("progress.targets.readOnly")}</p> : null}
+            <TargetsTable
+              rows={displayRows(t, s.rows, locale)}
+              locale={locale}
+              caption={title}
+              labels={acParent ? { ...labels, parent: t("progress.level.pc"), allParents: t("progress.targets.allSeats") } : labels}
+            />
+          </section>
+        );
+      })}
+      <section aria-labelledby="targets-recent" className="space-y-2">
+        <h2 id="targets-recent" className="text-lg font-semibold">
+          {t("progress.targets.recent")}
+        </h2>
+        {page.recent.length === 0 ? (
+          <p className="text-sm text-muted">{t("progress.targets.recentNone")}</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="recent-changes">
+            {page.recent.map((r, i) => {
+              const vars = {
+                who: r.actor ?? t("progress.targets.someone"),
+                unit: r.unit,
+                level: r.level && r.level !== "state" ? t(`progress.level.${r.level as ProgressLevel}`) : t("progress.level.state"),
+                before: r.before === null ? "—" : formatNumber(r.before, locale),
+                after: r.after === null ? "—" : formatNumber(r.after, locale),
+              };
+              return (
+                <li key={`${r.at}-${i}`} className="border-t border-stone-100 pt-1">
+                  <span className="text-muted">{formatDay(istDate(new Date(r.at)), locale)} · </span>
+                  {r.before === null ? t("progress.targets.recentRowNew", vars) : t("progress.targets.recentRow", vars)}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

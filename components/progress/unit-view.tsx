@@ -1,0 +1,426 @@
+import { StatCard } from "@/components/ui/stat-card";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { addDays } from "@/lib/dates";
+import { formatDay, formatNumber, formatPercent } from "@/lib/format";
+import { unitName, type MessageKey, type Translate } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
+import { pickName, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
+import { exportHref } from "@/lib/progress/export-links";
+import type { ChildGroup, ProgressLevel, ProgressUnit, UnitProgress } from "@/lib/progress/types";
+import { Breadcrumbs, type TrailSpec } from "./breadcrumbs";
+import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart, type ChildBar } from "./charts";
+import { HeadlineCards, type HeadlineLinks } from "./headline-cards";
+import { LiveHeadline } from "./live-headline";
+import { ProgressTable } from "./progress-table";
+import { HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/progress/labels";
+import { QueryProvider } from "./query-provider";
+import { Tabs } from "./tabs";
+
+/** The most bars a chart shows; the table below always has every row. */
+const CHART_ROWS = 40;
+
+export function labelsOf<K extends MessageKey>(t: Translate, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, t(k)])) as Record<K, string>;
+}
+
+export function unitTitle(t: Translate, unit: Pick<ProgressUnit, "level" | "key" | "name" | "nameHi" | "no">, locale: "en" | "hi"): string {
+  const name = pickName(unit, locale);
+  switch (unit.level) {
+    case "pc":
+      return t("progress.title.pc", { no: unit.no ?? unit.key, name });
+    case "ac":
+      return t("progress.title.ac", { no: unit.no ?? unit.key, name });
+    case "district":
+      return t("progress.title.district", { name });
+    case "block":
+      return t("progress.title.block", { name });
+    case "booth":
+      return t("progress.title.booth", { code: unit.key, name });
+    case "state":
+      return name;
+  }
+}
+
+const GROUP_TITLE: Record<ProgressLevel, MessageKey> = {
+  state: "progress.level.state",
+  pc: "progress.levels.pc",
+  ac: "progress.levels.ac",
+  district: "progress.levels.district",
+  block: "progress.levels.block",
+  booth: "progress.levels.booth",
+};
+
+/** Chart rows: furthest behind first (by share of target; without targets, by members), at most CHART_ROWS. */
+function chartRows(rows: DisplayRow[]): ChildBar[] {
+  const withTarget = rows.some((r) => r.target !== null);
+  return [...rows]
+    .sort((a, b) => (withTarget ? (a.percent ?? Infinity) - (b.percent ?? Infinity) : a.members - b.members) || a.label.localeCompare(b.label))
+    .slice(0, CHART_ROWS)
+    .map((r) => ({
+      // Booths are named by code on the chart; the table beside it has their names.
+      label: r.level === "booth" ? r.key : r.label,
+      members: r.members,
+      target: r.target,
+      status: r.target === null ? "noTarget" : (r.daysBehind ?? 0) > 0 ? "lagging" : "onPace",
+    }));
+}
+
+/**
+ * One unit's progress: headline cards (live on the overview), pace, charts, the units furthest behind and
+ * the units below with drill-down links. The same view serves the overview and every drill-down page.
+ */
+export async function UnitView({ data, viewer, overview = false }: { data: UnitProgress; viewer: Viewer; overview?: boolean }) {
+  const { locale, t } = await getT();
+  const { unit, campaign, pace } = data;
+  const n = (x: number) => formatNumber(Math.round(x), locale);
+  const day = (d: string) => formatDay(d, locale);
+  const headlineLabels = labelsOf(t, HEADLINE_KEYS) as HeadlineLabels;
+  const tableLabels = labelsOf(t, TABLE_KEYS) as TableLabels;
+  const title = overview ? t("overview.title") : unitTitle(t, unit, locale);
+  const current = crumbText(unit, locale);
+  const scopeText = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });
+  const hasChildren = data.groups.some((g) => g.rows.length > 0);
+  const links: HeadlineLinks = {
+    members: hasChildren ? "#children" : "#daily",
+    target: can(viewer, "targets.set", unit.level) ? "/targets" : "#pace",
+    pace: "#pace",
+    today: "#daily",
+    covered: can(viewer, "coverage.view", unit.level) ? "/coverage" : undefined,
+    booths: hasChildren ? "#children" : undefined,
+  };
+  const enrollersHref = can(viewer, "enrollers.manage", unit.level) ? "/enrollers" : undefined;
+  const extra = (
+    <>
+      <StatCard
+        label={t("progress.card.enrollers")}
+        value={n(data.counts.enrollers)}
+        testId="enrollers"
+        href={enrollersHref}
+        detail={
+          unit.level === "booth"
+            ? undefined
+            : t("progress.card.enrollersDetail", {
+                booths: n(data.counts.enrollerBooths),
+                percent: formatPercent(data.counts.booths > 0 ? data.counts.enrollerBooths / data.counts.booths : null, locale),
+              })
+        }
+      />
+      {data.chiefEnrollers ? (
+        <StatCard
+          label={t("progress.card.chiefs")}
+          value={n(data.chiefEnrollers.trained)}
+          testId="chiefs-trained"
+          href={enrollersHref}
+          detail={t("progress.card.chiefsDetail", { trained: n(data.chiefEnrollers.trained), appointed: n(data.chiefEnrollers.appointed) })}
+        />
+      ) : null}
+    </>
+  );
+
+  const trails: TrailSpec[] = [];
+  if (!overview) {
+    const titles = { electoral: t("progress.breadcrumb.electoral"), organisational: t("progress.breadcrumb.organisational"), districts: t("progress.breadcrumb.districts") };
+    if (unit.level === "pc" || unit.level === "ac" || unit.level === "booth") trails.push({ kind: "electoral", title: titles.electoral, items: unit.electoral, current });
+    if (unit.level === "ac") trails.push({ kind: "districts", title: titles.districts, items: unit.districts });
+    if (unit.level === "district" || unit.level === "block" || unit.level === "booth") {
+      trails.push({ kind: "organisational", title: titles.organisational, items: unit.organisational, current });
+    }
+  }
+
+  const laggingRows = toDisplayRows(data.lagging, locale, placeLabelsOf(t));
+  const levelLabels = Object.fromEntries((["pc", "ac", "district", "block", "booth"] as const).map((l) => [l, t(`progress.level.${l}`)]));
+  const anyChildTarget = data.groups.some((g) => g.targetSum !== null);
+  const channels = [
+    { label: t("progress.channel.app"), members: data.counts.viaApp },
+    { label: t("progress.channel.book"), members: data.counts.viaBook },
+    { label: t("progress.channel.import"), members: data.counts.viaImport },
+  ];
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <p className="text-muted">
+          {overview ? `${scopeText}${campaign ? " · " : ""}` : ""}
+          {campaign
+            ? t("progress.subtitle", { campaign: locale === "hi" && campaign.nameHi ? campaign.nameHi : campaign.name, start: day(campaign.startsOn), end: day(campaign.endsOn) })
+            : null}
+        </p>
+        <Breadcrumbs trails={trails} locale={locale} label={t("progress.breadcrumb.label")} />
+      </header>
+
+      {unit.partial ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-warn" data-testid="partial-note">
+          {t("progress.partial", { scope: scopeText })}
+        </p>
+      ) : null}
+      {!campaign ? <p className="rounded-md bg-amber-50 p-3 text-sm text-warn">{t("progress.noCampaign")}</p> : null}
+
+      {overview ? (
+        <QueryProvider>
+          <LiveHeadline initial={data.headline} locale={locale} labels={headlineLabels} links={links} campaign={campaign} extra={extra} />
+        </QueryProvider>
+      ) : (
+        <HeadlineCards h={data.headline} locale={locale} labels={headlineLabels} links={links} campaign={campaign} extra={extra} booth={unit.level === "booth"} />
+      )}
+
+      {campaign ? (
+        <section id="pace" aria-labelledby="pace-title" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="pace-title" className="text-lg font-semibold">
+            {t("progress.chart.cumulative")}
+          </h2>
+          <p className="text-sm" data-testid="pace-summary">
+            {pace && pace.target !== null ? (
+              <>
+                {pace.behindBy !== null && pace.behindBy >= 0.5 && pace.daysBehind !== null
+                  ? t("progress.pace.behind", {
+                      members: n(pace.behindBy),
+                      days: pace.daysBehind.toFixed(1),
+                      on: day(addDays(data.day, -Math.round(pace.daysBehind))),
+                    })
+                  : pace.aheadBy !== null && pace.aheadBy >= 0.5
+                    ? t("progress.pace.ahead", { members: n(pace.aheadBy) })
+                    : t("progress.pace.onPace")}{" "}
+                {pace.behindSince ? t("progress.pace.behindSince", { day: day(pace.behindSince) }) : null}{" "}
+                {pace.expected !== null ? t("progress.pace.expected", { expected: n(pace.expected) }) : null}
+              </>
+            ) : (
+              t("progress.pace.noTarget")
+            )}
+          </p>
+          {data.target !== null ? (
+            <p className="text-xs text-muted">{t("progress.chart.cumulativeNote", { start: day(campaign.startsOn), end: day(campaign.endsOn) })}</p>
+          ) : null}
+          <CumulativeChart
+            points={data.cumulative}
+            locale={locale}
+            withTarget={data.target !== null}
+            labels={{ members: t("progress.chart.members"), line: t("progress.chart.line"), projected: t("progress.chart.projected") }}
+          />
+          <details className="text-sm">
+            <summary className="cursor-pointer text-brand-700">{t("progress.chart.asTable")}</summary>
+            <div className="relative mt-2 max-h-72 overflow-auto">
+              <table className="min-w-full text-xs">
+                <thead>
+                  <tr className="text-left text-muted">
+                    <th scope="col" className="px-2 py-1">{t("progress.chart.day")}</th>
+                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.members")}</th>
+                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.line")}</th>
+                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.projected")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.cumulative.map((p) => (
+                    <tr key={p.day} className="border-t border-stone-100">
+                      <td className="px-2 py-0.5">{day(p.day)}</td>
+                      <td className="px-2 py-0.5 text-right tabular-nums">{p.members === null ? "" : n(p.members)}</td>
+                      <td className="px-2 py-0.5 text-right tabular-nums">{p.line === null ? "" : n(p.line)}</td>
+                      <td className="px-2 py-0.5 text-right tabular-nums">{p.projected === null ? "" : n(p.projected)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+      ) : null}
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <section id="daily" aria-labelledby="daily-title" className="min-w-0 space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="daily-title" className="text-lg font-semibold">
+            {t("progress.chart.daily")}
+          </h2>
+          <p className="text-xs text-muted">{t("progress.chart.dailyNote")}</p>
+          <DailyChart points={data.daily} locale={locale} labels={{ members: t("progress.chart.members"), average: t("progress.chart.average") }} />
+          <details className="text-sm">
+            <summary className="cursor-pointer text-brand-700">{t("progress.chart.asTable")}</summary>
+            <div className="relative mt-2 max-h-72 overflow-auto">
+              <table className="min-w-full text-xs">
+                <thead>
+                  <tr className="text-left text-muted">
+                    <th scope="col" className="px-2 py-1">{t("progress.chart.day")}</th>
+                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.members")}</th>
+                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.average")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.daily.map((p) => (
+                    <tr key={p.day} className="border-t border-stone-100">
+                      <td className="px-2 py-0.5">{day(p.day)}</td>
+                      <td className="px-2 py-0.5 text-right tabular-nums">{n(p.members)}</td>
+                      <td className="px-2 py-0.5 text-right tabular-nums">{n(p.average)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <a href={exportHref(unit, "daily")} download className="inline-block text-sm font-semibold text-brand-700 underline">
+            {t("progress.export.csvOf", { what: t("progress.chart.daily") })}
+          </a>
+        </section>
+
+        <section aria-labelledby="channels-title" className="min-w-0 space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="channels-title" className="text-lg font-semibold">
+            {t("progress.chart.channels")}
+          </h2>
+          <ChannelChart rows={channels} locale={locale} />
+          <ul className="text-sm" data-testid="channels">
+            {channels.map((c) => (
+              <li key={c.label} className="flex justify-between border-t border-stone-100 py-1">
+                <span>{c.label}</span>
+                <span className="tabular-nums">
+                  {n(c.members)} ({formatPercent(data.counts.members > 0 ? c.members / data.counts.members : null, locale)})
+                </span>
+              </li>
+            ))}
+          </ul>
+          {data.composition ? (
+            <div className="pt-2" data-testid="composition">
+              <h3 className="font-semibold">{t("progress.composition.title")}</h3>
+              <p className="text-xs text-muted">{t("progress.composition.note")}</p>
+              <table className="mt-1 min-w-full text-sm">
+                <thead>
+                  <tr className="text-left text-xs text-muted">
+                    <th scope="col" className="py-1">{t("progress.composition.category")}</th>
+                    <th scope="col" className="py-1 text-right">{t("progress.composition.count")}</th>
+                    <th scope="col" className="py-1 text-right">{t("progress.composition.share")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(["SC", "ST", "OBC", "GEN"] as const).map((cat) => {
+                    const v = data.composition?.[cat] ?? null;
+                    return (
+                      <tr key={cat} className="border-t border-stone-100">
+                        <td className="py-1">{t(`progress.cat.${cat}`)}</td>
+                        <td className="py-1 text-right tabular-nums">{v === null ? t("progress.composition.small") : n(v)}</td>
+                        <td className="py-1 text-right tabular-nums">
+                          {v === null || data.counts.members === 0 ? "—" : formatPercent(v / data.counts.members, locale)}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      </div>
+
+      {hasChildren ? (
+        <section id="lagging" aria-labelledby="lagging-title" className="space-y-2">
+          <h2 id="lagging-title" className="text-lg font-semibold">
+            {t("progress.lagging.title")}
+          </h2>
+          <p className="text-sm text-muted">{t("progress.lagging.note")}</p>
+          {laggingRows.length > 0 ? (
+            <ProgressTable
+              rows={laggingRows}
+              locale={locale}
+              labels={tableLabels}
+              caption={t("progress.lagging.title")}
+              exportHref={exportHref(unit, "lagging")}
+              levelLabels={levelLabels}
+              testId="lagging-table"
+            />
+          ) : (
+            <p className="rounded-md border border-dashed border-stone-300 bg-white p-3 text-sm text-muted" data-testid="lagging-empty">
+              {anyChildTarget ? t("progress.lagging.empty") : t("progress.lagging.emptyNoTargets")}
+            </p>
+          )}
+        </section>
+      ) : null}
+
+      {hasChildren ? (
+        <section id="children" aria-labelledby="children-title" className="space-y-2">
+          <h2 id="children-title" className="text-lg font-semibold">
+            {t("progress.children.title")}
+          </h2>
+          <Tabs labels={data.groups.map((g) => groupTitle(t, g, unit))} label={t("progress.children.title")}>
+            {data.groups.map((g) => (
+              <GroupPanel key={g.level} group={g} unit={unit} target={data.target} t={t} locale={locale} tableLabels={tableLabels} />
+            ))}
+          </Tabs>
+        </section>
+      ) : null}
+
+      {!overview && unit.level !== "booth" && !hasChildren ? <p className="text-sm text-muted">{t("progress.children.none")}</p> : null}
+      {data.synthetic ? <p className="text-xs text-muted">{t("progress.synthetic")}</p> : null}
+    </div>
+  );
+}
+
+function groupTitle(t: Translate, g: ChildGroup, unit: ProgressUnit): string {
+  return unit.level === "ac" && g.level === "district" ? t("progress.levels.acDistrict") : t(GROUP_TITLE[g.level]);
+}
+
+function GroupPanel({
+  group,
+  unit,
+  target,
+  t,
+  locale,
+  tableLabels,
+}: {
+  group: ChildGroup;
+  unit: ProgressUnit;
+  target: number | null;
+  t: Translate;
+  locale: "en" | "hi";
+  tableLabels: TableLabels;
+}) {
+  const rows = toDisplayRows(group.rows, locale, placeLabelsOf(t));
+  const n = (x: number) => formatNumber(x, locale);
+  const title = groupTitle(t, group, unit);
+  const bars = chartRows(rows);
+  const zero = rows.filter((r) => r.members === 0).length;
+  const sumNote =
+    group.targetSum === null
+      ? null
+      : target !== null && !(unit.level === "ac" && group.level === "district")
+        ? t("progress.children.targetSum", { sum: n(group.targetSum), target: n(target), difference: signed(group.targetSum - target, locale) })
+        : t("progress.children.targetSumNoParent", { sum: n(group.targetSum) });
+  return (
+    <div className="space-y-3" data-testid={`group-${group.level}`}>
+      {sumNote || group.withoutTarget > 0 ? (
+        <p className="text-sm text-muted" data-testid={`target-sum-${group.level}`}>
+          {sumNote} {group.withoutTarget > 0 && group.targetSum !== null ? t("progress.children.withoutTarget", { count: n(group.withoutTarget) }) : null}
+        </p>
+      ) : null}
+      <figure className="min-w-0 rounded-lg border border-stone-200 bg-white p-3">
+        <figcaption className="mb-2 text-sm">
+          <span className="font-semibold">{t("progress.chart.children", { level: title })}</span>{" "}
+          <span className="text-xs text-muted">{t("progress.chart.childrenNote")}</span>
+          {rows.length > bars.length ? (
+            <span className="block text-xs text-muted">{t("progress.chart.childrenCapped", { shown: n(bars.length), total: n(rows.length) })}</span>
+          ) : null}
+          {zero > 0 ? <span className="block text-xs text-muted">{t("progress.chart.zeroRows", { count: n(zero), total: n(rows.length) })}</span> : null}
+        </figcaption>
+        <ChildrenChart
+          rows={bars}
+          locale={locale}
+          labels={{
+            members: t("progress.chart.members"),
+            target: t("progress.chart.target"),
+            lagging: t("progress.chart.lagging"),
+            onPace: t("progress.chart.onPace"),
+            noTarget: t("progress.chart.noTarget"),
+          }}
+        />
+      </figure>
+      <ProgressTable rows={rows} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} />
+    </div>
+  );
+}
+
+/** The current unit's own crumb: short, since the page title above spells it out. */
+function crumbText(unit: ProgressUnit, locale: "en" | "hi"): string {
+  const name = pickName(unit, locale);
+  return unit.level === "pc" || unit.level === "ac" ? `${unit.no ?? unit.key} ${name}` : unit.level === "booth" ? unit.key : name;
+}
+
+function signed(x: number, locale: "en" | "hi"): string {
+  return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;
+}
+
