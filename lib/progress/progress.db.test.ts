@@ -269,6 +269,25 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
     expect((await recentChanges(db, pcc)).some((c) => c.unit === "elsewhere")).toBe(true);
   });
 
+  it("shows caste-category composition to leadership only, with counts under 10 hidden", async () => {
+    const [cats] = await queryRows<Row>(
+      db,
+      sql`SELECT count(*) FILTER (WHERE caste_category = 'SC')::int AS sc, count(*) FILTER (WHERE caste_category = 'ST')::int AS st,
+                 count(*) FILTER (WHERE caste_category = 'OBC')::int AS obc, count(*) FILTER (WHERE caste_category = 'GEN')::int AS gen FROM members`,
+    );
+    expect(state.composition).toEqual({ SC: num(cats!.sc), ST: num(cats!.st), OBC: num(cats!.obc), GEN: num(cats!.gen) });
+    const own = await loadUnitProgress(db, raipur, (await scopeUnit(db, raipur))!, { now: NOW });
+    expect(own.composition).toBeNull();
+    // A booth has a handful of members: every category under 10 is hidden, never shown as its number.
+    const [small] = await queryRows<{ code: string; members: number }>(
+      db,
+      sql`SELECT b.code, c.members FROM booth_counters c JOIN booths b ON b.id = c.booth_id WHERE c.members BETWEEN 1 AND 9 ORDER BY b.code LIMIT 1`,
+    );
+    const booth = await unitData(db, pcc, "booth", small!.code);
+    expect(booth.counts.members).toBe(small!.members);
+    expect(Object.values(booth.composition!).every((v) => v === null)).toBe(true);
+  });
+
   it("sets targets only where the role and scope allow, with an audit event, never adjusting the parent", async () => {
     const before = await loadTargetsPage(db, raipur, NOW);
     const blocks = before.sections.find((s) => s.level === "block")!.rows;
