@@ -6,7 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { listUnits } from "@/lib/progress/data";
-import { toDisplayRows } from "@/lib/progress/display";
+import { packRows, toDisplayRows } from "@/lib/progress/display";
 import { listExportHref } from "@/lib/progress/export-links";
 import { scopeUnit } from "@/lib/progress/units";
 import { ProgressTable } from "./progress-table";
@@ -50,7 +50,7 @@ export async function ListView({ level }: { level: "pc" | "ac" | "district" }) {
         <p className="mt-1 text-sm text-muted">{t("progress.list.intro", { what: t(`progress.level.${level}`) })}</p>
       </div>
       <ProgressTable
-        rows={rows}
+        rows={packRows(rows)}
         locale={locale}
         labels={labelsOf(t, TABLE_KEYS) as TableLabels}
         caption={title}

@@ -14,7 +14,7 @@ import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { formatDay, formatNumber, formatPercent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
-import { fill, type DisplayRow } from "@/lib/progress/display";
+import { fill, unpackRows, type DisplayRow, type PackedRows } from "@/lib/progress/display";
 import type { TableLabels } from "@/lib/progress/labels";
 
 
@@ -26,7 +26,7 @@ const PAGE_SIZES = [25, 50, 100];
  * way; the table scrolls inside its own container on narrow screens.
  */
 export function ProgressTable({
-  rows,
+  rows: packed,
   locale,
   labels: l,
   caption,
@@ -34,7 +34,7 @@ export function ProgressTable({
   levelLabels,
   testId,
 }: {
-  rows: DisplayRow[];
+  rows: PackedRows;
   locale: Locale;
   labels: TableLabels;
   caption: string;
@@ -43,6 +43,7 @@ export function ProgressTable({
   levelLabels?: Partial<Record<DisplayRow["level"], string>>;
   testId?: string;
 }) {
+  const rows = useMemo(() => unpackRows(packed), [packed]);
   const n = (x: number | null) => (x === null ? "—" : formatNumber(x, locale));
   const filterId = useId();
   const [sorting, setSorting] = useState<SortingState>([]);

@@ -14,23 +14,10 @@ import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
+import { unpack, type Packed } from "@/lib/pack";
 import { fill } from "@/lib/progress/display";
+import { TARGET_FIELDS, type TargetDisplayRow } from "./target-rows";
 import { TargetForm, type TargetFormLabels } from "./target-form";
-
-export interface TargetDisplayRow {
-  level: string;
-  id: number;
-  key: string;
-  label: string;
-  href: string | null;
-  parentId: number | null;
-  parentLabel: string | null;
-  members: number;
-  target: number | null;
-  /** "Blocks: 12,000 (3 of 5 set), difference +500", one line per child level. */
-  childSums: { text: string; mismatch: boolean }[];
-  editable: boolean;
-}
 
 export interface TargetsTableLabels {
   name: string;
@@ -50,7 +37,8 @@ export interface TargetsTableLabels {
 const col = createColumnHelper<TargetDisplayRow>();
 
 /** Targets of one level, each editable in its row; long lists are filtered and paged. */
-export function TargetsTable({ rows, locale, labels: l, caption }: { rows: TargetDisplayRow[]; locale: Locale; labels: TargetsTableLabels; caption: string }) {
+export function TargetsTable({ rows: packed, locale, labels: l, caption }: { rows: Packed<TargetDisplayRow>; locale: Locale; labels: TargetsTableLabels; caption: string }) {
+  const rows = useMemo(() => unpack(packed, TARGET_FIELDS), [packed]);
   const n = (x: number | null) => (x === null ? "—" : formatNumber(x, locale));
   const filterId = useId();
   const parentId = useId();

@@ -6,7 +6,8 @@ import { targetsExportHref } from "@/lib/progress/export-links";
 import type { ProgressLevel } from "@/lib/progress/types";
 import { TARGET_ERROR_KEYS } from "@/lib/targets/schema";
 import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
-import { TargetsTable, type TargetDisplayRow, type TargetsTableLabels } from "./targets-table";
+import { packTargetRows, type TargetDisplayRow } from "./target-rows";
+import { TargetsTable, type TargetsTableLabels } from "./targets-table";
 
 function signed(x: number, locale: Locale): string {
   return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;
@@ -86,7 +87,7 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
             </div>
             {!s.editable ? <p className="text-sm text-muted">{t("progress.targets.readOnly")}</p> : null}
             <TargetsTable
-              rows={displayRows(t, s.rows, locale)}
+              rows={packTargetRows(displayRows(t, s.rows, locale))}
               locale={locale}
               caption={title}
               labels={acParent ? { ...labels, parent: t("progress.level.pc"), allParents: t("progress.targets.allSeats") } : labels}

@@ -5,7 +5,7 @@ import { addDays } from "@/lib/dates";
 import { formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type MessageKey, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { pickName, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
+import { packRows, pickName, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
 import { exportHref } from "@/lib/progress/export-links";
 import type { ChildGroup, ProgressLevel, ProgressUnit, UnitProgress } from "@/lib/progress/types";
 import { Breadcrumbs, type TrailSpec } from "./breadcrumbs";
@@ -316,7 +316,7 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
           <p className="text-sm text-muted">{t("progress.lagging.note")}</p>
           {laggingRows.length > 0 ? (
             <ProgressTable
-              rows={laggingRows}
+              rows={packRows(laggingRows)}
               locale={locale}
               labels={tableLabels}
               caption={t("progress.lagging.title")}
@@ -409,7 +409,7 @@ function GroupPanel({
           }}
         />
       </figure>
-      <ProgressTable rows={rows} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} />
+      <ProgressTable rows={packRows(rows)} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} />
     </div>
   );
 }

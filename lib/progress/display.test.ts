@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fill, placeText, rowLabel } from "./display";
+import { fill, packRows, placeText, rowLabel, unpackRows, type DisplayRow } from "./display";
 
 describe("display helpers", () => {
   it("labels seats by number, booths by code, others by name, in the reader's language", () => {
@@ -22,5 +22,21 @@ describe("display helpers", () => {
     expect(placeText(place, "en", labels)).toBe("LS 8 Raipur · Raipur district");
     expect(placeText(place, "hi", labels)).toBe("LS 8 रायपुर · Raipur district");
     expect(placeText([], "en", labels)).toBeNull();
+  });
+
+  it("packs rows for the client and unpacks them unchanged, nulls and all", () => {
+    const booth: DisplayRow = {
+      level: "booth", key: "047-001", label: "047-001 · School", href: "/booths/047-001", context: null, members: 3, target: null,
+      percent: null, expected: null, behindBy: null, daysBehind: null, behindSince: null, booths: 1, covered: 0, today: null, partial: false,
+    };
+    const seat: DisplayRow = {
+      ...booth, level: "ac", key: "47", label: "47 · Dharsiwa", href: null, context: "LS 8 Raipur", target: 500, percent: 0.4,
+      expected: 300, behindBy: 0, daysBehind: 1.5, behindSince: "2026-11-20", booths: 300, covered: 120, today: 4, partial: true,
+    };
+    const packed = packRows([booth, seat]);
+    expect(unpackRows(packed)).toEqual([booth, seat]);
+    // Trailing empty fields are not sent at all.
+    expect(packed.packed[0]).toHaveLength(9);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify([booth, seat]).length / 2);
   });
 });

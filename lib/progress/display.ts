@@ -3,6 +3,7 @@
  * language, and `{name}` templates filled on the client with catalog strings the server translated.
  */
 import type { Locale } from "@/lib/i18n";
+import { pack, unpack, type Packed } from "@/lib/pack";
 import type { ChildRow, PlaceRef, ProgressLevel } from "./types";
 
 export interface DisplayRow {
@@ -69,3 +70,27 @@ export function toDisplayRows(rows: readonly ChildRow[], locale: Locale, places:
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
+
+/** Every field of DisplayRow, in the order rows are packed for the client (nullable ones last). */
+const DISPLAY_FIELDS = [
+  "level",
+  "key",
+  "label",
+  "href",
+  "context",
+  "members",
+  "booths",
+  "covered",
+  "partial",
+  "target",
+  "percent",
+  "expected",
+  "behindBy",
+  "daysBehind",
+  "behindSince",
+  "today",
+] as const satisfies readonly (keyof DisplayRow)[];
+
+export type PackedRows = Packed<DisplayRow>;
+export const packRows = (rows: readonly DisplayRow[]): PackedRows => pack(rows, DISPLAY_FIELDS);
+export const unpackRows = (p: PackedRows): DisplayRow[] => unpack(p, DISPLAY_FIELDS);
