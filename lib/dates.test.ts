@@ -16,6 +16,11 @@ describe("India-time days", () => {
     expect(addDays("2026-11-28", -42)).toBe("2026-10-17");
     expect(daysBetween("2026-10-17", "2026-11-28")).toBe(42);
     expect(daysBetween("2026-11-28", "2026-10-17")).toBe(-42);
+    expect(daysBetween("2028-02-28", "2028-03-01")).toBe(2);
+    expect(daysBetween("2026-12-31", "2027-01-01")).toBe(1);
+    expect(daysBetween("2026-11-28", "2026-11-28")).toBe(0);
+    // The same answer as counting with Date over four years, day by day.
+    for (let i = 0; i < 1461; i += 17) expect(daysBetween("2026-01-01", addDays("2026-01-01", i))).toBe(i);
   });
   it("knows the weekday", () => {
     expect(weekday("2026-11-29")).toBe(0);

@@ -447,8 +447,17 @@ function childRow(
   const t = partial ? null : target;
   // Without a target nothing in a row depends on pace; a district's ~2,000 booths mostly have none.
   const p = ctx.campaign && t !== null ? pace({ members: counts.members, target: t, campaign: ctx.campaign, now: ctx.now, series: series ?? undefined }) : null;
+  const l = link(ctx.viewer, unit, linkCtx);
+  // Fields listed, not spread: `{...l, members, …}` built ~2,000 booth rows per district page as slow
+  // dictionary-mode objects, 30–90 ms of the page against ~1 ms now (measured on Raipur's 1,826 rows).
   return {
-    ...link(ctx.viewer, unit, linkCtx),
+    level: l.level,
+    id: l.id,
+    key: l.key,
+    name: l.name,
+    nameHi: l.nameHi,
+    no: l.no,
+    href: l.href,
     members: counts.members,
     target: t,
     booths: counts.booths,

@@ -132,7 +132,9 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
     campaign ? loadTargets(db, viewer, campaign.id) : Promise.resolve([]),
     recentChanges(db, viewer),
   ]);
-  const targetOf = (level: ProgressLevel, id: number) => recs.find((r) => r.level === level && r.id === id) ?? null;
+  // A map, not a search: a district has ~2,000 booths, each of which may have a target.
+  const recByUnit = new Map(recs.map((r) => [`${r.level}:${r.id}`, r]));
+  const targetOf = (level: ProgressLevel, id: number) => recByUnit.get(`${level}:${id}`) ?? null;
   const editable = (level: ProgressLevel) => campaign !== null && can(viewer, "targets.set", level);
   const rowOf = (
     u: Parameters<typeof link>[1],
@@ -141,8 +143,16 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
     parent: { id: number | null; name: string | null; nameHi: string | null },
   ): TargetRow => {
     const t = targetOf(u.level, u.id);
+    const l = link(viewer, u, ctx);
+    // Fields listed, not spread (see childRow in lib/progress/data.ts: spread rows are slow objects).
     return {
-      ...link(viewer, u, ctx),
+      level: l.level,
+      id: l.id,
+      key: l.key,
+      name: l.name,
+      nameHi: l.nameHi,
+      no: l.no,
+      href: l.href,
       target: t?.members ?? null,
       members: counts.members,
       booths: counts.booths,
