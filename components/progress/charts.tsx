@@ -18,7 +18,7 @@ import {
   YAxis,
   type BarShapeProps,
 } from "recharts";
-import { formatDay, formatNumber } from "@/lib/format";
+import { formatDay, formatNumber, formatShortDay } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
 
@@ -36,10 +36,7 @@ function compact(locale: Locale) {
   return (v: number) => f.format(v);
 }
 
-const shortDay = (locale: Locale) => (d: string) =>
-  new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", { day: "numeric", month: "short", timeZone: "UTC", numberingSystem: "latn" }).format(
-    new Date(`${d}T00:00:00Z`),
-  );
+const shortDay = (locale: Locale) => (d: string) => formatShortDay(d, locale);
 
 const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 

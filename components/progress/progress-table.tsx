@@ -12,7 +12,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
-import { formatDay, formatNumber, formatPercent } from "@/lib/format";
+import { formatDay, formatDecimal, formatNumber, formatPercent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { fill, unpackRows, type DisplayRow, type PackedRows } from "@/lib/progress/display";
 import type { TableLabels } from "@/lib/progress/labels";
@@ -97,7 +97,7 @@ export function ProgressTable({
             num("expected", l["progress.col.expected"], (r) => n(r.expected)),
             num("behindBy", l["progress.col.behind"], (r) => (r.behindBy ? n(r.behindBy) : r.behindBy === 0 ? "0" : "—")),
             num("daysBehind", l["progress.col.daysBehind"], (r) =>
-              r.daysBehind === null ? "—" : r.daysBehind.toLocaleString(locale === "hi" ? "hi-IN" : "en-IN", { maximumFractionDigits: 1, numberingSystem: "latn" } as Intl.NumberFormatOptions),
+              r.daysBehind === null ? "—" : formatDecimal(r.daysBehind, locale),
             ),
           ]
         : []),
