@@ -51,6 +51,37 @@ const GROUP_TITLE: Record<ProgressLevel, MessageKey> = {
   booth: "progress.levels.booth",
 };
 
+/** A chart's text alternative: its points as a table, folded away. Each row is [key, first cell, …numbers]. */
+function ChartTable({ summary, headers, rows }: { summary: string; headers: string[]; rows: string[][] }) {
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-brand-700">{summary}</summary>
+      <div className="relative mt-2 max-h-72 overflow-auto">
+        <table className="min-w-full text-xs [&_td]:px-2 [&_td]:py-0.5 [&_th]:px-2 [&_th]:py-1">
+          <thead>
+            <tr className="text-left text-muted">
+              {headers.map((h, i) => (
+                <th key={h} scope="col" className={i > 0 ? "text-right" : undefined}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="[&_td+td]:text-right [&_td+td]:tabular-nums">
+            {rows.map(([key, ...cells]) => (
+              <tr key={key} className="border-t border-stone-100">
+                {cells.map((c, i) => (
+                  <td key={i}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 /** Chart rows: furthest behind first (by share of target; without targets, by members), at most CHART_ROWS. */
 function chartRows(rows: DisplayRow[]): ChildBar[] {
   const withTarget = rows.some((r) => r.target !== null);
@@ -198,31 +229,17 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
             withTarget={data.target !== null}
             labels={{ members: t("progress.chart.members"), line: t("progress.chart.line"), projected: t("progress.chart.projected") }}
           />
-          <details className="text-sm">
-            <summary className="cursor-pointer text-brand-700">{t("progress.chart.asTable")}</summary>
-            <div className="relative mt-2 max-h-72 overflow-auto">
-              <table className="min-w-full text-xs">
-                <thead>
-                  <tr className="text-left text-muted">
-                    <th scope="col" className="px-2 py-1">{t("progress.chart.day")}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.members")}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.line")}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.projected")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.cumulative.map((p) => (
-                    <tr key={p.day} className="border-t border-stone-100">
-                      <td className="px-2 py-0.5">{day(p.day)}</td>
-                      <td className="px-2 py-0.5 text-right tabular-nums">{p.members === null ? "" : n(p.members)}</td>
-                      <td className="px-2 py-0.5 text-right tabular-nums">{p.line === null ? "" : n(p.line)}</td>
-                      <td className="px-2 py-0.5 text-right tabular-nums">{p.projected === null ? "" : n(p.projected)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartTable
+            summary={t("progress.chart.asTable")}
+            headers={[t("progress.chart.day"), t("progress.chart.members"), t("progress.chart.line"), t("progress.chart.projected")]}
+            rows={data.cumulative.map((p) => [
+              p.day,
+              day(p.day),
+              p.members === null ? "" : n(p.members),
+              p.line === null ? "" : n(p.line),
+              p.projected === null ? "" : n(p.projected),
+            ])}
+          />
         </section>
       ) : null}
 
@@ -233,29 +250,11 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
           </h2>
           <p className="text-xs text-muted">{t("progress.chart.dailyNote")}</p>
           <DailyChart points={data.daily} locale={locale} labels={{ members: t("progress.chart.members"), average: t("progress.chart.average") }} />
-          <details className="text-sm">
-            <summary className="cursor-pointer text-brand-700">{t("progress.chart.asTable")}</summary>
-            <div className="relative mt-2 max-h-72 overflow-auto">
-              <table className="min-w-full text-xs">
-                <thead>
-                  <tr className="text-left text-muted">
-                    <th scope="col" className="px-2 py-1">{t("progress.chart.day")}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.members")}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t("progress.chart.average")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.daily.map((p) => (
-                    <tr key={p.day} className="border-t border-stone-100">
-                      <td className="px-2 py-0.5">{day(p.day)}</td>
-                      <td className="px-2 py-0.5 text-right tabular-nums">{n(p.members)}</td>
-                      <td className="px-2 py-0.5 text-right tabular-nums">{n(p.average)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartTable
+            summary={t("progress.chart.asTable")}
+            headers={[t("progress.chart.day"), t("progress.chart.members"), t("progress.chart.average")]}
+            rows={data.daily.map((p) => [p.day, day(p.day), n(p.members), n(p.average)])}
+          />
           <a href={exportHref(unit, "daily")} download className="inline-block text-sm font-semibold text-brand-700 underline">
             {t("progress.export.csvOf", { what: t("progress.chart.daily") })}
           </a>
