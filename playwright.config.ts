@@ -35,12 +35,13 @@ export default defineConfig({
       ],
     },
   },
-  // The seeded totals are checked first, before the feature specs add members, appointments and targets.
+  // The seeded totals are checked first (sign-in and the dashboards compare pages with them), before the
+  // feature specs add members, appointments and targets.
   projects: [
-    { name: "baseline", testMatch: /auth\.spec\.ts$/, use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } },
+    { name: "baseline", testMatch: /(auth|progress)\.spec\.ts$/, use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } },
     {
       name: "desktop",
-      testIgnore: /auth\.spec\.ts$/,
+      testIgnore: /(auth|progress)\.spec\.ts$/,
       dependencies: ["baseline"],
       use: { browserName: "chromium", viewport: { width: 1280, height: 900 } },
     },
