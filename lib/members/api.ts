@@ -107,6 +107,8 @@ function canonicalJson(v: unknown): string {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+// A non-streaming decode starts afresh each call, so one decoder serves every request.
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 function publicOrigin(req: Request): string | undefined {
   const configured = process.env.PUBLIC_ORIGIN ?? process.env.AUTH_URL;
@@ -172,7 +174,8 @@ async function handle(req: Request, deps: ApiDeps): Promise<Response> {
   if (!limit.ok) {
     return refuse(429, { rate: t("members.api.rateLimited") }, { "retry-after": String(limit.retryAfter) });
   }
-  await touchToken(db, principal.tokenId).catch(() => {});
+  // Not awaited: it writes at most once a minute per token, and the sign-up does not depend on it.
+  void touchToken(db, principal.tokenId).catch(() => {});
 
   const key = req.headers.get("idempotency-key")?.trim() ?? "";
   if (key === "") return refuse(400, { idempotencyKey: t("members.api.keyMissing") });
@@ -182,7 +185,7 @@ async function handle(req: Request, deps: ApiDeps): Promise<Response> {
   if (bytes === "too_large") return refuse(413, { body: t("members.api.tooLarge") });
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return refuse(400, { body: t("members.api.notUtf8") });
   }

@@ -5,6 +5,7 @@ import { booths, members, states } from "@/db/schema";
 import type { ScopeUnit } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { maskMembershipNo } from "./mask";
+import { namedRows, type NamedQuery } from "./named-query";
 import type { MemberInput } from "./validation";
 
 /** A booth as enrolment needs it: its keys at every level, for scope checks. */
@@ -118,24 +119,29 @@ export interface EnrolmentFacts {
   next_id: string | null;
 }
 
+const ENROLMENT_FACTS: NamedQuery = {
+  name: "members_enrolment_facts",
+  text: `SELECT p.request_hash AS prior_hash, p.status AS prior_status, p.response AS prior_response,
+           b.id, b.state_id, b.pc_id, b.ac_id, b.district_id, b.block_id, b.code,
+           CASE WHEN p.request_hash IS NULL AND b.id IS NOT NULL
+                THEN nextval(pg_get_serial_sequence('members', 'id'))::text END AS next_id
+    FROM unnest($1::smallint[], $2::text[], $3::int[], $4::text[]) WITH ORDINALITY AS v(state_id, code, token_id, key, ord)
+    LEFT JOIN booths b ON b.state_id = v.state_id AND b.code = v.code
+    LEFT JOIN idempotency_records p ON p.token_id = v.token_id AND p.key = v.key
+    ORDER BY v.ord`,
+};
+
 /**
  * The facts for many sign-ups in one query (the API coalesces concurrent requests into it). A member id is
  * taken only when there is no stored answer and the booth exists.
  */
 export async function readEnrolmentFacts(db: Db, qs: EnrolmentQuery[]): Promise<EnrolmentFacts[]> {
-  return queryRows<EnrolmentFacts>(
-    db,
-    sql`SELECT p.request_hash AS prior_hash, p.status AS prior_status, p.response AS prior_response,
-               b.id, b.state_id, b.pc_id, b.ac_id, b.district_id, b.block_id, b.code,
-               CASE WHEN p.request_hash IS NULL AND b.id IS NOT NULL
-                    THEN nextval(pg_get_serial_sequence('members', 'id'))::text END AS next_id
-        FROM unnest(${sql.param(qs.map((q) => q.stateId))}::smallint[], ${sql.param(qs.map((q) => q.boothCode))}::text[],
-                    ${sql.param(qs.map((q) => q.tokenId))}::int[], ${sql.param(qs.map((q) => q.key))}::text[])
-             WITH ORDINALITY AS v(state_id, code, token_id, key, ord)
-        LEFT JOIN booths b ON b.state_id = v.state_id AND b.code = v.code
-        LEFT JOIN idempotency_records p ON p.token_id = v.token_id AND p.key = v.key
-        ORDER BY v.ord`,
-  );
+  return namedRows<EnrolmentFacts>(db, ENROLMENT_FACTS, [
+    qs.map((q) => q.stateId),
+    qs.map((q) => q.boothCode),
+    qs.map((q) => q.tokenId),
+    qs.map((q) => q.key),
+  ]);
 }
 
 /** A sign-up that passed every check and has its member id and number: what is left is to write it. */

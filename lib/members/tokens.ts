@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unitInScope } from "@/lib/geo/units";
 import type { BoothRef } from "./enrol";
+import { namedRows, type NamedQuery } from "./named-query";
 import { generateToken, hashToken, tokenPrefixOf } from "./token-hash";
 
 /**
@@ -79,9 +80,18 @@ export async function authenticateToken(db: DbOrTx, token: string): Promise<Toke
   return (await authenticateTokens(db, [token]))[0] ?? null;
 }
 
+const AUTHENTICATE: NamedQuery = {
+  name: "members_api_authenticate",
+  text: `SELECT v.ord::text AS ord, t.id, t.state_id, t.worker_id, t.appointment_id, a.role, a.district_id, a.block_id, a.booth_id
+    FROM unnest($1::text[]) WITH ORDINALITY AS v(hash, ord)
+    JOIN api_tokens t ON t.token_hash = v.hash
+    JOIN appointments a ON a.id = t.appointment_id
+    WHERE t.revoked_at IS NULL AND a.ended_at IS NULL AND a.role IN ('enroller', 'chief_enroller') AND a.worker_id = t.worker_id`,
+};
+
 /** Many tokens in one query, in order (the API coalesces concurrent requests into it). */
 export async function authenticateTokens(db: DbOrTx, tokens: string[]): Promise<(TokenPrincipal | null)[]> {
-  const rows = await queryRows<{
+  const rows = await namedRows<{
     ord: string;
     id: number;
     state_id: number;
@@ -91,14 +101,7 @@ export async function authenticateTokens(db: DbOrTx, tokens: string[]): Promise<
     district_id: number | null;
     block_id: number | null;
     booth_id: number | null;
-  }>(
-    db,
-    sql`SELECT v.ord::text AS ord, t.id, t.state_id, t.worker_id, t.appointment_id, a.role, a.district_id, a.block_id, a.booth_id
-        FROM unnest(${sql.param(tokens.map(hashToken))}::text[]) WITH ORDINALITY AS v(hash, ord)
-        JOIN api_tokens t ON t.token_hash = v.hash
-        JOIN appointments a ON a.id = t.appointment_id
-        WHERE t.revoked_at IS NULL AND a.ended_at IS NULL AND a.role IN ('enroller', 'chief_enroller') AND a.worker_id = t.worker_id`,
-  );
+  }>(db, AUTHENTICATE, [tokens.map(hashToken)]);
   const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
   return tokens.map((_, i) => {
     const row = byOrd.get(i + 1);
