@@ -14,12 +14,11 @@
  * The load generator runs on the same 2-core machine as the server and the database, so the figures include
  * its cost; they are a floor, not a ceiling.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { loadavg } from "node:os";
-import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { Client } from "pg";
@@ -29,6 +28,7 @@ import { migrateDb, openDb, queryRows } from "../db/client";
 import { recount } from "../db/recount";
 import { seed } from "../db/seed/index";
 import { hashToken, tokenPrefixOf } from "../lib/members/token-hash";
+import { buildIfMissing, startNextServer } from "./next-server";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,40 +103,18 @@ async function prepare(): Promise<Client_[]> {
   }
 }
 
-async function startServer(): Promise<ChildProcess> {
-  // A server already on the port would be measured instead of ours.
-  if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then(() => true, () => false)) {
-    throw new Error(`port ${PORT} is already in use; pass --port`);
-  }
-  if (!existsSync(path.join(DIST, "BUILD_ID"))) {
-    log(`building into ${DIST}`);
-    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST } });
-    if (b.status !== 0) process.exit(1);
-  }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEXT_DIST_DIR: DIST,
-    DATABASE_URL: dbUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
+function startServer(): Promise<ChildProcess> {
+  buildIfMissing(DIST, log);
+  return startNextServer({
+    dist: DIST,
+    port: PORT,
+    databaseUrl: dbUrl,
     // The per-token limit guards against one runaway phone; the benchmark measures the server instead.
-    MEMBERS_API_BURST: "1000000000",
-    MEMBERS_API_PER_MINUTE: "1000000000",
-  };
-  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the server's node only; NODE_OPTIONS
-  // refuses --cpu-prof and would reach this process too.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 120; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return server;
-  }
-  server.kill("SIGTERM");
-  throw new Error("the server did not answer /api/health within 60 s");
+    env: { MEMBERS_API_BURST: "1000000000", MEMBERS_API_PER_MINUTE: "1000000000" },
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the server's node only; NODE_OPTIONS
+    // refuses --cpu-prof and would reach this process too.
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
+  });
 }
 
 /** CPU time (ms) a process and its descendants have used so far, from /proc (Linux). */

@@ -22,10 +22,7 @@
  * Run with the react-server condition so that `server-only` modules load outside Next
  * (the npm script does this). Fails (exit 1) when a median exceeds 150 ms or a large/small ratio exceeds 1.3.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { openDb, queryRows, type Db, type DbHandle } from "../db/client";
@@ -34,6 +31,7 @@ import { listUnits, loadUnitProgress } from "../lib/progress/data";
 import type { ProgressLevel } from "../lib/progress/types";
 import { findUnit, scopeUnit } from "../lib/progress/units";
 import { loadTargetsPage } from "../lib/targets/queries";
+import { buildIfMissing, startNextServer } from "./next-server";
 
 const small = process.env.BENCH_SMALL_URL ?? "postgres://postgres@127.0.0.1:5432/sadasyata_200k";
 const large = process.env.BENCH_LARGE_URL ?? "postgres://postgres@127.0.0.1:5432/sadasyata_2m";
@@ -176,29 +174,6 @@ async function benchUsers(db: Db, f: Fixture) {
     ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true`);
 }
 
-async function startServer(url: string, port: number): Promise<ChildProcess> {
-  if (await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is already in use; set BENCH_PORT`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEXT_DIST_DIR: DIST,
-    DATABASE_URL: url,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-    LOGIN_ATTEMPTS_PER_MINUTE: "1000",
-  };
-  delete env.NODE_OPTIONS;
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 120; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return server;
-  }
-  server.kill("SIGTERM");
-  throw new Error(`the server on ${port} did not answer /api/health within 60 s`);
-}
-
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
 
 /** Auth.js credentials sign-in, as the login form does it: CSRF token first, then the callback. */
@@ -239,18 +214,14 @@ const HTTP_PAGES: HttpPage[] = [
 ];
 
 async function httpPass(dbs: { label: string; url: string; handle: DbHandle; f: Fixture }[]): Promise<boolean> {
-  if (!existsSync(path.join(DIST, "BUILD_ID"))) {
-    console.log(`\nbuilding into ${DIST}`);
-    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_OPTIONS: "" } });
-    if (b.status !== 0) throw new Error("next build failed");
-  }
+  buildIfMissing(DIST, (m) => console.log(`\n${m}`));
   const servers: ChildProcess[] = [];
   try {
     const targets: { base: string; f: Fixture; cookies: Record<HttpPage["as"], string> }[] = [];
     for (const [i, d] of dbs.entries()) {
       await benchUsers(d.handle.db, d.f);
       const port = FIRST_PORT + i;
-      servers.push(await startServer(d.url, port));
+      servers.push(await startNextServer({ dist: DIST, port, databaseUrl: d.url, env: { LOGIN_ATTEMPTS_PER_MINUTE: "1000" } }));
       const base = `http://127.0.0.1:${port}`;
       targets.push({ base, f: d.f, cookies: { pcc: await signIn(base, "bench-pcc@bench.local"), district: await signIn(base, "bench-district@bench.local") } });
     }
