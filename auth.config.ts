@@ -15,25 +15,12 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 /**
- * The Auth.js configuration without the credentials provider (no database, no password hashing). Every page,
- * action and route handler checks the session, role and scope itself; proxy.ts only redirects.
+ * The Auth.js configuration without the credentials provider and callbacks (no database): `auth.ts` adds
+ * them. Every page, action and route handler checks the session, role and scope itself; proxy.ts only
+ * redirects.
  */
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   trustHost: true,
   providers: [],
-  callbacks: {
-    // The token carries only the user id; role, scope and `active` are re-read from the database per request.
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      delete token.name;
-      delete token.email;
-      delete token.picture;
-      return token;
-    },
-    session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? "" } } as typeof session;
-    },
-  },
 } satisfies NextAuthConfig;

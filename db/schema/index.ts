@@ -4,3 +4,4 @@ export * from "./people";
 export * from "./campaigns";
 export * from "./members";
 export * from "./enrolment";
+export * from "./security";

@@ -36,9 +36,3 @@ export class TokenBucket {
     }
   }
 }
-
-/** Reads a positive number from the environment, else the default. */
-export function envNumber(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}

@@ -1,10 +1,8 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { headers } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/auth";
-import { loginThrottle } from "@/lib/auth/throttle";
 
 export interface LoginState {
   error?: "invalid" | "tooMany";
@@ -26,12 +24,12 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const parsed = LoginForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: "invalid" };
   const { email, password, next } = parsed.data;
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
-  if (!loginThrottle.allow(`${ip}|${email.toLowerCase()}`)) return { error: "tooMany", email };
+  // The limits are checked inside authorize() (auth.ts), which every way of signing in passes through.
   try {
     await signIn("credentials", { email, password, redirectTo: safeNext(next) });
   } catch (err) {
     // signIn redirects by throwing; only Auth.js's own errors mean "wrong credentials".
+    if (err instanceof CredentialsSignin && err.code === "throttled") return { error: "tooMany", email };
     if (err instanceof AuthError) return { error: "invalid", email };
     throw err;
   }
