@@ -102,6 +102,11 @@ export const en = {
   "appointments.post.replace": "Replace",
   "appointments.post.end": "End post",
   "appointments.post.epic": "EPIC",
+  "appointments.reveal.button": "Show mobile and EPIC",
+  "appointments.reveal.working": "Showing…",
+  "appointments.reveal.note": "Shows this worker's full mobile number and EPIC. Every reveal is recorded in the audit trail with your name.",
+  "appointments.reveal.done": "Recorded in the audit trail (event {id}).",
+  "appointments.reveal.notFound": "This worker holds no post in your area.",
 
   "appointments.form.mode": "Who is appointed",
   "appointments.form.new": "A new worker",
@@ -386,6 +391,11 @@ export const hi: Partial<Record<keyof typeof en, string>> = {
   "appointments.post.replace": "बदलें",
   "appointments.post.end": "पद समाप्त करें",
   "appointments.post.epic": "ईपिक",
+  "appointments.reveal.button": "मोबाइल और ईपिक दिखाएँ",
+  "appointments.reveal.working": "दिखाया जा रहा है…",
+  "appointments.reveal.note": "इस कार्यकर्ता का पूरा मोबाइल नंबर और ईपिक दिखाता है। हर बार देखना आपके नाम से ऑडिट में दर्ज होता है।",
+  "appointments.reveal.done": "ऑडिट रिकॉर्ड में दर्ज (घटना {id})।",
+  "appointments.reveal.notFound": "यह कार्यकर्ता आपके क्षेत्र में किसी पद पर नहीं है।",
 
   "appointments.form.mode": "किसे नियुक्त करना है",
   "appointments.form.new": "नया कार्यकर्ता",
