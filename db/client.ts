@@ -21,6 +21,10 @@ export interface DbHandle {
   engine: "pglite" | "postgres";
   /** Where the data lives, for messages (never includes a password). */
   location: string;
+  /** PostgreSQL: migrations run through this connection (the tables' owner) instead of this handle's. */
+  ownerUrl?: string;
+  /** PostgreSQL: after migrating, the application role is granted what it needs (db/roles.ts). */
+  appRole?: string;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,10 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /** See DbHandle.ownerUrl. */
+  ownerUrl?: string;
+  /** See DbHandle.appRole. */
+  appRole?: string;
 }
 
 export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
@@ -43,7 +51,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
     // An idle client that errors (server restart) must not crash the process.
     pool.on("error", (err) => console.error("postgres pool error:", err.message));
     const db = drizzle(pool, { schema }) as unknown as Db;
-    return { db, engine: "postgres", location: redact(opts.url), close: () => pool.end() };
+    return { db, engine: "postgres", location: redact(opts.url), ownerUrl: opts.ownerUrl, appRole: opts.appRole, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -59,11 +67,28 @@ export function defaultPgliteDir(): string {
   return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
-/** Applies the committed drizzle-kit migrations (idempotent). */
+/**
+ * Applies the committed drizzle-kit migrations (idempotent). On PostgreSQL with an owner URL they run as the
+ * owner, and then the application role (if any) is re-granted, so a table added by a migration is usable by
+ * the server the moment the migration is done.
+ */
 export async function migrateDb(handle: DbHandle): Promise<void> {
   if (handle.engine === "postgres") {
+    if (handle.ownerUrl) {
+      const owner = await openDb({ url: handle.ownerUrl, max: 1, appRole: handle.appRole });
+      try {
+        await migrateDb(owner);
+      } finally {
+        await owner.close();
+      }
+      return;
+    }
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
+    if (handle.appRole) {
+      const { grantAppRole } = await import("./roles");
+      await grantAppRole(handle.db, handle.appRole);
+    }
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
@@ -83,13 +108,57 @@ function redact(url: string): string {
 // One handle per process, kept across dev-server reloads.
 const globalForDb = globalThis as unknown as { __sadasyataDb?: Promise<DbHandle> };
 
-/** The process-wide database, opened on first use from the environment. */
+/**
+ * The two PostgreSQL connection strings: DATABASE_URL is the application role the server connects as;
+ * DATABASE_OWNER_URL (optional) is the tables' owner, used by migrations, the seed and `npm run db:roles`.
+ * With both set and different users, migrating also grants DATABASE_URL's user what the server needs.
+ */
+export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): { appUrl?: string; ownerUrl?: string; appRole?: string } {
+  const appUrl = env.DATABASE_URL || undefined;
+  const ownerUrl = env.DATABASE_OWNER_URL || undefined;
+  if (!appUrl || !ownerUrl) return { appUrl: appUrl ?? ownerUrl, ownerUrl };
+  const app = new URL(appUrl).username;
+  const owner = new URL(ownerUrl).username;
+  return { appUrl, ownerUrl, appRole: app && app !== owner ? decodeURIComponent(app) : undefined };
+}
+
+/**
+ * The process-wide database, opened on first use from the environment: DATABASE_URL (the application role).
+ * Migrating through it runs as DATABASE_OWNER_URL when that is set.
+ */
 export function getDbHandle(): Promise<DbHandle> {
-  globalForDb.__sadasyataDb ??= openDb({ url: process.env.DATABASE_URL || undefined }).catch((err: unknown) => {
+  globalForDb.__sadasyataDb ??= openFromEnv().catch((err: unknown) => {
     globalForDb.__sadasyataDb = undefined;
     throw err;
   });
   return globalForDb.__sadasyataDb;
+}
+
+async function openFromEnv(): Promise<DbHandle> {
+  const { appUrl, ownerUrl, appRole } = databaseUrlsFromEnv();
+  const handle = await openDb({ url: appUrl, ownerUrl: ownerUrl !== appUrl ? ownerUrl : undefined, appRole });
+  // Inside the server only (Next sets NEXT_RUNTIME): a superuser or owner connection can switch the audit
+  // triggers off, so say so once at start-up. Not fatal, so existing single-role set-ups keep working.
+  if (handle.engine === "postgres" && process.env.NEXT_RUNTIME) {
+    const { privilegeProblems } = await import("./roles");
+    privilegeProblems(handle.db)
+      .then((problems) => {
+        if (problems.length > 0) {
+          console.warn(`database: the server connects as a privileged role (${problems.join("; ")}); connect as the application role (README: "Database roles")`);
+        }
+      })
+      .catch(() => undefined);
+  }
+  return handle;
+}
+
+/**
+ * For command-line tools that need the owner (the seed: setval and ANALYZE): DATABASE_OWNER_URL, else
+ * DATABASE_URL, else PGlite. Migrating through it grants the application role as getDbHandle's does.
+ */
+export function openOwnerDb(): Promise<DbHandle> {
+  const { appUrl, ownerUrl, appRole } = databaseUrlsFromEnv();
+  return openDb({ url: ownerUrl ?? appUrl, appRole });
 }
 
 export async function getDb(): Promise<Db> {

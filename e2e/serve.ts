@@ -1,16 +1,21 @@
 /**
  * The e2e web server: a fresh database (a new PostgreSQL database when TEST_DATABASE_URL is set, else a
  * new PGlite folder), migrated and seeded with the demo users, then `next start` on the production build.
+ * On PostgreSQL, migrations and the seed run as TEST_DATABASE_URL's user (the owner) and the server connects
+ * as the application role E2E_APP_ROLE (default sadasyata_e2e_app, created if missing, owning nothing), so
+ * every spec also proves that the role's grants (db/roles.ts) are enough.
  * The seeded totals go to e2e/.state/expected.json so tests compare pages against the database.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { sql } from "drizzle-orm";
 import { migrateDb, openDb, queryRows } from "../db/client";
+import { assertRoleName, ensureAppRole } from "../db/roles";
 import { seed } from "../db/seed/index";
+import { seedMatrixUsers } from "./matrix-users";
 
 const port = process.env.E2E_PORT ?? "3200";
 const members = Number(process.env.E2E_MEMBERS ?? 30_000);
@@ -30,25 +35,34 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 delete env.DATABASE_URL;
+delete env.DATABASE_OWNER_URL;
 delete env.PGLITE_DIR;
+let ownerUrl: string | undefined;
+let appRole: string | undefined;
 
 if (process.env.TEST_DATABASE_URL) {
   const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${dbName}`);
+  appRole = assertRoleName(process.env.E2E_APP_ROLE ?? "sadasyata_e2e_app");
+  await ensureAppRole(admin, appRole);
   await admin.end();
   const u = new URL(process.env.TEST_DATABASE_URL);
   u.pathname = `/${dbName}`;
+  ownerUrl = u.toString();
+  u.username = appRole;
+  u.password = "";
   env.DATABASE_URL = u.toString();
 } else {
   env.PGLITE_DIR = path.resolve(".data", `e2e-pglite-${dbName}`);
   rmSync(env.PGLITE_DIR, { recursive: true, force: true });
 }
 
-const handle = await openDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+const handle = await openDb({ url: ownerUrl, appRole, dataDir: env.PGLITE_DIR });
 await migrateDb(handle);
 const summary = await seed(handle.db, { members, demoUsers: true, log: (m) => console.log(`[seed] ${m}`) });
+await seedMatrixUsers(handle.db);
 const [totals] = await queryRows<{ members: number; booths: number; covered: number; raipur_members: number; raipur_booths: number }>(
   handle.db,
   sql`SELECT (SELECT sum(members)::int FROM booth_counters) AS members,
@@ -60,12 +74,16 @@ const [totals] = await queryRows<{ members: number; booths: number; covered: num
 );
 await handle.close();
 writeFileSync(path.join(stateDir, `expected-${port}.json`), JSON.stringify({ ...summary, ...totals, engine: handle.engine }, null, 2));
-console.log(`[serve] seeded ${handle.engine}; starting next on :${port}`);
+console.log(`[serve] seeded ${handle.engine}; starting next on :${port}${appRole ? ` as ${appRole}` : ""}`);
 
 if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+// The server's output also goes to a file: e2e/log-scan.spec.ts scans it for personal data after the run.
+const serverLog = createWriteStream(path.join(stateDir, `server-${port}.log`));
+const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
+server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), serverLog.write(chunk)));
+server.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), serverLog.write(chunk)));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

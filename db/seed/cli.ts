@@ -1,13 +1,14 @@
 /**
- * `npm run db:seed` — migrates, then seeds an empty database (PGlite in .data/, or DATABASE_URL).
+ * `npm run db:seed` — migrates, then seeds an empty database (PGlite in .data/, or DATABASE_OWNER_URL, else
+ * DATABASE_URL: setval and ANALYZE are the owner's).
  *   SEED_MEMBERS  number of members (default 200000)
  *   SEED          generator seed (default 2026)
  *   --demo        also create the demo users (never in production)
  */
-import { getDbHandle, migrateDb } from "../client";
+import { migrateDb, openOwnerDb } from "../client";
 import { isSeeded, seed } from "./index";
 
-const handle = await getDbHandle();
+const handle = await openOwnerDb();
 try {
   await migrateDb(handle);
   if (await isSeeded(handle.db)) {
