@@ -41,10 +41,12 @@ export default defineConfig({
     { name: "baseline", testMatch: /(auth|progress)\.spec\.ts$/, use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } },
     {
       name: "desktop",
-      testIgnore: /(auth|progress)\.spec\.ts$/,
+      testIgnore: /(auth|progress|log-scan)\.spec\.ts$/,
       dependencies: ["baseline"],
       use: { browserName: "chromium", viewport: { width: 1280, height: 900 } },
     },
+    // Last: the server's log over the whole run, scanned for personal data.
+    { name: "log-scan", testMatch: /log-scan\.spec\.ts$/, dependencies: ["desktop"] },
   ],
   webServer: {
     command: "npx tsx e2e/serve.ts",
