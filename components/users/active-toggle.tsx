@@ -11,7 +11,8 @@ export function ActiveToggle(props: {
   label: string;
   confirm: string;
 }) {
-  const [state, formAction, pending] = useActionState(props.action, null);
+  // Client-side wrapper: before hydration the button does nothing rather than deactivate without asking.
+  const [state, formAction, pending] = useActionState((_prev: ActionResult | null, form: FormData) => props.action(null, form), null);
   return (
     <form
       action={formAction}

@@ -1,88 +1,66 @@
 "use server";
 
-import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { PG, pgError } from "@/db/errors";
-import { assemblySeats, districts, lokSabhaSeats, users } from "@/db/schema";
 import { defineAction } from "@/lib/actions";
-import { writeAudit } from "@/lib/audit/write";
-import { hashPassword } from "@/lib/auth/credentials";
-import { ActionError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { NewUser, SetActive } from "./schema";
+import { EditUser, NewUser, SetActive, UserRef } from "./schema";
+import * as service from "./service";
 
-/** Creates a user; the unit must exist in the administrator's own state. Audited without the password. */
+/*
+ * Thin wrappers: defineAction authenticates, checks `users.manage` and parses; the service checks the
+ * permission again, scopes everything to the administrator's state and writes with its audit event.
+ */
+
 export const createUser = defineAction({
   permission: "users.manage",
   schema: NewUser,
   handler: async ({ viewer, db, input }) => {
     const { t } = await getT();
-    const stateId = viewer.scope.stateId;
-    const unitId = input.scopeLevel === "state" ? null : Number(input.unitId);
-    if (unitId !== null) {
-      const table = input.scopeLevel === "pc" ? lokSabhaSeats : input.scopeLevel === "ac" ? assemblySeats : districts;
-      const [unit] = await db.select({ id: table.id }).from(table).where(and(eq(table.id, unitId), eq(table.stateId, stateId)));
-      if (!unit) throw new ActionError("invalid", t("action.invalid"), { unitId: t("users.invalid.unit") });
-    }
-    const passwordHash = await hashPassword(input.password);
-    try {
-      await db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(users)
-          .values({
-            email: input.email,
-            name: input.name,
-            passwordHash,
-            role: input.role,
-            stateId,
-            scopeLevel: input.scopeLevel,
-            pcId: input.scopeLevel === "pc" ? unitId : null,
-            acId: input.scopeLevel === "ac" ? unitId : null,
-            districtId: input.scopeLevel === "district" ? unitId : null,
-          })
-          .returning({ id: users.id });
-        await writeAudit(tx, viewer, {
-          action: "user.create",
-          entityType: "user",
-          entityId: created!.id,
-          after: { email: input.email, name: input.name, role: input.role, scopeLevel: input.scopeLevel, unitId },
-        });
-      });
-    } catch (err) {
-      if (pgError(err)?.code === PG.uniqueViolation) throw new ActionError("conflict", t("action.invalid"), { email: t("users.invalid.emailTaken") });
-      throw err;
-    }
+    const created = await service.createUser(db, viewer, input, t);
     revalidatePath("/admin/users");
-    return { ok: true, message: t("users.created", { email: input.email }) };
+    return { ok: true, message: t("users.created", { email: created.email }) };
   },
 });
 
-/** Deactivates or reactivates a user; takes effect on their next request (the viewer is re-read each time). */
+export const updateUserScope = defineAction({
+  permission: "users.manage",
+  schema: EditUser,
+  handler: async ({ viewer, db, input }) => {
+    const { t } = await getT();
+    const r = await service.updateUserScope(db, viewer, input, t);
+    if (r.changed) revalidatePath("/admin/users");
+    return { ok: true, message: r.changed ? t("users.saved", { email: r.email }) : t("users.unchanged") };
+  },
+});
+
 export const setUserActive = defineAction({
   permission: "users.manage",
   schema: SetActive,
   handler: async ({ viewer, db, input }) => {
     const { t } = await getT();
-    if (input.userId === viewer.id && !input.active) throw new ActionError("invalid", t("users.cannotDeactivateSelf"));
-    const changed = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(users)
-        .set({ active: input.active })
-        .where(and(eq(users.id, input.userId), eq(users.stateId, viewer.scope.stateId), sql`${users.active} <> ${input.active}`))
-        .returning({ id: users.id, email: users.email });
-      if (row) {
-        await writeAudit(tx, viewer, {
-          action: input.active ? "user.activate" : "user.deactivate",
-          entityType: "user",
-          entityId: row.id,
-          before: { active: !input.active },
-          after: { active: input.active },
-        });
-      }
-      return row;
-    });
-    if (!changed) throw new ActionError("not_found", t("users.notFound"));
+    const r = await service.setUserActive(db, viewer, input, t);
     revalidatePath("/admin/users");
-    return { ok: true, message: t(input.active ? "users.activated" : "users.deactivated", { email: changed.email }) };
+    return { ok: true, message: t(input.active ? "users.activated" : "users.deactivated", { email: r.email }) };
+  },
+});
+
+/** The temporary password travels only in this result, to be shown once; it is never echoed or logged. */
+export const resetUserPassword = defineAction<typeof UserRef, { temporaryPassword: string }>({
+  permission: "users.manage",
+  schema: UserRef,
+  handler: async ({ viewer, db, input }) => {
+    const { t } = await getT();
+    const r = await service.resetPassword(db, viewer, input, t);
+    return { ok: true, data: { temporaryPassword: r.temporaryPassword }, message: t("users.resetDone", { email: r.email }) };
+  },
+});
+
+export const signUserOutEverywhere = defineAction({
+  permission: "users.manage",
+  schema: UserRef,
+  handler: async ({ viewer, db, input }) => {
+    const { t } = await getT();
+    const r = await service.signOutEverywhere(db, viewer, input, t);
+    return { ok: true, message: t("users.signedOut", { email: r.email, count: r.sessionsEnded }) };
   },
 });

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { assemblySeats, districts, lokSabhaSeats, users } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { unitValue } from "./schema";
 
 export interface UserRow {
   id: number;
@@ -11,6 +12,8 @@ export interface UserRow {
   name: string;
   role: string;
   scopeLevel: string;
+  /** The scope's unit as the forms send it (`district:7`), or null at state level. */
+  unitValue: string | null;
   scopeName: string | null;
   active: boolean;
   createdAt: Date;
@@ -27,6 +30,7 @@ export async function listUsers(db: DbOrTx, viewer: Viewer): Promise<UserRow[] |
       role: users.role,
       scopeLevel: users.scopeLevel,
       scopeName: sql<string | null>`coalesce(${districts.name}, ${assemblySeats.name}, ${lokSabhaSeats.name})`,
+      unitValue: sql<string | null>`CASE ${users.scopeLevel} WHEN 'state' THEN NULL ELSE ${users.scopeLevel} || ':' || coalesce(${users.districtId}, ${users.acId}, ${users.pcId}) END`,
       active: users.active,
       createdAt: users.createdAt,
     })
@@ -38,7 +42,7 @@ export async function listUsers(db: DbOrTx, viewer: Viewer): Promise<UserRow[] |
     .orderBy(asc(users.email));
 }
 
-/** The units a user's scope can be set to, for the form. */
+/** The units a user's scope can be set to, for the forms: values carry their level (`pc:3`), see unitValue. */
 export async function scopeOptions(db: DbOrTx, viewer: Viewer) {
   const stateId = viewer.scope.stateId;
   const [d, pc, ac] = await Promise.all([
@@ -47,8 +51,8 @@ export async function scopeOptions(db: DbOrTx, viewer: Viewer) {
     db.select({ id: assemblySeats.id, no: assemblySeats.no, name: assemblySeats.name }).from(assemblySeats).where(eq(assemblySeats.stateId, stateId)).orderBy(asc(assemblySeats.no)),
   ]);
   return {
-    district: d.map((x) => ({ id: x.id, label: x.name })),
-    pc: pc.map((x) => ({ id: x.id, label: `${x.no} · ${x.name}` })),
-    ac: ac.map((x) => ({ id: x.id, label: `${x.no} · ${x.name}` })),
+    district: d.map((x) => ({ value: unitValue("district", x.id), label: x.name })),
+    pc: pc.map((x) => ({ value: unitValue("pc", x.id), label: `${x.no} · ${x.name}` })),
+    ac: ac.map((x) => ({ value: unitValue("ac", x.id), label: `${x.no} · ${x.name}` })),
   };
 }

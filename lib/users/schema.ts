@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { SCOPE_LEVELS, USER_ROLES, type ScopeLevel, type UserRole } from "@/db/schema/users";
+import { isWellFormedText } from "@/lib/validation/text";
 
 /** Which scope levels each role may have (the users_role_scope CHECK says the same in the database). */
 export const ROLE_SCOPES = {
@@ -6,28 +8,82 @@ export const ROLE_SCOPES = {
   admin: ["state"],
   district_president: ["district"],
   it_head: ["state", "pc", "ac", "district"],
-} as const;
+} as const satisfies Record<UserRole, readonly ScopeLevel[]>;
+
+export function roleMayHold(role: UserRole, level: ScopeLevel): boolean {
+  return (ROLE_SCOPES[role] as readonly ScopeLevel[]).includes(level);
+}
+
+/**
+ * An area is sent as `<level>:<id>` (e.g. `district:7`), never as a bare id: district 7 and Lok Sabha seat 7
+ * are different places, and a form whose list still held the other level's units must be refused, not saved
+ * as whatever has that id in the chosen level's table.
+ */
+export function unitValue(level: ScopeLevel, id: number): string {
+  return `${level}:${id}`;
+}
+
+const UNIT_VALUE = /^(pc|ac|district):([0-9]{1,9})$/;
+
+export function parseUnitValue(value: string | undefined): { level: Exclude<ScopeLevel, "state">; id: number } | null {
+  const m = UNIT_VALUE.exec(value ?? "");
+  return m ? { level: m[1] as Exclude<ScopeLevel, "state">, id: Number(m[2]) } : null;
+}
+
+const text = (max: number, key: "users.invalid.name") =>
+  z
+    .string({ error: key })
+    .trim()
+    .min(1, { error: key })
+    .max(max, { error: key })
+    .refine(isWellFormedText, { error: "users.invalid.text" });
+
+const email = z
+  .string({ error: "users.invalid.email" })
+  .trim()
+  .toLowerCase()
+  .max(200, { error: "users.invalid.email" })
+  .email({ error: "users.invalid.email" });
+
+const scopeShape = {
+  role: z.enum(USER_ROLES, { error: "users.invalid.role" }),
+  scopeLevel: z.enum(SCOPE_LEVELS, { error: "users.invalid.scope" }),
+  unitId: z.string().optional(),
+};
+
+/** The role may hold the level, and a non-state level names a unit of that same level. */
+function checkScope(v: { role: UserRole; scopeLevel: ScopeLevel; unitId?: string }, ctx: z.RefinementCtx) {
+  if (!roleMayHold(v.role, v.scopeLevel)) {
+    ctx.addIssue({ code: "custom", path: ["scopeLevel"], message: "users.invalid.scopeForRole" });
+    return;
+  }
+  if (v.scopeLevel === "state") return;
+  const unit = parseUnitValue(v.unitId);
+  if (!unit) ctx.addIssue({ code: "custom", path: ["unitId"], message: "users.invalid.unit" });
+  else if (unit.level !== v.scopeLevel) ctx.addIssue({ code: "custom", path: ["unitId"], message: "users.invalid.unitLevel" });
+}
+
+export const PASSWORD_MIN = 10;
+const password = z
+  .string({ error: "users.invalid.password" })
+  .min(PASSWORD_MIN, { error: "users.invalid.password" })
+  .max(200, { error: "users.invalid.password" })
+  .refine(isWellFormedText, { error: "users.invalid.text" });
 
 export const NewUser = z
-  .object({
-    email: z.string().trim().toLowerCase().email({ error: "users.invalid.email" }).max(200, { error: "users.invalid.email" }),
-    name: z.string().trim().min(1, { error: "users.invalid.name" }).max(100, { error: "users.invalid.name" }),
-    role: z.enum(["leadership", "admin", "district_president", "it_head"], { error: "users.invalid.role" }),
-    scopeLevel: z.enum(["state", "pc", "ac", "district"], { error: "users.invalid.scope" }),
-    unitId: z.string().optional(),
-    password: z.string().min(10, { error: "users.invalid.password" }).max(200, { error: "users.invalid.password" }),
-  })
-  .superRefine((v, ctx) => {
-    if (!(ROLE_SCOPES[v.role] as readonly string[]).includes(v.scopeLevel)) {
-      ctx.addIssue({ code: "custom", path: ["scopeLevel"], message: "users.invalid.scopeForRole" });
-    }
-    if (v.scopeLevel !== "state" && !/^[0-9]{1,9}$/.test(v.unitId ?? "")) {
-      ctx.addIssue({ code: "custom", path: ["unitId"], message: "users.invalid.unit" });
-    }
-  });
+  .object({ email, name: text(100, "users.invalid.name"), ...scopeShape, password })
+  .superRefine(checkScope);
 export type NewUserInput = z.infer<typeof NewUser>;
+
+export const EditUser = z.object({ userId: z.coerce.number().int().positive(), ...scopeShape }).superRefine(checkScope);
+export type EditUserInput = z.infer<typeof EditUser>;
 
 export const SetActive = z.object({
   userId: z.coerce.number().int().positive(),
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+export type SetActiveInput = z.infer<typeof SetActive>;
+
+/** Password reset and "sign out everywhere" name only the user. */
+export const UserRef = z.object({ userId: z.coerce.number().int().positive() });
+export type UserRefInput = z.infer<typeof UserRef>;

@@ -1,28 +1,34 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActiveToggle } from "@/components/users/active-toggle";
+import { ConfirmedUserAction, EditScopeForm } from "@/components/users/manage-user";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { createUser, setUserActive } from "@/lib/users/actions";
+import { createUser, resetUserPassword, setUserActive, signUserOutEverywhere, updateUserScope } from "@/lib/users/actions";
 import { listUsers, scopeOptions } from "@/lib/users/queries";
 import { ROLE_SCOPES } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ user?: string }> }) {
   const viewer = await requireViewer();
   const db = await getDb();
   const rows = await listUsers(db, viewer);
   if (!rows) notFound();
-  const [{ t }, options] = await Promise.all([getT(), scopeOptions(db, viewer)]);
+  const [{ t }, options, params] = await Promise.all([getT(), scopeOptions(db, viewer), searchParams]);
+  // The list holds only users of the administrator's state, so another state's id finds nothing here.
+  const managed = rows.find((u) => String(u.id) === params.user) ?? null;
   const labels: Record<string, string> = {
     email: t("users.email"),
     name: t("users.name"),
     role: t("users.role"),
     scopeLevel: t("users.scopeLevel"),
     unit: t("users.unit"),
+    chooseUnit: t("users.chooseUnit"),
+    save: t("users.save"),
     password: t("users.password"),
     create: t("users.create"),
     "role.leadership": t("role.leadership"),
@@ -49,7 +55,7 @@ export default async function UsersPage() {
               <th className="px-3 py-2">{t("users.role")}</th>
               <th className="px-3 py-2">{t("users.unit")}</th>
               <th className="px-3 py-2">{t("users.status")}</th>
-              <th className="px-3 py-2" />
+              <th className="px-3 py-2">{t("users.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,23 +70,71 @@ export default async function UsersPage() {
                 </td>
                 <td className="px-3 py-2">{u.active ? t("users.active") : t("users.inactive")}</td>
                 <td className="px-3 py-2">
-                  {u.id === viewer.id ? null : (
-                    <ActiveToggle
-                      action={setUserActive}
-                      userId={u.id}
-                      active={u.active}
-                      label={u.active ? t("users.deactivate") : t("users.activate")}
-                      confirm={t("users.confirmDeactivate")}
-                    />
-                  )}
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link
+                      href={`/admin/users?user=${u.id}#manage`}
+                      aria-label={`${t("users.manage")} ${u.email}`}
+                      className="rounded-md border border-stone-300 px-2 py-1 text-xs font-semibold hover:bg-stone-100"
+                    >
+                      {t("users.manage")}
+                    </Link>
+                    {u.id === viewer.id ? null : (
+                      <ActiveToggle
+                        action={setUserActive}
+                        userId={u.id}
+                        active={u.active}
+                        label={u.active ? t("users.deactivate") : t("users.activate")}
+                        confirm={t("users.confirmDeactivate")}
+                      />
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <section className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 className="mb-3 text-lg font-semibold">{t("users.new")}</h2>
+      {managed ? (
+        <section id="manage" aria-labelledby="manage-title" className="space-y-5 rounded-lg border border-brand-600 bg-white p-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="manage-title" className="text-lg font-semibold break-all">{t("users.manageTitle", { email: managed.email })}</h2>
+            <Link href="/admin/users" className="text-sm underline">{t("users.close")}</Link>
+          </div>
+          <div>
+            <h3 className="mb-2 font-semibold">{t("users.editTitle")}</h3>
+            <EditScopeForm
+              // Remounted with the saved values after a change (the page re-renders with new props).
+              key={`${managed.id}-${managed.role}-${managed.scopeLevel}-${managed.unitValue ?? ""}`}
+              action={updateUserScope}
+              userId={managed.id}
+              options={options}
+              roleScopes={ROLE_SCOPES}
+              labels={labels}
+              current={{ role: managed.role, level: managed.scopeLevel, unit: managed.unitValue ?? "" }}
+            />
+          </div>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <div>
+              <h3 className="font-semibold">{t("users.resetTitle")}</h3>
+              <p className="mb-2 text-sm text-muted">{t("users.resetIntro")}</p>
+              <ConfirmedUserAction
+                action={resetUserPassword}
+                userId={managed.id}
+                label={t("users.reset")}
+                confirm={t("users.confirmReset")}
+                passwordLabel={t("users.temporaryPassword")}
+              />
+            </div>
+            <div>
+              <h3 className="font-semibold">{t("users.signOutTitle")}</h3>
+              <p className="mb-2 text-sm text-muted">{t("users.signOutIntro")}</p>
+              <ConfirmedUserAction action={signUserOutEverywhere} userId={managed.id} label={t("users.signOutEverywhere")} confirm={t("users.confirmSignOut")} />
+            </div>
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="new-user-title" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="new-user-title" className="mb-3 text-lg font-semibold">{t("users.new")}</h2>
         <NewUserForm action={createUser} options={options} roleScopes={ROLE_SCOPES} labels={labels} />
       </section>
     </div>
