@@ -28,7 +28,7 @@ import type { Translate } from "@/lib/i18n";
 import { cell, CsvError, findColumns, parseCsv, widthProblem, type CsvRow } from "@/lib/import/csv";
 import { holderLimit, normalizeEpic, normalizeName, normalizePhone, permissionFor, postRule, sameName, type PostRule } from "./posts";
 import type { ServiceCtx } from "./service";
-import { unitIdsInScope } from "./scope";
+import { unitIdsInScope } from "@/lib/auth/scope";
 
 export const IMPORT_COLUMNS = ["role", "unit_level", "unit_code", "name", "phone", "epic"] as const;
 const REQUIRED = ["role", "unit_level", "unit_code", "name", "phone"] as const;
@@ -193,7 +193,7 @@ async function resolveUnits(db: DbOrTx, viewer: Viewer, rows: ParsedRow[], t: Tr
       ? await queryRows<{ id: number; code: string }>(
           db,
           sql`SELECT id, code FROM booths WHERE state_id = ${stateId} AND code = ANY(${sql.param(codes)}::text[])
-            AND id IN (${unitIdsInScope(viewer, "booth")})`,
+            AND id IN (${unitIdsInScope(viewer, "booth", "write")})`,
         )
       : [];
     const byCode = new Map(found.map((b) => [b.code, b.id]));
@@ -210,7 +210,7 @@ async function resolveUnits(db: DbOrTx, viewer: Viewer, rows: ParsedRow[], t: Tr
     const blocks = await queryRows<{ id: number; name: string; slug: string }>(
       db,
       sql`SELECT bl.id, bl.name, d.slug FROM blocks bl JOIN districts d ON d.id = bl.district_id
-        WHERE bl.id IN (${unitIdsInScope(viewer, "block")})`,
+        WHERE bl.id IN (${unitIdsInScope(viewer, "block", "write")})`,
     );
     const key = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
     const byId = new Map(blocks.map((b) => [String(b.id), b.id]));
@@ -232,9 +232,9 @@ async function resolveUnits(db: DbOrTx, viewer: Viewer, rows: ParsedRow[], t: Tr
   }
 
   const simple: { level: UnitLevel; sqlText: ReturnType<typeof sql> }[] = [
-    { level: "district", sqlText: sql`SELECT id, slug AS key FROM districts WHERE id IN (${unitIdsInScope(viewer, "district")})` },
-    { level: "ac", sqlText: sql`SELECT id, no::text AS key FROM assembly_seats WHERE id IN (${unitIdsInScope(viewer, "ac")})` },
-    { level: "pc", sqlText: sql`SELECT id, no::text AS key FROM lok_sabha_seats WHERE id IN (${unitIdsInScope(viewer, "pc")})` },
+    { level: "district", sqlText: sql`SELECT id, slug AS key FROM districts WHERE id IN (${unitIdsInScope(viewer, "district", "write")})` },
+    { level: "ac", sqlText: sql`SELECT id, no::text AS key FROM assembly_seats WHERE id IN (${unitIdsInScope(viewer, "ac", "write")})` },
+    { level: "pc", sqlText: sql`SELECT id, no::text AS key FROM lok_sabha_seats WHERE id IN (${unitIdsInScope(viewer, "pc", "write")})` },
   ];
   for (const { level, sqlText } of simple) {
     const list = want(level);
@@ -453,7 +453,7 @@ async function lockMultiHolderUnits(tx: Tx, viewer: Viewer, rows: ParsedRow[]): 
     );
   }
   if (rows.some((r) => r.rule && !r.rule.single && r.level === "block")) {
-    await tx.execute(sql`SELECT id FROM blocks WHERE id IN (${unitIdsInScope(viewer, "block")}) ORDER BY id FOR NO KEY UPDATE`);
+    await tx.execute(sql`SELECT id FROM blocks WHERE id IN (${unitIdsInScope(viewer, "block", "write")}) ORDER BY id FOR NO KEY UPDATE`);
   }
 }
 

@@ -17,7 +17,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
-import { unitInScope } from "@/lib/geo/units";
+import { unitInScope } from "@/lib/auth/scope";
 import type { Translate } from "@/lib/i18n";
 import { holderLimit, permissionFor, postRule, sameName } from "./posts";
 import { unitById, workerVisible } from "./queries";
@@ -40,7 +40,7 @@ export interface AppointResult {
 export async function authorizePost(ctx: ServiceCtx, role: AppointmentRole, level: UnitLevel, unitId: number): Promise<void> {
   const { db, viewer, t } = ctx;
   if (!can(viewer, permissionFor(role), level)) throw new ActionError("forbidden", t("action.forbidden"));
-  if (!(await unitInScope(db, viewer, { level, id: unitId }))) throw new ActionError("forbidden", t("action.notInScope"));
+  if (!(await unitInScope(db, viewer, { level, id: unitId }, "write"))) throw new ActionError("forbidden", t("action.notInScope"));
 }
 
 async function activeHolderName(db: DbOrTx, role: AppointmentRole, level: UnitLevel, unitId: number): Promise<string | null> {

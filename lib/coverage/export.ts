@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { csvResponse, toCsv } from "@/lib/csv-export";
-import { unitIdsInScope } from "@/lib/appointments/scope";
+import { unitIdsInScope } from "@/lib/auth/scope";
 import { parseCoverageParams } from "./params";
 import { allUncoveredBooths, coverageLevels, type UncoveredBooth } from "./queries";
 

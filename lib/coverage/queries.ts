@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { booths } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { boothScope } from "@/lib/appointments/scope";
+import { boothScope } from "@/lib/auth/scope";
 
 /**
  * Booth coverage: the share of booths with an active IT-cell member posted to the booth itself (a block-level

@@ -3,10 +3,10 @@ import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assemblySeats, booths } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import { inScope } from "@/lib/auth/scope";
+import { boothInScope, boothScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
-import { boothInScope, enrolMember } from "./enrol";
+import { enrolMember } from "./enrol";
 import { likeEscape } from "./query";
 import type { BookMemberInput } from "./validation";
 
@@ -68,9 +68,6 @@ export interface BoothSuggestion {
   acName: string;
   acNameHi: string | null;
 }
-
-const boothScope = (viewer: Viewer) =>
-  inScope(viewer, { stateId: booths.stateId, pcId: booths.pcId, acId: booths.acId, districtId: booths.districtId });
 
 /**
  * Booths in the viewer's scope matching what was typed: a code or its start (`49` and `049-1` both find

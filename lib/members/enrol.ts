@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "@/db/client";
 import { PG, pgError } from "@/db/errors";
 import { booths, members, states } from "@/db/schema";
-import type { ScopeUnit } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { maskMembershipNo } from "./mask";
 import { namedRows, type NamedQuery } from "./named-query";
@@ -69,21 +68,6 @@ export async function findBooth(db: Db, stateId: number, code: string): Promise<
     .where(and(eq(booths.stateId, stateId), eq(booths.code, code)))
     .limit(1);
   return b ?? null;
-}
-
-/** Is the booth inside a user's scope unit? (Pure: the booth carries the keys of every level.) */
-export function boothInScope(booth: BoothRef, scope: ScopeUnit): boolean {
-  if (booth.stateId !== scope.stateId) return false;
-  switch (scope.level) {
-    case "state":
-      return true;
-    case "pc":
-      return booth.pcId === scope.id;
-    case "ac":
-      return booth.acId === scope.id;
-    case "district":
-      return booth.districtId === scope.id;
-  }
 }
 
 const statePrefixes = new Map<number, string>();

@@ -17,7 +17,8 @@ import { CsvError, findColumns, type CsvProblem, type CsvRow } from "../import/c
 import { translator, type Locale, type MessageKey } from "../i18n";
 import { en } from "../i18n/en";
 import { csvRecordBatches } from "./csv-stream";
-import { boothInScope, type BoothRef } from "./enrol";
+import { boothInScope } from "@/lib/auth/scope";
+import type { BoothRef } from "./enrol";
 import { maskMembershipNo } from "./mask";
 import { ApiMember } from "./validation";
 

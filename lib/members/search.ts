@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assemblySeats, boothCounters, booths, districts, members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import { inScope } from "@/lib/auth/scope";
+import { boothScope, inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "./mask";
 import { likeEscape, parseMemberQuery, type MemberQuery } from "./query";
@@ -146,9 +146,6 @@ export async function searchMembers(
     booth: query.kind === "booth" ? await boothTotal(db, viewer, query.code) : null,
   };
 }
-
-const boothScope = (viewer: Viewer) =>
-  inScope(viewer, { stateId: booths.stateId, pcId: booths.pcId, acId: booths.acId, districtId: booths.districtId });
 
 /** A booth's counted sign-ups (erasure keeps them), if the booth is in the viewer's scope. */
 export async function boothTotal(db: DbOrTx, viewer: Viewer, code: string) {

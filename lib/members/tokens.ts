@@ -5,7 +5,7 @@ import { apiTokens } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unitInScope } from "@/lib/geo/units";
+import { unitInScope } from "@/lib/auth/scope";
 import type { BoothRef } from "./enrol";
 import { namedRows, type NamedQuery } from "./named-query";
 import { generateToken, hashToken, tokenPrefixOf } from "./token-hash";
@@ -211,7 +211,7 @@ export async function issueToken(db: Db, viewer: Viewer, input: { appointmentId:
             AND a.role IN ('enroller', 'chief_enroller')
           FOR SHARE`,
     );
-    if (!post || !(await unitInScope(tx, viewer, { level: post.level, id: post.unit_id }))) return { ok: false, code: "not_found" } as const;
+    if (!post || !(await unitInScope(tx, viewer, { level: post.level, id: post.unit_id }, "write"))) return { ok: false, code: "not_found" } as const;
     if (!can(viewer, "tokens.manage", post.level)) return { ok: false, code: "forbidden" } as const;
     if (post.ended_at !== null) return { ok: false, code: "ended" } as const;
 

@@ -3,13 +3,13 @@ import { and, eq, sql, type Column, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { assemblySeats, booths, targets } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import { inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { currentCampaign } from "./campaign";
 import { baseCount, cumulativePoints, dailyPoints, pace, suppressSmall, sumSeries, type DayCount, type Pace } from "./pace";
 import type { CampaignInfo, ChildGroup, ChildRow, Counts, Headline, PlaceRef, ProgressLevel, ProgressUnit, UnitProgress } from "./types";
-import { boothScope, boothsOf, link } from "./units";
+import { boothScope, unitIdsInScope } from "@/lib/auth/scope";
+import { boothsOf, link } from "./units";
 
 /**
  * The progress of one unit for one viewer, read from counters only: booth rows joined to booth_counters
@@ -179,13 +179,8 @@ function pushTo<K>(map: Map<K, DayCount[]>, key: K, day: string, members: number
 // Days are read as text (`day::text`): a `date` parsed by a driver would become a midnight-UTC instant.
 const dayText = (v: unknown) => String(v).slice(0, 10);
 
-/** The seats a viewer may read whole or in part: a district's viewer, the seats lying (partly) in the district. */
-function seatScope(viewer: Viewer): SQL {
-  if (viewer.scope.level === "district") {
-    return sql`${assemblySeats.stateId} = ${viewer.scope.stateId} AND ${assemblySeats.id} IN (SELECT ac_id FROM assembly_seat_districts WHERE district_id = ${viewer.scope.id})`;
-  }
-  return inScope(viewer, { stateId: assemblySeats.stateId, pcId: assemblySeats.pcId, acId: assemblySeats.id });
-}
+/** The seats a viewer may read whole or in part (read scope: a district's viewer, the seats lying partly in it). */
+const seatScope = (viewer: Viewer): SQL => sql`${assemblySeats.id} IN (${unitIdsInScope(viewer, "ac")})`;
 
 /**
  * Day series per (AC, district) cell for the seats matching `seats`, restricted to one district when given

@@ -3,15 +3,9 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import { inScope } from "@/lib/auth/scope";
+import { boothScope, canOpen, unitInScope, type LinkContext } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unitInScope } from "@/lib/geo/units";
 import { unitHref, type ProgressLevel, type ProgressUnit, type UnitLink } from "./types";
-
-/** The scope filter on booth rows: every progress query goes through it. */
-export function boothScope(viewer: Viewer): SQL {
-  return inScope(viewer, { stateId: booths.stateId, pcId: booths.pcId, acId: booths.acId, districtId: booths.districtId });
-}
 
 /** The booths of a unit. */
 export function boothsOf(unit: { level: ProgressLevel; id: number; stateId: number }): SQL {
@@ -28,41 +22,6 @@ export function boothsOf(unit: { level: ProgressLevel; id: number; stateId: numb
       return eq(booths.blockId, unit.id);
     case "booth":
       return eq(booths.id, unit.id);
-  }
-}
-
-export interface LinkContext {
-  id: number;
-  pcId?: number | null;
-  acId?: number | null;
-  districtId?: number | null;
-  /** For an AC: the districts it lies in. */
-  acDistrictIds?: readonly number[];
-}
-
-/**
- * May the viewer open this unit's page? Decides links only (a page checks its unit with `unitInScope`); it
- * errs towards plain text where the scope contains only part of a unit.
- */
-export function canOpen(viewer: Viewer, level: ProgressLevel, ctx: LinkContext): boolean {
-  if (!can(viewer, "progress.view", level)) return false;
-  const { level: scope, id: scopeId } = viewer.scope;
-  switch (scope) {
-    case "state":
-      return true;
-    case "district":
-      if (level === "district") return ctx.id === scopeId;
-      if (level === "block" || level === "booth") return ctx.districtId === scopeId;
-      if (level === "ac") return ctx.acDistrictIds?.includes(scopeId) ?? false;
-      return false;
-    case "pc":
-      if (level === "pc") return ctx.id === scopeId;
-      if (level === "ac" || level === "booth") return ctx.pcId === scopeId;
-      return false;
-    case "ac":
-      if (level === "ac") return ctx.id === scopeId;
-      if (level === "booth") return ctx.acId === scopeId;
-      return false;
   }
 }
 
@@ -103,7 +62,7 @@ async function stateLink(db: DbOrTx, viewer: Viewer): Promise<UnitLink | null> {
 
 /**
  * The unit named by a page's URL, if the viewer may see it: the role's permission for the level, then the
- * scope (`unitInScope`, the same check every write uses). Anything else is null, and the page answers 404.
+ * read scope (`unitInScope`: the unit overlaps the viewer's area). Anything else is null, and the page answers 404.
  */
 export async function findUnit(
   db: DbOrTx,
@@ -116,7 +75,7 @@ export async function findUnit(
   const stateId = viewer.scope.stateId;
   const found = await loadUnit(db, viewer, level, key, opts.districtSlug);
   if (!found) return null;
-  if (level !== "state" && !(await unitInScope(db, viewer, { level, id: found.id }))) return null;
+  if (level !== "state" && !(await unitInScope(db, viewer, { level, id: found.id }, "read"))) return null;
   found.partial = await isPartial(db, viewer, { level, id: found.id, stateId });
   return found;
 }

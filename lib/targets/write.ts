@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
-import { unitInScope } from "@/lib/geo/units";
+import { unitInScope } from "@/lib/auth/scope";
 import { currentCampaign } from "@/lib/progress/campaign";
 import type { SetTargetInput } from "./schema";
 
@@ -37,7 +37,7 @@ const unitKey = { pc: "pcId", ac: "acId", district: "districtId", block: "blockI
 export async function saveTarget(db: Db, viewer: Viewer, input: SetTargetInput, now = new Date()): Promise<"saved" | "unchanged"> {
   const { level, unitId, members } = input;
   if (!can(viewer, "targets.set", level)) throw new TargetRefused("forbidden");
-  if (!(await unitInScope(db, viewer, { level, id: unitId }))) throw new TargetRefused("not_in_scope");
+  if (!(await unitInScope(db, viewer, { level, id: unitId }, "write"))) throw new TargetRefused("not_in_scope");
   const campaign = await currentCampaign(db, viewer.scope.stateId, istDate(now));
   if (!campaign) throw new TargetRefused("no_campaign");
   const where = and(

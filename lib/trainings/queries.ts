@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
-import { appointmentInScope, unitIdsInScope } from "@/lib/appointments/scope";
+import { appointmentInScope, unitIdsInScope } from "@/lib/auth/scope";
 
 export interface TrainingRow {
   id: number;

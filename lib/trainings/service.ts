@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { daysBetween } from "@/lib/dates";
 import { ActionError } from "@/lib/errors";
-import { unitInScope } from "@/lib/geo/units";
+import { unitInScope } from "@/lib/auth/scope";
 import type { Translate } from "@/lib/i18n";
 import { chiefInScope, loadTraining } from "./queries";
 
@@ -62,10 +62,10 @@ export async function createTraining(ctx: TrainingCtx, input: TrainingInput): Pr
   const { db, viewer, t } = ctx;
   if (!can(viewer, "trainings.manage", input.level)) throw new ActionError("forbidden", t("action.forbidden"));
   const districtId = input.level === "state" ? null : (input.districtId ?? null);
-  if (districtId !== null && !(await unitInScope(db, viewer, { level: "district", id: districtId }))) {
+  if (districtId !== null && !(await unitInScope(db, viewer, { level: "district", id: districtId }, "write"))) {
     throw new ActionError("forbidden", t("action.notInScope"));
   }
-  if (districtId === null && !(await unitInScope(db, viewer, { level: "state", id: viewer.scope.stateId }))) {
+  if (districtId === null && !(await unitInScope(db, viewer, { level: "state", id: viewer.scope.stateId }, "write"))) {
     throw new ActionError("forbidden", t("action.notInScope"));
   }
   return db.transaction(async (tx) => {
