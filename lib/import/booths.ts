@@ -50,12 +50,14 @@ export async function importBooths(db: DbOrTx, bytes: Uint8Array, opts: ImportOp
     if (problems.length > 0) return rejected(problems);
 
     const result = await applyBooths(tx, state.id, lines, existing, geo);
+    result.blankLines = table.blankLines.length;
     if (result.changed) {
       await writeImportAudit(tx, state, opts, "import.booths", "booths", {
         rows: table.rows.length,
         created: result.created,
         updated: result.updated,
         unchanged: result.unchanged,
+        blankLines: result.blankLines,
       });
     }
     return result;

@@ -1,5 +1,9 @@
 /**
  * `npm run import -- <kind> FILE [--state CG] [--actor LABEL]`
+ * `npm run import -- geography FILE --state CG --state-name Chhattisgarh [--state-name-hi छत्तीसगढ़]`
+ *
+ * The geography import creates its state when the database does not have it yet (a fresh deployment):
+ * from --state and --state-name, or from the file's `state` column.
  *
  * Imports a CSV file into the database named by DATABASE_URL, or the embedded PGlite database in `.data/`
  * when it is unset. Exit codes: 0 imported (or nothing to change), 1 file rejected or import failed,
@@ -40,6 +44,10 @@ function usage(): string {
     .join("\n");
   return [
     "usage: npm run import -- <kind> FILE [--state CODE] [--actor LABEL]",
+    "       npm run import -- geography FILE --state CODE --state-name NAME [--state-name-hi NAME]",
+    "",
+    "On an empty database the geography import creates the state: from --state with --state-name",
+    "(--state-name-hi optional), or from a \"state\" column in the file.",
     "",
     "kinds:",
     kinds,
@@ -62,11 +70,19 @@ function parseArgs(argv: readonly string[]): Args | null {
     } else if (arg === "--actor" && value) {
       opts.actorLabel = value;
       i++;
+    } else if (arg === "--state-name" && value !== undefined) {
+      opts.stateName = value;
+      i++;
+    } else if (arg === "--state-name-hi" && value !== undefined) {
+      opts.stateNameHi = value;
+      i++;
     } else if (arg === undefined || arg.startsWith("--")) return null;
     else positional.push(arg);
   }
   const [kind, file, ...rest] = positional;
   if (!kind || !file || rest.length > 0 || !(kind in IMPORTERS)) return null;
+  // Only the geography import creates a state; elsewhere the names would be silently ignored.
+  if (kind !== "geography" && (opts.stateName !== undefined || opts.stateNameHi !== undefined)) return null;
   return { kind, file, opts };
 }
 
@@ -83,8 +99,9 @@ function printResult(kind: string, file: string, result: ImportResult<string>): 
     for (const p of result.problems) console.error(formatProblem(p));
     return 1;
   }
+  const blank = result.blankLines ? ` (${result.blankLines} blank line(s) skipped)` : "";
   if (!result.changed) {
-    console.log(`${kind}: ${file} matches the database; nothing changed (${result.unchanged} rows unchanged)`);
+    console.log(`${kind}: ${file} matches the database; nothing changed (${result.unchanged} rows unchanged)${blank}`);
     return 0;
   }
   console.log(`${kind}: imported ${file}`);
@@ -92,6 +109,7 @@ function printResult(kind: string, file: string, result: ImportResult<string>): 
   console.log(`  updated:   ${describeCounts(result.updated)}`);
   console.log(`  removed:   ${describeCounts(result.removed)}`);
   console.log(`  unchanged: ${result.unchanged}`);
+  if (result.blankLines !== undefined) console.log(`  blank lines skipped: ${result.blankLines}`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { boothCode, districtSlug } from "../geo/slug";
-import { CsvError, cell, findColumns, parseCsv, readTable, sortProblems, widthProblem } from "./csv";
+import { CsvError, cell, decodeUtf8, decodeUtf8Escaped, findColumns, parseCsv, readTable, sortProblems, widthProblem } from "./csv";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const BOM = [0xef, 0xbb, 0xbf];
@@ -60,6 +60,7 @@ describe("parseCsv", () => {
   it("skips blank lines and rows of empty cells but keeps line numbers true", () => {
     const t = parseCsv(enc("\na,b\n\n1,2\n,\n  \n3,4\n\n"));
     expect(t.headerLine).toBe(2);
+    expect(t.blankLines).toEqual([1, 3, 5, 6, 8]);
     expect(t.rows).toEqual([
       { line: 4, values: ["1", "2"] },
       { line: 7, values: ["3", "4"] },
@@ -79,6 +80,18 @@ describe("parseCsv", () => {
     expect(err.toProblem()).toEqual({ line: 3, message: err.message });
   });
 
+  it("refuses the first ill-formed cell by line and column (NUL, control character, not UTF-8)", () => {
+    expect(parseError(enc("a,b\n1,2\n3,x\u0000y\n")).message).toBe('column "b" contains a NUL character (U+0000), which is not text');
+    expect(parseError(enc("a,b\n1,2\n3,x\u0000y\n")).line).toBe(3);
+    expect(parseError(enc("a,b\r\n\u001b[31m,2\r\n")).toProblem()).toEqual({ line: 2, message: 'column "a" contains a control character (U+001B)' });
+    const cesu = new Uint8Array([...enc('a,b\n1,"x\ny",'), 0xed, 0xa0, 0x80, 0x0a]);
+    expect(parseError(cesu).toProblem()).toEqual({ line: 2, message: expect.stringMatching(/^column 3 contains a byte that is not UTF-8 \(0xED\)/) });
+  });
+
+  it("keeps tabs and line breaks inside quoted cells", () => {
+    expect(parseCsv(enc('a\n"x\ty\r\nz"\n')).rows[0]?.values).toEqual(["x\ty\r\nz"]);
+  });
+
   it("refuses an unclosed quote, at the line where the record starts", () => {
     const err = parseError(enc('a,b\n1,2\n"open,3\n4,5\n'));
     expect(err.line).toBe(3);
@@ -96,6 +109,20 @@ describe("parseCsv", () => {
   it("refuses an empty file", () => {
     expect(parseError(enc("")).line).toBeNull();
     expect(parseError(new Uint8Array(BOM)).message).toMatch(/empty/);
+  });
+});
+
+describe("decoding", () => {
+  it("escapes each byte that is not UTF-8 as a lone surrogate, never as U+FFFD, keeping the record structure", () => {
+    const bytes = new Uint8Array([...BOM, ...enc("é,"), 0xe9, 0x2c, 0xe0, 0xa4, 0x2c, 0xf0, 0x9f, 0x99, 0x8f, 0x0a]);
+    expect(decodeUtf8Escaped(bytes)).toBe("é,\udce9,\udce0\udca4,🙏\n");
+    expect(decodeUtf8Escaped(enc("\ufeffकखग"))).toBe("कखग");
+    // Overlong forms and encoded surrogates are not UTF-8 either.
+    expect(decodeUtf8Escaped(new Uint8Array([0xc0, 0xaf, 0xed, 0xbf, 0xbf]))).toBe("\udcc0\udcaf\udced\udcbf\udcbf");
+  });
+
+  it("decodeUtf8 stays strict for callers that want the whole file refused", () => {
+    expect(() => decodeUtf8(new Uint8Array([0x61, 0x0a, 0xff]))).toThrow(CsvError);
   });
 });
 
@@ -125,6 +152,22 @@ describe("findColumns", () => {
     expect(readTable(enc("a\n1\n"), ["a", "b"])).toEqual({
       ok: false,
       problems: [{ line: 1, message: 'missing column "b"' }],
+    });
+  });
+
+  it("readTable reports every ill-formed cell, in columns it reads or not", () => {
+    const bytes = new Uint8Array([...enc("name,extra\nok,fine\nA\u0000,x\ny,\u0007\n"), 0xff, 0x2c, 0x7a, 0x0a]);
+    expect(readTable(bytes, ["name"])).toEqual({
+      ok: false,
+      problems: [
+        { line: 3, message: 'column "name" contains a NUL character (U+0000), which is not text' },
+        { line: 4, message: 'column "extra" contains a control character (U+0007)' },
+        { line: 5, message: expect.stringMatching(/^column "name" contains a byte that is not UTF-8 \(0xFF\).*CSV UTF-8/) },
+      ],
+    });
+    expect(readTable(new Uint8Array([...enc("name,"), 0xe9, 0x0a, 0x61, 0x2c, 0x62, 0x0a]), ["name", "b"])).toEqual({
+      ok: false,
+      problems: [{ line: 1, message: expect.stringMatching(/^the header of column 2 contains a byte that is not UTF-8/) }],
     });
   });
 });

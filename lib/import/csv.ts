@@ -1,12 +1,15 @@
 /**
- * CSV reading for the importers: RFC 4180 records, strict UTF-8, header lookup by name, and the problem and
- * result shapes every importer returns. Pure (no database), so it is unit-tested on its own.
+ * CSV reading for the importers: RFC 4180 records, UTF-8 (every cell well-formed text, a byte that is not
+ * UTF-8 refused with its line and column), header lookup by name, and the problem and result shapes every
+ * importer returns. Pure (no database), so it is unit-tested on its own.
  *
  * Files come from people: saved from Excel (byte-order mark, CRLF), edited in a text editor (LF), with
  * columns in any order. What we refuse, we refuse with a line number a person can find in the file.
  */
 
 /** One thing wrong with an input file. `line` is the physical line (1-based); null for the whole file. */
+import { isWellFormedText } from "../validation/text";
+
 export interface CsvProblem {
   line: number | null;
   message: string;
@@ -37,6 +40,8 @@ export interface CsvTable {
   /** Line of the header: 1 unless the file starts with blank lines. */
   headerLine: number;
   rows: CsvRow[];
+  /** Lines of the blank records that were skipped (empty lines, rows of only empty cells). */
+  blankLines: number[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -74,19 +79,137 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number | null {
   return null;
 }
 
+/** Where a byte that is not UTF-8 lands in the decoded text: U+DC80..U+DCFF, one per bad byte. */
+const ESCAPE_BASE = 0xdc00;
+
+/**
+ * Decodes UTF-8, dropping a byte-order mark, and turns each byte that is not part of valid UTF-8 into a lone
+ * surrogate U+DC80..U+DCFF (Python's "surrogateescape") instead of U+FFFD. A lone surrogate is never a comma,
+ * quote or line end, so the file still splits into its records, and the cell check (`illFormedCells`) then
+ * refuses each bad cell by line and column: nothing ill-formed is imported, and nothing is silently replaced.
+ */
+export function decodeUtf8Escaped(bytes: Uint8Array): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  try {
+    return decoder.decode(bytes.subarray(start));
+  } catch {
+    // Slow path, only for files that are not UTF-8: walk the sequences, decode the valid runs in bulk.
+  }
+  let out = "";
+  let run = start;
+  let i = start;
+  while (i < bytes.length) {
+    const n = utf8SequenceLength(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out += decoder.decode(bytes.subarray(run, i)) + String.fromCharCode(ESCAPE_BASE + bytes[i]!);
+    i++;
+    run = i;
+  }
+  return out + decoder.decode(bytes.subarray(run));
+}
+
+/** Length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), or 0 when the byte there starts none. */
+function utf8SequenceLength(b: Uint8Array, i: number): number {
+  const b0 = b[i]!;
+  const next = (k: number, lo = 0x80, hi = 0xbf) => {
+    const x = b[i + k];
+    return x !== undefined && x >= lo && x <= hi;
+  };
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return next(1) ? 2 : 0;
+  if (b0 === 0xe0) return next(1, 0xa0) && next(2) ? 3 : 0;
+  // ED A0..BF would encode a UTF-16 surrogate (CESU-8 / WTF-8): not UTF-8, so escaped like any bad byte.
+  if (b0 === 0xed) return next(1, 0x80, 0x9f) && next(2) ? 3 : 0;
+  if (b0 >= 0xe1 && b0 <= 0xef) return next(1) && next(2) ? 3 : 0;
+  if (b0 === 0xf0) return next(1, 0x90) && next(2) && next(3) ? 4 : 0;
+  if (b0 >= 0xf1 && b0 <= 0xf3) return next(1) && next(2) && next(3) ? 4 : 0;
+  if (b0 === 0xf4) return next(1, 0x80, 0x8f) && next(2) && next(3) ? 4 : 0;
+  return 0;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Parsing
 
 /**
  * Parses RFC 4180 CSV: quoted fields with doubled quotes, commas and line breaks inside quotes, LF, CRLF
  * (or old-Mac CR) line ends. Blank records — empty lines, and rows of only empty cells, which Excel writes
- * for formatted-but-empty rows — are skipped. The first remaining record is the header.
+ * for formatted-but-empty rows — are skipped and their lines kept in `blankLines`. The first remaining record
+ * is the header. Throws a CsvError for the first cell that is not well-formed text (a byte that is not UTF-8,
+ * NUL, a control character), naming its line and column; `readTable` reports every such cell instead.
  */
 export function parseCsv(bytes: Uint8Array): CsvTable {
-  const records = splitRecords(decodeUtf8(bytes)).filter((r) => !isBlank(r.values));
+  const table = parseLoose(bytes);
+  const [first] = illFormedCells(table);
+  if (first) throw new CsvError(first.line, first.message);
+  return table;
+}
+
+/** The table with ill-formed cells left in (as decoded); callers must run `illFormedCells` on it. */
+function parseLoose(bytes: Uint8Array): CsvTable {
+  const blankLines: number[] = [];
+  const records = splitRecords(decodeUtf8Escaped(bytes)).filter((r) => {
+    if (!isBlank(r.values)) return true;
+    blankLines.push(r.line);
+    return false;
+  });
   const [head, ...rows] = records;
   if (!head) throw new CsvError(null, "the file is empty (no header row)");
-  return { header: head.values.map((h) => h.trim()), headerLine: head.line, rows };
+  return { header: head.values.map((h) => h.trim()), headerLine: head.line, rows, blankLines };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Well-formed text in every cell
+
+/** Why a value is not well-formed text, naming the first offending character; null when it is. */
+function illFormedReason(value: string): string | null {
+  if (isWellFormedText(value)) return null;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const hex = `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return `a lone UTF-16 surrogate (${hex}), which is not text`;
+    }
+    if (c >= ESCAPE_BASE + 0x80 && c <= ESCAPE_BASE + 0xff) {
+      const byte = (c - ESCAPE_BASE).toString(16).toUpperCase();
+      return `a byte that is not UTF-8 (0x${byte}): ${NOT_UTF8}`;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return `a lone UTF-16 surrogate (${hex}), which is not text`;
+    if (c === 0) return "a NUL character (U+0000), which is not text";
+    if (c === 0x7f || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) return `a control character (${hex})`;
+  }
+  return "text that is not well-formed";
+}
+
+/**
+ * Every cell (header included, and columns no importer reads) that is not well-formed text: one problem per
+ * cell, with its line and column, because PostgreSQL would store a lone surrogate as U+FFFD and refuses NUL.
+ */
+export function illFormedCells(table: CsvTable): CsvProblem[] {
+  const problems: CsvProblem[] = [];
+  const label = (i: number) => {
+    const name = table.header[i];
+    return name && isWellFormedText(name) ? `column "${name}"` : `column ${i + 1}`;
+  };
+  table.header.forEach((name, i) => {
+    const reason = illFormedReason(name);
+    if (reason) problems.push({ line: table.headerLine, message: `the header of column ${i + 1} contains ${reason}` });
+  });
+  for (const row of table.rows) {
+    row.values.forEach((value, i) => {
+      const reason = illFormedReason(value);
+      if (reason) problems.push({ line: row.line, message: `${label(i)} contains ${reason}` });
+    });
+  }
+  return problems;
 }
 
 function isBlank(values: readonly string[]): boolean {
@@ -255,7 +378,7 @@ export type ReadTableResult<R extends string, O extends string> =
   | { ok: true; table: CsvTable; columns: ColumnIndex<R, O> }
   | { ok: false; problems: CsvProblem[] };
 
-/** Parses the bytes and finds the columns, turning every failure into problems. */
+/** Parses the bytes and finds the columns, turning every failure (each ill-formed cell too) into problems. */
 export function readTable<R extends string, O extends string = never>(
   bytes: Uint8Array,
   required: readonly R[],
@@ -263,12 +386,16 @@ export function readTable<R extends string, O extends string = never>(
 ): ReadTableResult<R, O> {
   let table: CsvTable;
   try {
-    table = parseCsv(bytes);
+    table = parseLoose(bytes);
   } catch (err) {
     if (err instanceof CsvError) return { ok: false, problems: [err.toProblem()] };
     throw err;
   }
+  const illFormed = illFormedCells(table);
+  // A header that is not text cannot name columns: its problems alone, not a "missing column" for each.
+  if (illFormed.some((p) => p.line === table.headerLine)) return { ok: false, problems: illFormed };
   const lookup = findColumns(table.header, required, optional, table.headerLine);
+  if (illFormed.length > 0) return { ok: false, problems: [...(lookup.ok ? [] : lookup.problems), ...illFormed] };
   if (!lookup.ok) return lookup;
   return { ok: true, table, columns: lookup.columns };
 }
@@ -282,8 +409,15 @@ export function parseWholeNumber(raw: string): number | null {
 // Results shared by the importers
 
 export interface ImportOptions {
-  /** Which state the file is for; default "CG". */
+  /** Which state the file is for; default "CG" (or, for geography, the file's `state` column). */
   stateCode?: string;
+  /**
+   * Geography only: the state's English and Hindi names, to create the state when the database does not have
+   * it yet (`--state CG --state-name Chhattisgarh --state-name-hi छत्तीसगढ़`). Given for a state that exists,
+   * they must match it (an import never renames a state).
+   */
+  stateName?: string;
+  stateNameHi?: string;
   /** Recorded on the audit event; default "import-cli" when no user is given. */
   actorLabel?: string;
   /** The dashboard user who ran the import, when it runs from the web. */
@@ -299,6 +433,8 @@ export interface ImportSuccess<K extends string> {
   removed: Record<K, number>;
   /** Rows the file names that were already exactly as the file says. */
   unchanged: number;
+  /** Blank lines in the file, skipped (set by the CSV importers). */
+  blankLines?: number;
 }
 
 export interface ImportRejection {

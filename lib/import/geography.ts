@@ -8,10 +8,11 @@
  * importing the same file again writes nothing at all. Seats, PCs and districts missing from the file are
  * left alone: the file may be partial, and deleting geography would orphan booths, members and posts.
  */
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client";
 import { assemblySeatDistricts, assemblySeats, auditEvents, booths, districts, lokSabhaSeats, states } from "../../db/schema";
 import { districtSlug } from "../geo/slug";
+import { isWellFormedText } from "../validation/text";
 import {
   cell,
   parseWholeNumber,
@@ -25,13 +26,14 @@ import {
   type ImportResult,
   type ImportSuccess,
 } from "./csv";
+import { KNOWN_STATES, STATE_CODE } from "./states";
 
 const REQUIRED = ["ac_no", "ac_name", "reserved", "pc_no", "pc_name", "district"] as const;
-const OPTIONAL = ["ac_name_hi"] as const;
+const OPTIONAL = ["ac_name_hi", "state"] as const;
 const RESERVATIONS = ["GEN", "SC", "ST"] as const;
 type Reservation = (typeof RESERVATIONS)[number];
 
-export const GEOGRAPHY_KINDS = ["pcs", "districts", "acs", "acDistricts"] as const;
+export const GEOGRAPHY_KINDS = ["states", "pcs", "districts", "acs", "acDistricts"] as const;
 export type GeographyKind = (typeof GEOGRAPHY_KINDS)[number];
 export type GeographyImportResult = ImportResult<GeographyKind>;
 
@@ -67,7 +69,12 @@ export async function lockImportState(tx: Tx, code: string): Promise<ImportState
 }
 
 export function unknownStateProblem(code: string): CsvProblem {
-  return { line: null, message: `state "${code}" is not in the states table (create the state before importing)` };
+  return {
+    line: null,
+    message:
+      `state "${code}" is not in the states table: import its geography first, which creates it ` +
+      `(npm run import -- geography FILE --state ${code} --state-name NAME [--state-name-hi NAME])`,
+  };
 }
 
 export async function writeImportAudit(
@@ -100,28 +107,198 @@ export async function importGeography(
   const read = readTable(bytes, REQUIRED, OPTIONAL);
   if (!read.ok) return rejected(read.problems);
   const { table, columns } = read;
-  const stateCode = opts.stateCode ?? "CG";
+  const target = stateTarget(table.rows, columns.state, opts);
+  if (!target.ok) return rejected(target.problems);
 
   return db.transaction(async (tx) => {
-    const state = await lockImportState(tx, stateCode);
-    if (!state) return rejected([unknownStateProblem(stateCode)]);
+    const found = await findOrPlanState(tx, target, table.rows, columns);
+    if (!found.ok) return rejected(found.problems);
+    const { state, create } = found;
     const { seats, problems } = validateRows(table.rows, columns, table.header.length, state);
-    const current = await loadCurrent(tx, state.id);
+    // A state being created has no geography yet; nothing can conflict with its booths.
+    const current = create ? emptyCurrent() : await loadCurrent(tx, state.id);
     problems.push(...conflictsWithBooths(seats, current));
     if (problems.length > 0) return rejected(problems);
 
+    if (create) state.id = await insertState(tx, create);
     const result = await applyGeography(tx, state.id, seats, current);
+    if (create) {
+      result.created.states = 1;
+      result.changed = true;
+    }
+    result.blankLines = table.blankLines.length;
     if (result.changed) {
       await writeImportAudit(tx, state, opts, "import.geography", "geography", {
         rows: table.rows.length,
+        ...(create ? { stateCreated: create } : {}),
         created: result.created,
         updated: result.updated,
         removed: result.removed,
         unchanged: result.unchanged,
+        blankLines: result.blankLines,
       });
     }
     return result;
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Which state the file is for, and creating it in an empty database
+
+interface StateTarget {
+  ok: true;
+  code: string;
+  /**
+   * A missing state is created only when the file names it (its `state` column) or --state-name comes with
+   * --state: never from the "CG" default, nor from a bare --state, where a mistyped code would quietly found a
+   * new state and file the seats under it.
+   */
+  mayCreate: boolean;
+  /** Where the code came from, for messages. */
+  source: "--state" | "the file's state column" | "the default";
+  name: string | null;
+  nameHi: string | null;
+}
+
+const NO_STATE_HINT =
+  'add a "state" column with its code, or run with --state CODE --state-name NAME [--state-name-hi NAME] ' +
+  "(e.g. --state CG --state-name Chhattisgarh --state-name-hi छत्तीसगढ़)";
+
+/** A name given on the command line: trimmed; a problem when empty or not well-formed text. */
+function optionName(raw: string | undefined, flag: string, problems: CsvProblem[]): string | null {
+  if (raw === undefined) return null;
+  const name = raw.trim();
+  if (name === "") problems.push({ line: null, message: `${flag} is empty` });
+  else if (!isWellFormedText(name)) problems.push({ line: null, message: `${flag} is not well-formed text` });
+  else return name;
+  return null;
+}
+
+/**
+ * The state from --state and the file's `state` column (no database): both must be two-letter codes and agree,
+ * and every row of a file with the column must name the same state (a file holds one state).
+ */
+function stateTarget(
+  rows: readonly CsvRow[],
+  stateColumn: number | undefined,
+  opts: ImportOptions,
+): StateTarget | { ok: false; problems: CsvProblem[] } {
+  const problems: CsvProblem[] = [];
+  let flag: string | undefined;
+  if (opts.stateCode !== undefined) {
+    const code = opts.stateCode.trim().toUpperCase();
+    if (STATE_CODE.test(code)) flag = code;
+    else problems.push({ line: null, message: `--state "${opts.stateCode}" is not a state code (two letters, e.g. --state CG)` });
+  }
+  let fromFile: { code: string; line: number } | undefined;
+  if (stateColumn !== undefined) {
+    for (const row of rows) {
+      const raw = cell(row, stateColumn);
+      const code = raw.toUpperCase();
+      const report = (message: string) => problems.push({ line: row.line, message });
+      if (raw === "") report("state is empty (the file has a state column, so every row names its state)");
+      else if (!STATE_CODE.test(code)) report(`state "${raw}" is not a state code (two letters, e.g. CG)`);
+      else if (flag !== undefined && code !== flag) report(`state "${code}" conflicts with --state ${flag}`);
+      else if (fromFile && code !== fromFile.code) {
+        report(`state "${code}" differs from "${fromFile.code}" on line ${fromFile.line} (a file holds one state)`);
+      } else fromFile ??= { code, line: row.line };
+    }
+  }
+  const name = optionName(opts.stateName, "--state-name", problems);
+  const nameHi = optionName(opts.stateNameHi, "--state-name-hi", problems);
+  if ((opts.stateName !== undefined || opts.stateNameHi !== undefined) && opts.stateCode === undefined && !fromFile) {
+    problems.push({ line: null, message: `--state-name needs the state's code: --state CODE, or a "state" column in the file` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const code = flag ?? fromFile?.code ?? "CG";
+  const source = flag ? "--state" : fromFile ? "the file's state column" : "the default";
+  const mayCreate = fromFile !== undefined || (flag !== undefined && name !== null);
+  return { ok: true, code, mayCreate, source, name, nameHi };
+}
+
+/** A state row to insert (its id is chosen at insert time). */
+interface NewState {
+  code: string;
+  name: string;
+  nameHi: string;
+  lokSabhaSeats: number;
+  assemblySeats: number;
+}
+
+/** Seat numbers are smallint in the tables; a state created from a file's numbers stays within this. */
+const MAX_SEATS_FROM_FILE = 9999;
+
+type FoundState = { ok: true; state: ImportState; create: NewState | null } | { ok: false; problems: CsvProblem[] };
+
+/**
+ * The state, locked; or, when it is missing and was named, the state to create once the file is known to be
+ * clean. Names given for an existing state must match it: an import that quietly renamed a state, or quietly
+ * ignored a name that differs, would hide a mistyped --state.
+ */
+async function findOrPlanState(
+  tx: Tx,
+  target: StateTarget,
+  rows: readonly CsvRow[],
+  columns: Columns,
+): Promise<FoundState> {
+  let state = await lockImportState(tx, target.code);
+  if (!state && target.mayCreate) {
+    // Two first imports of one state at once must not both create it: creations wait for each other, then look again.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${STATE_CREATE_LOCK}, 0)`);
+    state = await lockImportState(tx, target.code);
+  }
+  if (state) {
+    const [row] = await tx.select({ name: states.name, nameHi: states.nameHi }).from(states).where(eq(states.id, state.id));
+    const problems: CsvProblem[] = [];
+    if (target.name !== null && row?.name !== target.name) {
+      problems.push({ line: null, message: `state ${state.code} is named "${row?.name}", not "${target.name}" (an import does not rename a state)` });
+    }
+    if (target.nameHi !== null && row?.nameHi !== target.nameHi) {
+      problems.push({ line: null, message: `state ${state.code}'s Hindi name is "${row?.nameHi}", not "${target.nameHi}" (an import does not rename a state)` });
+    }
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, state, create: null };
+  }
+  if (!target.mayCreate) {
+    const message =
+      target.source === "--state"
+        ? `state "${target.code}" is not in the database; to create it, give its name too: ` +
+          `--state ${target.code} --state-name NAME [--state-name-hi NAME]`
+        : `no state to import into: state "${target.code}" is not in the database, and neither --state nor a ` +
+          `"state" column names the state to create; ${NO_STATE_HINT}`;
+    return { ok: false, problems: [{ line: null, message }] };
+  }
+  const known = KNOWN_STATES[target.code];
+  const name = target.name ?? known?.name;
+  if (!name) {
+    const message =
+      `state "${target.code}" (from ${target.source}) is not in the database and its name is not known: ` +
+      `give it with --state ${target.code} --state-name NAME [--state-name-hi NAME]`;
+    return { ok: false, problems: [{ line: null, message }] };
+  }
+  const highest = (index: number) =>
+    Math.min(MAX_SEATS_FROM_FILE, Math.max(1, ...rows.map((r) => parseWholeNumber(cell(r, index)) ?? 0)));
+  const create: NewState = {
+    code: target.code,
+    name,
+    // The column is NOT NULL; a state unknown here and named only in English shows that name in Hindi pages too.
+    nameHi: target.nameHi ?? known?.nameHi ?? name,
+    lokSabhaSeats: known?.lokSabhaSeats ?? highest(columns.pc_no),
+    assemblySeats: known?.assemblySeats ?? highest(columns.ac_no),
+  };
+  return { ok: true, state: { id: 0, ...create }, create };
+}
+
+/** Advisory lock class for creating a state ("STAT"). */
+const STATE_CREATE_LOCK = 0x53544154;
+
+async function insertState(tx: Tx, s: NewState): Promise<number> {
+  // states.id is a smallint chosen here, not a sequence; the advisory lock above makes max + 1 safe.
+  const [row] = await tx
+    .insert(states)
+    .values({ id: sql`(SELECT coalesce(max(id), 0) + 1 FROM states)`, ...s })
+    .returning({ id: states.id });
+  if (!row) throw new Error("internal: the state was not inserted");
+  return row.id;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -144,7 +321,7 @@ interface SeatLine {
   districts: DistrictRef[];
 }
 
-type Columns = Record<(typeof REQUIRED)[number], number> & { ac_name_hi?: number };
+type Columns = Record<(typeof REQUIRED)[number], number> & { ac_name_hi?: number; state?: number };
 
 /** Remembers the first line each key was seen on, to report repeats and inconsistent names. */
 class FirstSeen<K, V> {
@@ -295,6 +472,10 @@ interface Current {
   seats: Map<number, CurrentSeat>;
   /** AC number → district slug → pair. */
   pairs: Map<number, Map<string, CurrentPair>>;
+}
+
+function emptyCurrent(): Current {
+  return { pcs: new Map(), districts: new Map(), seats: new Map(), pairs: new Map() };
 }
 
 async function loadCurrent(tx: Tx, stateId: number): Promise<Current> {

@@ -122,10 +122,11 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
       expect(result).toEqual({
         ok: true,
         changed: true,
-        created: { pcs: 11, districts: 33, acs: 90, acDistricts: 94 },
-        updated: { pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
-        removed: { pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
+        created: { states: 0, pcs: 11, districts: 33, acs: 90, acDistricts: 94 },
+        updated: { states: 0, pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
+        removed: { states: 0, pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
         unchanged: 0,
+        blankLines: 0,
       });
       const counts = await tableCounts(db);
       expect(counts).toMatchObject({ lok_sabha_seats: 11, districts: 33, assembly_seats: 90, assembly_seat_districts: 94 });
@@ -218,7 +219,7 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
 
     it("rejects a state that is not in the database", async () => {
       const problems = await expectRejectedUnchanged(() => importGeography(db, REAL_CSV, { stateCode: "MP" }));
-      expect(problems).toEqual([{ line: null, message: expect.stringMatching(/state "MP" is not in the states table/) }]);
+      expect(problems).toEqual([{ line: null, message: expect.stringMatching(/state "MP" is not in the database; to create it, give its name too/) }]);
     });
 
     it("imports an Excel-style file (BOM, CRLF, reordered columns, Hindi names) and keeps them after", async () => {
@@ -275,6 +276,7 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
         updated: { booths: 0, blocks: 0 },
         removed: { booths: 0, blocks: 0 },
         unchanged: 0,
+        blankLines: 0,
       });
       expect(await tableCounts(db)).toMatchObject({ booths: 300, blocks: distinctBlocks.size });
 
