@@ -171,7 +171,9 @@ async function checkCell({ principal, row, c }: Cell, cookie: string): Promise<s
   const foreign = c.secretFromAll || (area !== "state" && c.area !== undefined && c.area !== area);
   if (c.secret && foreign) {
     // The page is UTF-8; latin1 keeps the bytes, so an ASCII name is found either way.
-    if (body.includes(c.secret)) problems.push(`${where}: the answer carries "${c.secret}" from ${c.area}`);
+    for (const secret of [c.secret].flat()) {
+      if (body.includes(secret)) problems.push(`${where}: the answer carries "${secret}" from ${c.area}`);
+    }
   }
   if (c.check === "session") {
     const live = area !== "none";
@@ -209,7 +211,11 @@ test("every route × principal answers as the matrix says, with security headers
   );
   const failures = results.flat();
   const failingCells = results.filter((r) => r.length > 0).length;
-  const summary = `${rows.length} routes, ${cells.length} cells (${PRINCIPAL_KEYS.length} principals), ${failingCells} failing, ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const kinds = (re: RegExp) => failures.filter((f) => re.test(f)).length;
+  const summary =
+    `${rows.length} routes, ${cells.length} cells (${PRINCIPAL_KEYS.length} principals), ${failingCells} failing: ` +
+    `${kinds(/: (expected|answered) /)} status, ${kinds(/: headers: /)} headers, ${kinds(/: the answer carries /)} other area's data, ` +
+    `${kinds(/: session |re-issued/)} session; ${((Date.now() - started) / 1000).toFixed(1)} s`;
   console.log(`[authz-matrix] ${summary}`);
   testInfo.annotations.push({ type: "matrix", description: summary });
   await testInfo.attach("matrix-failures.txt", { body: failures.join("\n") || "none", contentType: "text/plain" });

@@ -46,7 +46,7 @@ export interface Case {
   /** Which side of the samples this case's data lies on; "elsewhere" is neither Raipur nor Durg. */
   area?: "raipur" | "durg" | "elsewhere";
   /** Text of that area that must not reach a principal of another area (nor anyone, with `secretFromAll`). */
-  secret?: string;
+  secret?: string | string[];
   secretFromAll?: boolean;
   /** /api/auth/session: a live session names its user; an ended one answers no user and sets no new cookie. */
   check?: "session";
@@ -89,8 +89,8 @@ export function matrix(s: MatrixSamples): Row[] {
     // Public.
     page("/login", one("/login", everyone("home", 200))),
     page("/verify/[membershipNo]", [
-      // A bare number never shows the member's full name (masked at most), to anyone.
-      { path: `/verify/${member.raipur.no}`, area: "raipur", secret: member.raipur.name, secretFromAll: true, expect: everyone(200) },
+      // A bare number (no signature from the card's QR) shows neither the member's name nor their seat, to anyone.
+      { path: `/verify/${member.raipur.no}`, area: "raipur", secret: [member.raipur.name, "Raipur City West"], secretFromAll: true, expect: everyone(200) },
       { path: "/verify/CG26-9999999", expect: everyone(200) },
     ]),
     api("/api/health", one("/api/health", everyone(200))),
