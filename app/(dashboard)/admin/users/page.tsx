@@ -103,8 +103,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <div>
             <h3 className="mb-2 font-semibold">{t("users.editTitle")}</h3>
             <EditScopeForm
-              // Remounted with the saved values after a change (the page re-renders with new props).
-              key={`${managed.id}-${managed.role}-${managed.scopeLevel}-${managed.unitValue ?? ""}`}
+              // Per user only: after a save the fields already hold the saved values, and remounting would
+              // drop the confirmation message.
+              key={managed.id}
               action={updateUserScope}
               userId={managed.id}
               options={options}
