@@ -117,9 +117,16 @@ export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): { app
   const appUrl = env.DATABASE_URL || undefined;
   const ownerUrl = env.DATABASE_OWNER_URL || undefined;
   if (!appUrl || !ownerUrl) return { appUrl: appUrl ?? ownerUrl, ownerUrl };
-  const app = new URL(appUrl).username;
-  const owner = new URL(ownerUrl).username;
-  return { appUrl, ownerUrl, appRole: app && app !== owner ? decodeURIComponent(app) : undefined };
+  const app = userOf(appUrl);
+  return { appUrl, ownerUrl, appRole: app && app !== userOf(ownerUrl) ? app : undefined };
+}
+
+function userOf(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).username) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      const password = appUrl && new URL(appUrl).username === encodeURIComponent(appRole) ? decodeURIComponent(new URL(appUrl).password) : null;
+      // A role created here gets DATABASE_URL's password; an existing role keeps its own.
+      const password = appUrl && appRole === fromUrls ? decodeURIComponent(new URL(appUrl).password) : "";
       const outcome = await ensureAppRole(client, appRole, password || null);
       console.log(outcome === "created" ? `created role ${appRole}` : `role ${appRole} exists (not superuser, no createdb/createrole)`);
     } finally {

@@ -24,16 +24,6 @@ export function assertRoleName(name: string): string {
   return name;
 }
 
-/** The user name of a connection string (percent-decoded), or null. */
-export function urlUser(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.username ? decodeURIComponent(u.username) : null;
-  } catch {
-    return null;
-  }
-}
-
 function ident(name: string): string {
   return `"${assertRoleName(name)}"`;
 }
