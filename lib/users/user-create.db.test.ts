@@ -117,7 +117,7 @@ describe("npm run user:create as a command", () => {
 
   it("creates the first administrator on PGlite, then refuses the same email with a non-zero exit", async () => {
     const run = promisify(execFile);
-    const env = { ...process.env, PGLITE_DIR: dir, DATABASE_URL: "" };
+    const env = { ...process.env, PGLITE_DIR: dir, DATABASE_URL: "", DATABASE_OWNER_URL: "" };
     const tsx = path.join("node_modules", ".bin", "tsx");
     const argv = ["scripts/user-create.ts", "--email", "root@cli.local", "--role", "admin"];
     const first = await run(tsx, argv, { env, timeout: 120_000 });
