@@ -85,7 +85,7 @@ describe("parseCsv", () => {
     expect(parseError(enc("a,b\n1,2\n3,x\u0000y\n")).line).toBe(3);
     expect(parseError(enc("a,b\r\n\u001b[31m,2\r\n")).toProblem()).toEqual({ line: 2, message: 'column "a" contains a control character (U+001B)' });
     const cesu = new Uint8Array([...enc('a,b\n1,"x\ny",'), 0xed, 0xa0, 0x80, 0x0a]);
-    expect(parseError(cesu).toProblem()).toEqual({ line: 2, message: expect.stringMatching(/^column 3 contains a byte that is not UTF-8 \(0xED\)/) });
+    expect(parseError(cesu).toProblem()).toEqual({ line: 2, message: expect.stringMatching(/^the file is not UTF-8 text: column 3 has the byte 0xED \(perhaps/) });
   });
 
   it("keeps tabs and line breaks inside quoted cells", () => {
@@ -162,12 +162,12 @@ describe("findColumns", () => {
       problems: [
         { line: 3, message: 'column "name" contains a NUL character (U+0000), which is not text' },
         { line: 4, message: 'column "extra" contains a control character (U+0007)' },
-        { line: 5, message: expect.stringMatching(/^column "name" contains a byte that is not UTF-8 \(0xFF\).*CSV UTF-8/) },
+        { line: 5, message: expect.stringMatching(/^the file is not UTF-8 text: column "name" has the byte 0xFF .*CSV UTF-8/) },
       ],
     });
     expect(readTable(new Uint8Array([...enc("name,"), 0xe9, 0x0a, 0x61, 0x2c, 0x62, 0x0a]), ["name", "b"])).toEqual({
       ok: false,
-      problems: [{ line: 1, message: expect.stringMatching(/^the header of column 2 contains a byte that is not UTF-8/) }],
+      problems: [{ line: 1, message: expect.stringMatching(/^the file is not UTF-8 text: the header of column 2 has the byte 0xE9/) }],
     });
   });
 });

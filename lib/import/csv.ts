@@ -47,9 +47,9 @@ export interface CsvTable {
 // ---------------------------------------------------------------------------------------------------------
 // Decoding
 
-const NOT_UTF8 =
-  'the file is not UTF-8 text (perhaps saved in a legacy encoding such as Windows-1252); ' +
-  'in Excel use "Save as → CSV UTF-8 (comma delimited)"';
+const NOT_UTF8 = "the file is not UTF-8 text";
+const NOT_UTF8_HINT =
+  '(perhaps saved in a legacy encoding such as Windows-1252); in Excel use "Save as → CSV UTF-8 (comma delimited)"';
 
 /** Decodes strict UTF-8, dropping a byte-order mark; names the first line with a bad byte. */
 export function decodeUtf8(bytes: Uint8Array): string {
@@ -57,7 +57,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
     // ignoreBOM defaults to false, which means the decoder consumes a leading BOM.
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new CsvError(firstInvalidUtf8Line(bytes), NOT_UTF8);
+    throw new CsvError(firstInvalidUtf8Line(bytes), `${NOT_UTF8} ${NOT_UTF8_HINT}`);
   }
 }
 
@@ -164,8 +164,8 @@ function parseLoose(bytes: Uint8Array): CsvTable {
 // ---------------------------------------------------------------------------------------------------------
 // Well-formed text in every cell
 
-/** Why a value is not well-formed text, naming the first offending character; null when it is. */
-function illFormedReason(value: string): string | null {
+/** Why a value (of the cell `where`) is not well-formed text, naming the first offending character; null when it is. */
+function illFormedMessage(value: string, where: string): string | null {
   if (isWellFormedText(value)) return null;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -176,17 +176,17 @@ function illFormedReason(value: string): string | null {
         i++;
         continue;
       }
-      return `a lone UTF-16 surrogate (${hex}), which is not text`;
+      return `${where} contains a lone UTF-16 surrogate (${hex}), which is not text`;
     }
     if (c >= ESCAPE_BASE + 0x80 && c <= ESCAPE_BASE + 0xff) {
-      const byte = (c - ESCAPE_BASE).toString(16).toUpperCase();
-      return `a byte that is not UTF-8 (0x${byte}): ${NOT_UTF8}`;
+      const byte = (c - ESCAPE_BASE).toString(16).toUpperCase().padStart(2, "0");
+      return `${NOT_UTF8}: ${where} has the byte 0x${byte} ${NOT_UTF8_HINT}`;
     }
-    if (c >= 0xdc00 && c <= 0xdfff) return `a lone UTF-16 surrogate (${hex}), which is not text`;
-    if (c === 0) return "a NUL character (U+0000), which is not text";
-    if (c === 0x7f || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) return `a control character (${hex})`;
+    if (c >= 0xdc00 && c <= 0xdfff) return `${where} contains a lone UTF-16 surrogate (${hex}), which is not text`;
+    if (c === 0) return `${where} contains a NUL character (U+0000), which is not text`;
+    if (c === 0x7f || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) return `${where} contains a control character (${hex})`;
   }
-  return "text that is not well-formed";
+  return `${where} is not well-formed text`;
 }
 
 /**
@@ -200,13 +200,13 @@ export function illFormedCells(table: CsvTable): CsvProblem[] {
     return name && isWellFormedText(name) ? `column "${name}"` : `column ${i + 1}`;
   };
   table.header.forEach((name, i) => {
-    const reason = illFormedReason(name);
-    if (reason) problems.push({ line: table.headerLine, message: `the header of column ${i + 1} contains ${reason}` });
+    const message = illFormedMessage(name, `the header of column ${i + 1}`);
+    if (message) problems.push({ line: table.headerLine, message });
   });
   for (const row of table.rows) {
     row.values.forEach((value, i) => {
-      const reason = illFormedReason(value);
-      if (reason) problems.push({ line: row.line, message: `${label(i)} contains ${reason}` });
+      const message = illFormedMessage(value, label(i));
+      if (message) problems.push({ line: row.line, message });
     });
   }
   return problems;

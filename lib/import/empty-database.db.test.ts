@@ -179,7 +179,7 @@ describe.each(testEngines())("a deployment from an empty database on %s", (engin
     const problems = await refusedUnchanged(() => importGeography(db, bytes, CG));
     expect(problems).toEqual([
       { line: 5, message: 'column "AC_Name" contains a NUL character (U+0000), which is not text' },
-      { line: 10, message: expect.stringMatching(/^column "AC_Name" contains a byte that is not UTF-8 \(0xED\)/) },
+      { line: 10, message: expect.stringMatching(/^the file is not UTF-8 text: column "AC_Name" has the byte 0xED \(perhaps saved in a legacy encoding/) },
       { line: 11, message: 'column "District" contains a control character (U+0007)' },
     ]);
 
