@@ -38,15 +38,21 @@ export default defineConfig({
   // The seeded totals are checked first (sign-in and the dashboards compare pages with them), before the
   // feature specs add members, appointments and targets.
   projects: [
-    { name: "baseline", testMatch: /(auth|progress)\.spec\.ts$/, use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } },
+    {
+      name: "baseline",
+      testMatch: /(auth|progress)\.spec\.ts$/,
+      // Runs once baseline and everything depending on it (desktop) has finished, passed or failed.
+      teardown: "log-scan",
+      use: { browserName: "chromium", viewport: { width: 1280, height: 900 } },
+    },
     {
       name: "desktop",
       testIgnore: /(auth|progress|log-scan)\.spec\.ts$/,
       dependencies: ["baseline"],
       use: { browserName: "chromium", viewport: { width: 1280, height: 900 } },
     },
-    // Last: the server's log over the whole run, scanned for personal data.
-    { name: "log-scan", testMatch: /log-scan\.spec\.ts$/, dependencies: ["desktop"] },
+    // Last, even when specs failed: the server's log over the whole run, scanned for personal data.
+    { name: "log-scan", testMatch: /log-scan\.spec\.ts$/ },
   ],
   webServer: {
     command: "npx tsx e2e/serve.ts",
