@@ -40,7 +40,7 @@ export interface CardData {
 }
 
 export interface CardOptions {
-  /** The absolute link the QR code opens: `<origin>/verify/<membershipNo>`. */
+  /** The absolute link the QR code opens: `<PUBLIC_URL>/verify/<membershipNo>?s=<signature>` (see card-url.ts). */
   verifyUrl: string;
   /** Language of place names and the date (labels are always Hindi and English). */
   lang?: Locale;

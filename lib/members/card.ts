@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq, isNull, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { assemblySeats, booths, members, states } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { isLocale, type Locale } from "@/lib/i18n";
-import { verifyCardSignature } from "./card-url";
+import { writeAudit } from "@/lib/audit/write";
+import { publicUrl } from "@/lib/net/public-url";
+import { verifyCardSignature, verifyUrl } from "./card-url";
 import { renderCardPdf, renderCardPng, type CardData } from "./card-render";
 import { MEMBERSHIP_NO_PATTERN } from "./query";
 import { memberScope } from "./search";
@@ -16,19 +18,15 @@ export interface CardAccess {
   viewer?: Viewer | null;
 }
 
-/**
- * The card's data, if this request may see it: a valid signed link (the enrolment app hands one to the new
- * member), or a signed-in viewer allowed to see members whose scope holds the member's booth. Unknown,
- * erased, out-of-scope and unsigned all answer null, so the route says "not found" to each alike.
- */
-export async function loadCard(db: DbOrTx, membershipNo: string, access: CardAccess): Promise<CardData | null> {
-  if (!MEMBERSHIP_NO_PATTERN.test(membershipNo)) return null;
-  let scope: SQL | undefined;
-  if (verifyCardSignature(membershipNo, access.sig)) scope = undefined;
-  else if (access.viewer && can(access.viewer, "members.view")) scope = memberScope(access.viewer);
-  else return null;
+/** How a request got to see the card: a signed link (the enrolment app's), or a signed-in viewer in scope. */
+export type CardAccessKind = "link" | "viewer";
+
+type CardRow = CardData & { memberId: number };
+
+async function readCard(db: DbOrTx, membershipNo: string, scope: SQL | undefined): Promise<CardRow | null> {
   const [m] = await db
     .select({
+      memberId: members.id,
       membershipNo: members.membershipNo,
       name: members.name,
       photo: members.photo,
@@ -53,44 +51,53 @@ export async function loadCard(db: DbOrTx, membershipNo: string, access: CardAcc
 }
 
 /**
- * The public origin for links printed on the card: PUBLIC_URL (or AUTH_URL) when set, else the host the
- * request was addressed to (the forwarded host behind a proxy). `request.url` is not used for this: Next
- * rewrites its host (127.0.0.1 becomes localhost), and the QR code must open what the visitor typed.
+ * The card's data, if this request may see it: a signed-in viewer allowed to see members whose scope holds
+ * the member's booth (a dashboard download, which the caller audits), or else a valid signed link (the
+ * enrolment app hands one to the new member). Unknown, erased, out-of-scope and unsigned all answer null, so
+ * the route says "not found" to each alike.
  */
-export function publicOrigin(request: { url: string; headers: Headers }): string {
-  for (const v of [process.env.PUBLIC_URL, process.env.AUTH_URL]) {
-    if (!v) continue;
-    try {
-      return new URL(v).origin;
-    } catch {
-      // A malformed setting falls through to the request's own host.
-    }
+export async function loadCard(db: DbOrTx, membershipNo: string, access: CardAccess): Promise<(CardRow & { via: CardAccessKind }) | null> {
+  if (!MEMBERSHIP_NO_PATTERN.test(membershipNo)) return null;
+  if (access.viewer && can(access.viewer, "members.view")) {
+    const row = await readCard(db, membershipNo, memberScope(access.viewer));
+    if (row) return { ...row, via: "viewer" };
   }
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.replace(":", "");
-  if (host && /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/.test(host) && (proto === "http" || proto === "https")) {
-    return `${proto}://${host}`;
+  if (verifyCardSignature(membershipNo, access.sig)) {
+    const row = await readCard(db, membershipNo, undefined);
+    if (row) return { ...row, via: "link" };
   }
-  return url.origin;
+  return null;
 }
 
-export function verifyUrl(origin: string, membershipNo: string): string {
-  return `${origin}/verify/${encodeURIComponent(membershipNo)}`;
-}
-
-/** The card route's answer: the PDF or PNG, or a plain 404 that says nothing about why. */
+/**
+ * The card route's answer: the PDF or PNG, or a plain 404 that says nothing about why. A download by a
+ * signed-in viewer (name and photo leave the dashboard) writes an audit event in the same transaction that
+ * reads the card, before any byte is sent; the member's own signed link is not audited (the API's 201 that
+ * handed it out is the record).
+ */
 export async function cardResponse(
-  db: DbOrTx,
+  db: Db,
   opts: { membershipNo: string; request: Request; viewer: Viewer | null; format: "pdf" | "png"; locale?: string | null },
 ): Promise<Response> {
   const url = new URL(opts.request.url);
-  const data = await loadCard(db, opts.membershipNo, { sig: url.searchParams.get("sig"), viewer: opts.viewer });
+  const sig = url.searchParams.get("sig");
+  const data = await db.transaction(async (tx) => {
+    const card = await loadCard(tx, opts.membershipNo, { sig, viewer: opts.viewer });
+    if (card?.via === "viewer" && opts.viewer) {
+      await writeAudit(tx, opts.viewer, {
+        action: "members.card.download",
+        entityType: "member",
+        entityId: card.memberId,
+        after: { membershipNo: card.membershipNo, format: opts.format },
+      });
+    }
+    return card;
+  });
   const headers = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
   if (!data) return new Response("Not found", { status: 404, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
   const langParam = url.searchParams.get("lang");
   const lang: Locale = isLocale(langParam) ? langParam : isLocale(opts.locale) ? opts.locale : "hi";
-  const cardOpts = { verifyUrl: verifyUrl(publicOrigin(opts.request), data.membershipNo), lang };
+  const cardOpts = { verifyUrl: verifyUrl(data.membershipNo, publicUrl()), lang };
   if (opts.format === "png") {
     const png = await renderCardPng(data, cardOpts);
     return new Response(new Uint8Array(png), {

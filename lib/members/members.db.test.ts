@@ -1,5 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { auditEvents, booths, districts, members, users } from "@/db/schema";
@@ -7,14 +9,16 @@ import { seed } from "@/db/seed";
 import { createTestDb, testEngines } from "@/db/testing";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { enterBookMember, suggestBooths } from "./book";
-import { loadCard } from "./card";
-import { cardSignature } from "./card-url";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { cardResponse, loadCard } from "./card";
+import { cardSignature, verifySignature } from "./card-url";
 import { eraseMember } from "./erase";
 import { exportMembers } from "./export";
 import { revealMember } from "./reveal";
 import { findMember, scopeMemberTotal, searchMembers } from "./search";
 import type { BookMemberInput } from "./validation";
-import { verifyMembership } from "./verify";
+import { maskName } from "./mask";
+import { verifyMembership, verifyVisit } from "./verify";
 
 process.env.AUTH_SECRET ??= "test-secret-for-card-links";
 const NOW = new Date("2026-11-28T06:00:00Z");
@@ -192,6 +196,43 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
       expect(await loadCard(h.db, elsewhere.no, { viewer: pcc })).not.toBeNull();
     });
 
+    it("audits a dashboard download (PDF and PNG) in the same request, not the member's own signed link", async () => {
+      vi.stubEnv("PUBLIC_URL", "https://members.example.org");
+      try {
+        const events = async () =>
+          queryRows<{ after: { membershipNo: string; format: string }; actor_user_id: number | null; entity_type: string }>(
+            h.db,
+            sql`SELECT after, actor_user_id, entity_type FROM audit_events WHERE action = 'members.card.download' AND after->>'membershipNo' = ${inRaipur.no} ORDER BY id`,
+          );
+        const before = (await events()).length;
+        const req = (path: string) => new Request(`http://127.0.0.1:3000${path}`, { headers: { host: "evil.example" } });
+        const pdf = await cardResponse(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card`), viewer: raipur, format: "pdf" });
+        expect(pdf.status).toBe(200);
+        const png = await cardResponse(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card.png`), viewer: raipur, format: "png" });
+        expect(png.status).toBe(200);
+        const after = await events();
+        expect(after.length).toBe(before + 2);
+        expect(after.slice(-2).map((e) => [e.entity_type, e.actor_user_id, e.after.format])).toEqual([
+          ["member", raipur.id, "pdf"],
+          ["member", raipur.id, "png"],
+        ]);
+        // The QR code opens the signed verification link on PUBLIC_URL, never on the request's host.
+        const img = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
+        expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(
+          `https://members.example.org/verify/${inRaipur.no}?s=${verifySignature(inRaipur.no)}`,
+        );
+
+        // The signed link (signed out) is not a dashboard download; a refusal writes nothing either.
+        const signed = await cardResponse(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card?sig=${cardSignature(inRaipur.no)}`), viewer: null, format: "pdf" });
+        expect(signed.status).toBe(200);
+        const refused = await cardResponse(h.db, { membershipNo: elsewhere.no, request: req(`/members/${elsewhere.no}/card`), viewer: raipur, format: "png" });
+        expect(refused.status).toBe(404);
+        expect((await events()).length).toBe(before + 2);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    });
+
     it("refuses another district's member, a wrong signature, no credentials and roles without member access", async () => {
       expect(await loadCard(h.db, elsewhere.no, { viewer: raipur })).toBeNull();
       expect(await loadCard(h.db, elsewhere.no, { sig: cardSignature(inRaipur.no) })).toBeNull();
@@ -203,13 +244,47 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
   });
 
   describe("verification", () => {
-    it("says valid with the name masked and the seat, and not found for unknown numbers", async () => {
-      const v = await verifyMembership(h.db, inRaipur.no);
-      expect(v).toMatchObject({ found: true, membershipNo: inRaipur.no, acNo: expect.any(Number) });
-      expect(v.found && v.nameMasked).toContain("•••");
-      expect(v.found && v.nameMasked).not.toBe(inRaipur.name);
-      expect(await verifyMembership(h.db, "CG26-9999999")).toEqual({ found: false });
+    it("with the card's signed link: valid, the name masked and the seat; not found for unknown numbers", async () => {
+      const v = await verifyMembership(h.db, inRaipur.no, verifySignature(inRaipur.no));
+      expect(v).toMatchObject({ found: true, membershipNo: inRaipur.no, detail: { acNo: expect.any(Number) } });
+      const detail = v.found ? v.detail : null;
+      expect(detail?.nameMasked).toContain("•••");
+      expect(detail?.nameMasked).not.toBe(inRaipur.name);
+      // A lower-case number typed by hand is the same number, and its signature still holds.
+      expect(await verifyMembership(h.db, inRaipur.no.toLowerCase(), verifySignature(inRaipur.no))).toEqual(v);
+      expect(await verifyMembership(h.db, "CG26-9999999", verifySignature("CG26-9999999"))).toEqual({ found: false });
       expect(await verifyMembership(h.db, "'; DROP TABLE members; --")).toEqual({ found: false });
+    });
+
+    it("a bare number, or one with another number's or a card link's signature, learns only valid or not found", async () => {
+      for (const sig of [undefined, null, "", verifySignature(elsewhere.no), cardSignature(inRaipur.no), "x".repeat(22)]) {
+        const v = await verifyMembership(h.db, inRaipur.no, sig);
+        expect(v, String(sig)).toEqual({ found: true, membershipNo: inRaipur.no, detail: null });
+        expect(JSON.stringify(v)).not.toContain(maskName(inRaipur.name));
+      }
+      expect(await verifyMembership(h.db, "CG26-9999999")).toEqual({ found: false });
+    });
+
+    it("counts visits per client address in PostgreSQL, whatever X-Forwarded-For says, and looks nothing up once refused", async () => {
+      vi.stubEnv("VERIFY_LIMIT", "3");
+      try {
+        const address = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+        const visit = (xff: string) =>
+          verifyVisit(h.db, new Headers({ [CLIENT_ADDRESS_HEADER]: address, "x-forwarded-for": xff }), inRaipur.no, verifySignature(inRaipur.no));
+        for (let i = 0; i < 3; i++) expect(await visit(`198.51.100.${i}`)).toMatchObject({ found: true });
+        const refused = await visit("198.51.100.99");
+        expect(refused).toMatchObject({ limited: true });
+        expect(refused).not.toHaveProperty("detail");
+        // Another address has its own count.
+        expect(await verifyVisit(h.db, new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.251" }), inRaipur.no)).toMatchObject({ found: true });
+        const [row] = await queryRows<{ hits: number }>(
+          h.db,
+          sql`SELECT hits FROM rate_limit_hits WHERE bucket = 'verify:address' AND key = ${address}`,
+        );
+        expect(row?.hits).toBe(4);
+      } finally {
+        vi.unstubAllEnvs();
+      }
     });
   });
 

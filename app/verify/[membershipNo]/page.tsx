@@ -4,20 +4,28 @@ import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getDb } from "@/db/client";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { clientAddress, verifyMembership, verifyThrottle } from "@/lib/members/verify";
+import { verifyVisit } from "@/lib/members/verify";
 
 export const metadata: Metadata = { title: "Verify membership", robots: { index: false, follow: false } };
 
 /**
- * Public (no sign-in): what the QR code on a card opens. It says whether the number is an active membership,
- * with the name partly masked and the assembly seat, and nothing else; unknown and erased numbers read the
- * same "not found". Rate-limited per client address.
+ * Public (no sign-in): what the QR code on a card opens. With the card's signed link it says whether the number
+ * is an active membership, with the name partly masked and the assembly seat; a bare number learns only
+ * "valid" or "not found". Unknown and erased numbers read the same "not found". Rate-limited per client
+ * address in PostgreSQL (lib/members/verify.ts); a refused visit gets a plain message and no lookup.
  */
-export default async function VerifyPage({ params }: { params: Promise<{ membershipNo: string }> }) {
+export default async function VerifyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ membershipNo: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { membershipNo } = await params;
+  const s = (await searchParams).s;
+  const sig = Array.isArray(s) ? s[0] : s;
   const { locale, t } = await getT();
-  const allowed = verifyThrottle.allow(clientAddress(await headers()));
-  const result = allowed ? await verifyMembership(await getDb(), membershipNo) : null;
+  const result = await verifyVisit(await getDb(), await headers(), membershipNo, sig);
   const shown = membershipNo.slice(0, 24);
   return (
     <main className="mx-auto max-w-md px-4 py-10">
@@ -28,22 +36,33 @@ export default async function VerifyPage({ params }: { params: Promise<{ members
         </div>
         <LanguageSwitch />
       </div>
-      {!result ? (
+      {"limited" in result ? (
         <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-warn" data-testid="verify-too-many">
           {t("members.verify.tooMany")}
         </p>
       ) : result.found ? (
         <section className="rounded-lg border border-green-200 bg-white p-5 shadow-sm" data-testid="verify-valid">
           <p className="text-lg font-semibold text-ok">✓ {t("members.verify.valid")}</p>
-          <p className="mt-1 tabular-nums">{t("members.verify.validBody", { no: result.membershipNo })}</p>
-          <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-            <dt className="text-muted">{t("members.verify.name")}</dt>
-            <dd data-testid="verify-name">{result.nameMasked}</dd>
-            <dt className="text-muted">{t("members.verify.ac")}</dt>
-            <dd data-testid="verify-ac">
-              {result.acNo} · {unitName({ name: result.acName, nameHi: result.acNameHi }, locale)}
-            </dd>
-          </dl>
+          {result.detail ? (
+            <>
+              <p className="mt-1 tabular-nums">{t("members.verify.validBody", { no: result.membershipNo })}</p>
+              <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+                <dt className="text-muted">{t("members.verify.name")}</dt>
+                <dd data-testid="verify-name">{result.detail.nameMasked}</dd>
+                <dt className="text-muted">{t("members.verify.ac")}</dt>
+                <dd data-testid="verify-ac">
+                  {result.detail.acNo} · {unitName({ name: result.detail.acName, nameHi: result.detail.acNameHi }, locale)}
+                </dd>
+              </dl>
+            </>
+          ) : (
+            <>
+              <p className="mt-1 tabular-nums" data-testid="verify-bare">
+                {t("members.verify.validBare", { no: result.membershipNo })}
+              </p>
+              <p className="mt-2 text-sm text-muted">{t("members.verify.scanHint")}</p>
+            </>
+          )}
         </section>
       ) : (
         <section className="rounded-lg border border-stone-300 bg-white p-5 shadow-sm" data-testid="verify-not-found">
