@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError, type ActionResult } from "@/lib/errors";
 import { isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
+import { illFormedField, isWellFormedText } from "@/lib/validation/text";
 
 /** FormData → plain object for zod (repeated names become arrays; empty strings stay empty strings). */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -40,6 +41,35 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 /**
+ * A form's text arrives decoded: a lone UTF-16 surrogate or bytes that are not UTF-8 have already become
+ * U+FFFD on the way (browsers and FormData replace them), and nobody types U+FFFD, so in a form it is
+ * evidence of broken input and refused with the rest.
+ */
+const REPLACEMENT = "\uFFFD";
+
+function formIllFormedField(raw: Record<string, unknown>): string | null {
+  const field = illFormedField(raw);
+  if (field !== null) return field;
+  for (const [key, value] of Object.entries(raw)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === "string" && v.includes(REPLACEMENT))) return key;
+  }
+  return null;
+}
+
+/**
+ * Every form's text, checked before any schema or handler sees it: a lone UTF-16 surrogate (PostgreSQL would
+ * store U+FFFD), U+FFFD itself, NUL or another control character is a field error on that field, and nothing
+ * is written.
+ */
+export function illFormedRefusal(raw: Record<string, unknown>, t: (key: "action.invalid" | "text.illFormed") => string): Extract<ActionResult<never>, { ok: false }> | null {
+  const field = formIllFormedField(raw);
+  if (field === null) return null;
+  const name = isWellFormedText(field) ? field : "_form";
+  return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: { [name]: t("text.illFormed") } };
+}
+
+/**
  * The one wrapper for every server action: authenticate, check the role's permission, validate the form
  * with zod, run the handler (which checks the unit's scope and writes in a transaction with its audit
  * event), and return a typed result. The scope always comes from the session, never from the form.
@@ -60,7 +90,10 @@ export function defineAction<S extends z.ZodType, T = undefined>(opts: {
     const viewer = await getViewer();
     if (!viewer) return { ok: false, code: "unauthenticated", message: t("action.unauthenticated") };
     if (!can(viewer, opts.permission)) return { ok: false, code: "forbidden", message: t("action.forbidden") };
-    const parsed = opts.schema.safeParse(formToObject(form));
+    const raw = formToObject(form);
+    const refused = illFormedRefusal(raw, t);
+    if (refused) return refused;
+    const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = Object.fromEntries(
         Object.entries(fieldErrorsOf(parsed.error)).map(([field, msg]) => [field, isMessageKey(msg) ? t(msg) : msg]),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { DEMO_TOKEN, seed, STATE_ID } from "@/db/seed";
@@ -72,11 +72,18 @@ describe.each(testEngines())("POST /api/v1/members on %s", (engine) => {
   });
 
   it("creates a member with the demo token: 201 {membershipNo, cardUrl}, counted at once", async () => {
-    const res = await send(body(raipurBooth));
+    // The card link's origin is PUBLIC_URL, whatever host the request was addressed to.
+    vi.stubEnv("PUBLIC_URL", "https://members.example.org");
+    let res: Response;
+    try {
+      res = await post({ body: JSON.stringify(body(raipurBooth)), headers: { host: "evil.example", "x-forwarded-host": "evil.example" } });
+    } finally {
+      vi.unstubAllEnvs();
+    }
     expect(res.status).toBe(201);
     const json = (await res.json()) as { membershipNo: string; cardUrl: string };
     expect(json.membershipNo).toMatch(/^CG26-[0-9]{7}$/);
-    expect(json.cardUrl).toMatch(new RegExp(`^http://localhost/members/${json.membershipNo}/card\\?sig=`));
+    expect(json.cardUrl).toMatch(new RegExp(`^https://members\\.example\\.org/members/${json.membershipNo}/card\\?sig=`));
     const [m] = await queryRows<{ channel: string; enrolled_by_worker_id: number | null }>(
       h.db,
       sql`SELECT channel, enrolled_by_worker_id FROM members WHERE membership_no = ${json.membershipNo}`,
@@ -146,6 +153,37 @@ describe.each(testEngines())("POST /api/v1/members on %s", (engine) => {
     expect(Object.keys(((await proto.json()) as { errors: object }).errors)).toEqual(["__proto__"]);
     expect((await send(body("999-999"))).status).toBe(400);
     expect(await memberCount()).toBe(before);
+  });
+
+  it("answers 400 naming the field for a lone surrogate or NUL in any JSON text field, writing nothing", async () => {
+    const before = await memberCount();
+    // Escapes as an app would send them: valid UTF-8 and valid JSON, but JSON.parse makes a lone surrogate of
+    // "\\ud800" (PostgreSQL would have stored U+FFFD), and "\\u0000" a NUL (PostgreSQL refuses it in text).
+    const cases: [string, string][] = [
+      ["name", "Ra\\ud800mesh"],
+      ["name", "Ramesh\\udc00"],
+      ["address", "Ward\\u00003"],
+      ["caste", "\\udfff"],
+      ["relativeName", "Ram\\ud83d"],
+    ];
+    for (const [field, escaped] of cases) {
+      const rest: Record<string, unknown> = { ...body(raipurBooth) };
+      delete rest[field];
+      // Written by hand: JSON.stringify would never produce the lone escape this test is about.
+      const text = `${JSON.stringify(rest).slice(0, -1)},"${field}":"${escaped}"}`;
+      expect(() => JSON.parse(text)).not.toThrow();
+      const res = await post({ body: text });
+      expect(res.status, `${field}=${escaped}`).toBe(400);
+      const { errors } = (await res.json()) as { errors: Record<string, string> };
+      expect(Object.keys(errors), `${field}=${escaped}`).toEqual([field]);
+      expect(errors[field]).toMatch(/cannot be stored/);
+    }
+    // A well-formed pair (an emoji) is fine text; only the lone halves are refused.
+    const emoji = JSON.stringify({ ...body(raipurBooth), address: "Ward 3 " }).replace('"Ward 3 "', '"Ward 3 \\ud83d\\ude00"');
+    expect((await post({ body: emoji })).status).toBe(201);
+    expect(await memberCount()).toBe(before + 1);
+    const stored = await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM members WHERE epic LIKE 'APT%' AND (name LIKE ${"%\uFFFD%"} OR address LIKE ${"%\uFFFD%"})`);
+    expect(stored[0]!.n).toBe(0);
   });
 
   it("refuses a booth outside the token's post with 403, writing nothing", async () => {

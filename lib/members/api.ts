@@ -11,6 +11,8 @@ import { Coalescer } from "./coalesce";
 import { prepareEnrolment, readEnrolmentFacts, type EnrolmentFacts, type EnrolmentQuery, type EnrolOutcome } from "./enrol";
 import { batcherFor } from "./enrol-batch";
 import { envNumber } from "@/lib/net/limiter";
+import { publicUrl } from "@/lib/net/public-url";
+import { illFormedField, isWellFormedText } from "@/lib/validation/text";
 import { TokenBucket } from "./rate-limit";
 import { bearerToken } from "./token-hash";
 import { authenticateTokens, tokenCoversBooth, touchToken, type TokenPrincipal } from "./tokens";
@@ -111,15 +113,6 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 // A non-streaming decode starts afresh each call, so one decoder serves every request.
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
-function publicOrigin(req: Request): string | undefined {
-  const configured = process.env.PUBLIC_ORIGIN ?? process.env.AUTH_URL;
-  try {
-    return new URL(configured ?? req.url).origin;
-  } catch {
-    return undefined;
-  }
-}
-
 async function storedAnswer(db: Db, tokenId: number, key: string) {
   const [prior] = await db
     .select({ requestHash: idempotencyRecords.requestHash, status: idempotencyRecords.status, response: idempotencyRecords.response })
@@ -197,11 +190,17 @@ async function handle(req: Request, deps: ApiDeps): Promise<Response> {
     return refuse(400, { body: t("members.api.notJson") });
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return refuse(400, { body: t("members.invalid.body") });
+  // JSON.parse turns a "\ud800" escape into a lone surrogate, which PostgreSQL would store as U+FFFD: refused
+  // here, by field, before zod or the database sees it. A key that is itself ill-formed is reported as "body".
+  const bad = illFormedField(raw as Record<string, unknown>);
+  if (bad !== null) return refuse(400, Object.fromEntries([[isWellFormedText(bad) ? bad.slice(0, 60) : "body", t("text.illFormed")]]));
+  if (Object.keys(raw).some((k) => !isWellFormedText(k))) return refuse(400, { body: t("text.illFormed") });
   const parsed = ApiMember.safeParse(raw);
   if (!parsed.success) return refuse(400, zodErrors(parsed.error.issues as never));
 
   const requestHash = createHash("sha256").update(canonicalJson(raw)).digest("hex");
-  const origin = publicOrigin(req);
+  // Never from the request: behind a proxy req.url names the app's own port (PUBLIC_URL, lib/net/public-url.ts).
+  const origin = publicUrl();
   const reads = readersFor(db);
   const prepared = await prepareEnrolment(db, parsed.data, {
     stateId: principal.stateId,

@@ -55,7 +55,8 @@ describe("member validation", () => {
     expect(errors({ ...valid, age: "34" })).toEqual({ age: "members.invalid.age" });
     expect(errors({ ...valid, age: 34.5 })).toEqual({ age: "members.invalid.age" });
     expect(errors({ ...valid, admin: true })).toEqual({ _: "members.invalid.unknownField" });
-    expect(errors({ ...valid, name: "a\u0000b" })).toEqual({ name: "members.invalid.name" });
+    // NUL is ill-formed text, refused with the message that says why.
+    expect(errors({ ...valid, name: "a\u0000b" })).toEqual({ name: "text.illFormed" });
     expect(errors({ ...valid, name: "x".repeat(101) })).toEqual({ name: "members.invalid.nameLong" });
     expect(errors({ ...valid, address: 12 })).toEqual({ address: "members.invalid.address" });
   });
@@ -71,5 +72,15 @@ describe("member validation", () => {
     const r = BookMember.parse({ ...valid, age: "41", consent: "on", bookNo: "B049-12", pageNo: "7" });
     expect(r).toMatchObject({ age: 41, pageNo: 7, bookNo: "B049-12" });
     expect(BookMember.safeParse({ ...valid, consent: "on", bookNo: "", pageNo: "0" }).success).toBe(false);
+  });
+});
+
+describe("ill-formed text", () => {
+  it("refuses a lone surrogate or NUL in any text field with its own message, and keeps an emoji", () => {
+    expect(errors({ ...valid, name: "Ra\ud800mesh" })).toEqual({ name: "text.illFormed" });
+    expect(errors({ ...valid, address: "Ward\u00003" })).toEqual({ address: "text.illFormed" });
+    expect(errors({ ...valid, relativeName: "\udc00" })).toEqual({ relativeName: "text.illFormed" });
+    expect(errors({ ...valid, caste: JSON.parse('"Sa\\ud83dhu"') as string })).toEqual({ caste: "text.illFormed" });
+    expect(ApiMember.safeParse({ ...valid, address: "Ward 5 \ud83d\ude00" }).success).toBe(true);
   });
 });

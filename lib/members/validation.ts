@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWellFormedText } from "@/lib/validation/text";
 
 /**
  * One definition of a valid sign-up, shared by the enrolment API, the paper-book form and the bulk import.
@@ -44,6 +45,7 @@ const text = (max: number, key: string) =>
     .pipe(
       z
         .string()
+        .refine(isWellFormedText, { error: "text.illFormed", abort: true })
         .min(1, { error: `members.invalid.${key}` })
         .max(max, { error: `members.invalid.${key}Long` })
         .refine((s) => !CONTROL.test(s), { error: `members.invalid.${key}` }),
@@ -56,6 +58,7 @@ const optionalText = (max: number, key: string) =>
     .pipe(
       z
         .string()
+        .refine(isWellFormedText, { error: "text.illFormed", abort: true })
         .max(max, { error: `members.invalid.${key}Long` })
         .refine((s) => !CONTROL.test(s), { error: `members.invalid.${key}` }),
     )
