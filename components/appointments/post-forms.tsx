@@ -9,7 +9,8 @@ import type { FormLabels } from "./labels";
 export interface WorkerOption {
   id: number;
   name: string;
-  phone: string;
+  /** Masked (`98•••••210`): enough to tell namesakes apart; the full number only through the audited reveal. */
+  phoneMasked: string;
 }
 
 /** New worker (name, mobile, optional EPIC) or one found by the search on the page. */
@@ -66,7 +67,7 @@ function WorkerFields({ m, hits, errors, prefix }: { m: FormLabels; hits: Worker
                 <label className="flex min-h-11 items-center gap-2 rounded-md border border-stone-200 px-3 py-2">
                   <input type="radio" name="workerId" value={w.id} required />
                   <span>
-                    <span className="font-semibold">{w.name}</span> <span className="text-sm text-muted tabular-nums">{w.phone}</span>
+                    <span className="font-semibold">{w.name}</span> <span className="text-sm text-muted tabular-nums">{w.phoneMasked}</span>
                   </span>
                 </label>
               </li>

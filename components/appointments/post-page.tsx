@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { UNIT_LEVELS, type UnitLevel } from "@/db/schema";
 import { permissionFor, ROLE_SLUGS, sectionPath, type Section } from "@/lib/appointments/posts";
 import { loadPost, searchWorkers } from "@/lib/appointments/queries";
+import { revealWorkerAction } from "@/lib/appointments/reveal-actions";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
@@ -13,6 +14,7 @@ import { Badge, formatWhen, TableBox, tdCls, thCls, TrainingBadge, unitLabel } f
 import { FlashProvider, inputCls } from "./form-kit";
 import { FORM_KEYS, pick } from "./labels";
 import { AppointForm, HolderActions } from "./post-forms";
+import { WorkerReveal, type WorkerRevealLabels } from "./worker-reveal";
 
 /**
  * One post (role × unit): who holds it, the way to appoint, replace or end, and its whole history. Shared by
@@ -50,7 +52,17 @@ export async function PostPage({
   const label = unitLabel(t, locale, post.unit);
   const roleName = t(`appointments.role.${role}`);
   const room = post.holders.length < post.limit;
-  const workerOptions = hits.map((h) => ({ id: h.id, name: h.name, phone: h.phone }));
+  const workerOptions = hits.map((h) => ({ id: h.id, name: h.name, phoneMasked: h.phoneMasked }));
+  // Full phone and EPIC only through the audited reveal, for those who manage this section (reveal.ts).
+  const canReveal = can(viewer, permissionFor(role));
+  const revealLabels: WorkerRevealLabels = {
+    button: t("appointments.reveal.button"),
+    working: t("appointments.reveal.working"),
+    note: t("appointments.reveal.note"),
+    done: t("appointments.reveal.done"),
+    phone: t("appointments.col.phone"),
+    epic: t("appointments.post.epic"),
+  };
 
   return (
     <FlashProvider>
@@ -84,11 +96,13 @@ export async function PostPage({
                   <p className="text-lg font-semibold">{h.name}</p>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                     <dt className="text-muted">{t("appointments.col.phone")}</dt>
-                    <dd className="tabular-nums">{h.phone}</dd>
-                    {h.epic ? (
+                    <dd className="tabular-nums" data-testid="holder-phone">
+                      {h.phoneMasked}
+                    </dd>
+                    {h.epicMasked ? (
                       <>
                         <dt className="text-muted">{t("appointments.post.epic")}</dt>
-                        <dd>{h.epic}</dd>
+                        <dd data-testid="holder-epic">{h.epicMasked}</dd>
                       </>
                     ) : null}
                     <dt className="text-muted">{t("appointments.col.appointedOn")}</dt>
@@ -104,6 +118,7 @@ export async function PostPage({
                       </>
                     ) : null}
                   </dl>
+                  {canReveal ? <WorkerReveal action={revealWorkerAction} section={section} workerId={h.workerId} labels={revealLabels} /> : null}
                   {canAct ? (
                     <HolderActions
                       section={section}
@@ -175,7 +190,7 @@ export async function PostPage({
                     <tr key={h.appointmentId} data-testid="history-row">
                       <th scope="row" className={`${tdCls} text-left font-semibold`}>
                         {h.name}
-                        <span className="block text-xs font-normal text-muted tabular-nums">{h.phone}</span>
+                        <span className="block text-xs font-normal text-muted tabular-nums">{h.phoneMasked}</span>
                       </th>
                       <td className={tdCls}>
                         {formatWhen(h.appointedAt, locale)}

@@ -13,7 +13,7 @@ function HolderLines({ holders, t, locale, training }: { holders: Holder[]; t: T
       {holders.map((h) => (
         <li key={h.appointmentId} data-testid="holder">
           <span className="font-semibold">{h.name}</span>{" "}
-          <span className="whitespace-nowrap text-muted tabular-nums">{h.phone}</span>
+          <span className="whitespace-nowrap text-muted tabular-nums">{h.phoneMasked}</span>
           <span className="block text-xs text-muted">
             {formatWhen(h.appointedAt, locale)}
             {h.appointedBy ? ` · ${h.appointedBy}` : ""}

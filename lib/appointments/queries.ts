@@ -4,15 +4,20 @@ import { queryRows, type DbOrTx } from "@/db/client";
 import { booths, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unitInScope } from "@/lib/geo/units";
+import { maskEpic, maskPhone } from "@/lib/members/mask";
 import { holderLimit, postRule, type PostRule } from "./posts";
 import { appointmentInScope, boothScope, trainedSql, unitColumn, unitIdsInScope } from "./scope";
 
+/**
+ * A post holder as pages show them: the worker's phone and EPIC masked like members' (lib/members/mask.ts);
+ * the full values leave the server only through an audited reveal (reveal.ts).
+ */
 export interface Holder {
   appointmentId: number;
   workerId: number;
   name: string;
-  phone: string;
-  epic: string | null;
+  phoneMasked: string;
+  epicMasked: string | null;
   /** ISO instant. */
   appointedAt: string;
   appointedBy: string | null;
@@ -57,8 +62,8 @@ function holderOf(r: HolderRow): Holder | null {
     appointmentId: r.appointment_id,
     workerId: r.worker_id,
     name: r.worker_name ?? "",
-    phone: r.phone ?? "",
-    epic: r.epic,
+    phoneMasked: r.phone ? maskPhone(r.phone) : "",
+    epicMasked: r.epic ? maskEpic(r.epic) : null,
     appointedAt: iso(r.appointed_at),
     appointedBy: r.appointed_by,
     trained: r.trained,
@@ -393,12 +398,14 @@ export async function loadPost(db: DbOrTx, viewer: Viewer, role: AppointmentRole
 // ---------------------------------------------------------------------------------------------------------
 // Workers
 
+/** A worker found by the search on a post page: the phone masked, enough to tell two namesakes apart. */
 export interface WorkerHit {
   id: number;
   name: string;
-  phone: string;
-  epic: string | null;
+  phoneMasked: string;
 }
+
+const workerHit = (r: { id: number; name: string; phone: string }): WorkerHit => ({ id: r.id, name: r.name, phoneMasked: maskPhone(r.phone) });
 
 /**
  * Workers the viewer knows — who hold or held a post inside the viewer's scope — matching a phone prefix or
@@ -413,24 +420,25 @@ export async function searchWorkers(db: DbOrTx, viewer: Viewer, query: string, l
     digits.length >= 3 && /^[+0-9\s-]+$/.test(q)
       ? sql`w.phone LIKE ${`%${digits.slice(-10)}%`}`
       : sql`w.name ILIKE ${`%${q}%`}`;
-  return queryRows<WorkerHit>(
+  const rows = await queryRows<{ id: number; name: string; phone: string }>(
     db,
-    sql`SELECT w.id, w.name, w.phone, w.epic FROM workers w
+    sql`SELECT w.id, w.name, w.phone FROM workers w
       WHERE w.state_id = ${viewer.scope.stateId} AND ${match}
         AND EXISTS (SELECT 1 FROM appointments a WHERE a.worker_id = w.id AND ${appointmentInScope(viewer)})
       ORDER BY w.name, w.id LIMIT ${limit}`,
   );
+  return rows.map(workerHit);
 }
 
 /** Is the worker known to the viewer (see searchWorkers)? A picked worker id comes from the form. */
 export async function workerVisible(db: DbOrTx, viewer: Viewer, workerId: number): Promise<WorkerHit | null> {
-  const [row] = await queryRows<WorkerHit>(
+  const [row] = await queryRows<{ id: number; name: string; phone: string }>(
     db,
-    sql`SELECT w.id, w.name, w.phone, w.epic FROM workers w
+    sql`SELECT w.id, w.name, w.phone FROM workers w
       WHERE w.id = ${workerId} AND w.state_id = ${viewer.scope.stateId}
         AND EXISTS (SELECT 1 FROM appointments a WHERE a.worker_id = w.id AND ${appointmentInScope(viewer)})`,
   );
-  return row ?? null;
+  return row ? workerHit(row) : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
