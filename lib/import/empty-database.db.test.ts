@@ -289,7 +289,8 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "lib/import/cli.ts", ...args], {
       cwd: process.cwd(),
-      env: { ...process.env, ...env },
+      // An owner URL from the environment would send the migrations to another database.
+      env: { ...process.env, DATABASE_OWNER_URL: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
