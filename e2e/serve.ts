@@ -16,6 +16,7 @@ import { migrateDb, openDb, queryRows } from "../db/client";
 import { assertRoleName, ensureAppRole } from "../db/roles";
 import { seed } from "../db/seed/index";
 import { seedMatrixUsers } from "./matrix-users";
+import { seedSessionUsers } from "./session-users";
 
 const port = process.env.E2E_PORT ?? "3200";
 const members = Number(process.env.E2E_MEMBERS ?? 30_000);
@@ -30,8 +31,11 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   AUTH_TRUST_HOST: "true",
-  // Every spec signs in, many as the same demo user from one address within a minute.
-  LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+  // Every request of every spec comes from 127.0.0.1: the per-address sign-in limit would bind them all
+  // together, so it is raised here; the per-account limit keeps its default (10) and a short window so that
+  // e2e/sessions.spec.ts can watch a throttled account recover.
+  LOGIN_ATTEMPTS_PER_ADDRESS: "100000",
+  LOGIN_WINDOW_SECONDS: "20",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 delete env.DATABASE_URL;
@@ -63,6 +67,7 @@ const handle = await openDb({ url: ownerUrl, appRole, dataDir: env.PGLITE_DIR })
 await migrateDb(handle);
 const summary = await seed(handle.db, { members, demoUsers: true, log: (m) => console.log(`[seed] ${m}`) });
 await seedMatrixUsers(handle.db);
+await seedSessionUsers(handle.db);
 const [totals] = await queryRows<{ members: number; booths: number; covered: number; raipur_members: number; raipur_booths: number }>(
   handle.db,
   sql`SELECT (SELECT sum(members)::int FROM booth_counters) AS members,
@@ -80,10 +85,18 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-// The server's output also goes to a file: e2e/log-scan.spec.ts scans it for personal data after the run.
-const serverLog = createWriteStream(path.join(stateDir, `server-${port}.log`));
-const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
-server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), serverLog.write(chunk)));
-server.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), serverLog.write(chunk)));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+/** `next start` on a port; its output also goes to a file that e2e/log-scan.spec.ts scans for personal data. */
+function startServer(onPort: string) {
+  const serverLog = createWriteStream(path.join(stateDir, `server-${onPort}.log`));
+  const child = spawn("node_modules/.bin/next", ["start", "-p", onPort, "-H", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"], env });
+  child.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), serverLog.write(chunk)));
+  child.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), serverLog.write(chunk)));
+  return child;
+}
+const servers = [startServer(port)];
+// On PostgreSQL a second process serves the same database (port + 1), so specs can prove that what must be
+// shared (sign-in limits, sessions) is shared. PGlite cannot be opened by two processes.
+if (env.DATABASE_URL) servers.push(startServer(String(Number(port) + 1)));
+writeFileSync(path.join(stateDir, `servers-${port}.json`), JSON.stringify(servers.map((_, i) => Number(port) + i)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => servers.forEach((s) => s.kill(signal)));
+for (const s of servers) s.on("exit", (code) => (servers.forEach((o) => o.kill("SIGTERM")), process.exit(code ?? 0)));

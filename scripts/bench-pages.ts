@@ -221,7 +221,7 @@ async function httpPass(dbs: { label: string; url: string; handle: DbHandle; f: 
     for (const [i, d] of dbs.entries()) {
       await benchUsers(d.handle.db, d.f);
       const port = FIRST_PORT + i;
-      servers.push(await startNextServer({ dist: DIST, port, databaseUrl: d.url, env: { LOGIN_ATTEMPTS_PER_MINUTE: "1000" } }));
+      servers.push(await startNextServer({ dist: DIST, port, databaseUrl: d.url, env: { LOGIN_ATTEMPTS_PER_ADDRESS: "100000" } }));
       const base = `http://127.0.0.1:${port}`;
       targets.push({ base, f: d.f, cookies: { pcc: await signIn(base, "bench-pcc@bench.local"), district: await signIn(base, "bench-district@bench.local") } });
     }
