@@ -46,7 +46,9 @@ export async function PostPage({
   const sp = await searchParams;
   const q = (Array.isArray(sp.q) ? sp.q[0] : sp.q)?.trim().slice(0, 60) ?? "";
   const { locale, t } = await getT();
-  const canAct = can(viewer, permissionFor(role), level);
+  // The role may act at this level, and the unit lies wholly inside the viewer's area (write scope).
+  const mayAct = can(viewer, permissionFor(role), level);
+  const canAct = mayAct && post.writable;
   const hits = canAct && q ? await searchWorkers(db, viewer, q) : [];
   const m = pick(t, FORM_KEYS);
   const label = unitLabel(t, locale, post.unit);
@@ -136,6 +138,12 @@ export async function PostPage({
           )}
           {!room && post.limit > 1 ? <p className="text-sm text-muted">{t("appointments.post.full")}</p> : null}
         </section>
+
+        {mayAct && !post.writable ? (
+          <p className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-warn" data-testid="post-outside-area">
+            {t("appointments.post.outsideArea", { unit: label, scope: t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) }) })}
+          </p>
+        ) : null}
 
         {canAct ? (
           <section aria-labelledby="find" className="space-y-2">

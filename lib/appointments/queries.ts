@@ -3,10 +3,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { booths, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unitInScope } from "@/lib/geo/units";
 import { maskEpic, maskPhone } from "@/lib/members/mask";
 import { holderLimit, postRule, type PostRule } from "./posts";
-import { appointmentInScope, boothScope, trainedSql, unitColumn, unitIdsInScope } from "./scope";
+import { appointmentInScope, boothScope, unitIdsInScope, unitInScope } from "@/lib/auth/scope";
+import { trainedSql, unitColumn } from "./scope";
 
 /**
  * A post holder as pages show them: the worker's phone and EPIC masked like members' (lib/members/mask.ts);
@@ -285,6 +285,11 @@ export interface PostDetail {
   holders: Holder[];
   /** Every appointment to this post, newest first (history is never deleted). */
   history: HistoryEntry[];
+  /**
+   * Whether the unit lies wholly inside the viewer's area (write scope). A unit that only overlaps it (a seat
+   * in two districts, a district crossing a seat's border) is shown, but its posts cannot be changed here.
+   */
+  writable: boolean;
 }
 
 /** A unit by its URL key, with its labels; null when there is no such unit in the viewer's state. */
@@ -369,7 +374,8 @@ export async function loadPost(db: DbOrTx, viewer: Viewer, role: AppointmentRole
   const rule = postRule(role, level);
   if (!rule) return null;
   const unit = await findUnit(db, viewer.scope.stateId, level, key);
-  if (!unit || !(await unitInScope(db, viewer, { level, id: unit.id }))) return null;
+  if (!unit || !(await unitInScope(db, viewer, { level, id: unit.id }, "read"))) return null;
+  const writable = await unitInScope(db, viewer, { level, id: unit.id }, "write");
   const rows = await queryRows<HolderRow & { ended_at: unknown; ended_by: string | null; ended_reason: string | null }>(
     db,
     sql`SELECT ${historyColumns},
@@ -392,6 +398,7 @@ export async function loadPost(db: DbOrTx, viewer: Viewer, role: AppointmentRole
     unit,
     holders: history.filter((h) => h.endedAt === null).reverse(),
     history,
+    writable,
   };
 }
 

@@ -47,7 +47,7 @@ describe.each(testEngines())("the scope module on %s", (engine) => {
   beforeAll(async () => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [{ id: stateId }] = await queryRows<{ id: number }>(h.db, sql`SELECT id FROM states`);
+    stateId = (await ids(sql`SELECT id FROM states`))[0]!;
     boothRows = (
       await queryRows<{ id: number; pc: number; ac: number; district: number; block: number | null }>(
         h.db,

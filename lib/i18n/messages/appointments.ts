@@ -90,6 +90,8 @@ export const en = {
   "appointments.post.unit.pc": "Lok Sabha seat {key} {name}",
   "appointments.post.current": "Holding the post now",
   "appointments.post.vacant": "This post is vacant.",
+  "appointments.post.outsideArea":
+    "{unit} lies only partly inside your area ({scope}), so its posts are shown here but cannot be changed by you: whoever's area holds all of it appoints and ends them.",
   "appointments.post.count": "{count} of {limit} holders appointed.",
   "appointments.post.full": "This post has its full number of holders. Replace or end one to appoint someone else.",
   "appointments.post.history": "History",
@@ -379,6 +381,8 @@ export const hi: Partial<Record<keyof typeof en, string>> = {
   "appointments.post.unit.pc": "लोकसभा क्षेत्र {key} {name}",
   "appointments.post.current": "वर्तमान पदधारी",
   "appointments.post.vacant": "यह पद रिक्त है।",
+  "appointments.post.outsideArea":
+    "{unit} का केवल एक भाग आपके क्षेत्र ({scope}) में है, इसलिए इसके पद यहाँ दिखते हैं पर आप उन्हें बदल नहीं सकते: जिसके क्षेत्र में यह पूरा है, वही नियुक्ति करता है या पद समाप्त करता है।",
   "appointments.post.count": "{limit} में से {count} पदधारी नियुक्त।",
   "appointments.post.full": "इस पद पर अधिकतम पदधारी नियुक्त हैं। किसी और को नियुक्त करने के लिए किसी एक को बदलें या उसका पद समाप्त करें।",
   "appointments.post.history": "इतिहास",
