@@ -36,6 +36,11 @@ const env: NodeJS.ProcessEnv = {
   // e2e/sessions.spec.ts can watch a throttled account recover.
   LOGIN_ATTEMPTS_PER_ADDRESS: "100000",
   LOGIN_WINDOW_SECONDS: "20",
+  // Absolute links (card, QR, verify) are built from PUBLIC_URL, never from the request.
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+  // The verify limit is per address and every spec comes from 127.0.0.1: a short window lets the specs that
+  // read /verify wait out e2e/verify.spec.ts's limit test (e2e/verify-helpers.ts).
+  VERIFY_WINDOW_SECONDS: "10",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 delete env.DATABASE_URL;
