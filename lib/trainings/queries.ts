@@ -71,7 +71,6 @@ export async function loadTraining(db: DbOrTx, viewer: Viewer, id: number): Prom
 export interface RosterRow {
   workerId: number;
   name: string;
-  phone: string;
   /** The post(s) held, e.g. "Raipur" or "Dharsiwa (Raipur)". */
   posts: string;
   postsHi: string;
@@ -100,13 +99,13 @@ export async function trainingRoster(db: DbOrTx, viewer: Viewer, trainingId: num
           AND (a.ended_at IS NULL OR EXISTS (SELECT 1 FROM training_attendance x WHERE x.training_id = ${trainingId} AND x.worker_id = a.worker_id))
           ${districtId ? sql`AND coalesce(d.id, bd.id) = ${districtId}` : sql``}
       )
-      SELECT w.id AS "workerId", w.name, w.phone,
+      SELECT w.id AS "workerId", w.name,
         string_agg(DISTINCT p.label, ', ') AS posts, string_agg(DISTINCT p.label_hi, ', ') AS "postsHi",
         min(p.district_name) AS "districtName", bool_or(p.active) AS active,
         coalesce(max(ta.days_attended), 0)::int AS "daysAttended"
       FROM posts p JOIN workers w ON w.id = p.worker_id
       LEFT JOIN training_attendance ta ON ta.training_id = ${trainingId} AND ta.worker_id = w.id
-      GROUP BY w.id, w.name, w.phone
+      GROUP BY w.id, w.name
       ORDER BY min(p.district_name), w.name, w.id`,
   );
 }
