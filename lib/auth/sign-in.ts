@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/net/client-address";
-import { envNumber, hit, refund, type Limit } from "@/lib/net/limiter";
+import { envNumber, hit, pruneLimits, refund, type Limit } from "@/lib/net/limiter";
 import { verifyPassword } from "./credentials";
 import { openSession } from "./sessions";
 
@@ -31,6 +31,8 @@ export async function attemptSignIn(email: string, password: string, headers: Pi
   const account = email.toLowerCase();
   const [byAccount, byAddress] = [loginLimits.account(), loginLimits.address()];
   const [a, b] = await Promise.all([hit(db, byAccount, account), hit(db, byAddress, address)]);
+  // Guessed accounts each leave a row; now and then forget windows long past so the table stays small.
+  if (Math.random() < 0.001) void pruneLimits(db).catch(() => {});
   if (!a.ok || !b.ok) {
     console.warn(`sign-in throttled: ${maskEmail(account)} from ${address} (${!a.ok ? "account" : "address"} limit)`);
     return { ok: false, reason: "throttled" };
