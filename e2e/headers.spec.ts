@@ -30,8 +30,6 @@ function problems(h: Headers, opts: { page: boolean }): string[] {
   for (const feature of ["camera", "microphone", "geolocation"]) {
     if (!new RegExp(`(^|,\\s*)${feature}=\\(\\)`).test(h["permissions-policy"] ?? "")) out.push(`Permissions-Policy leaves ${feature} on`);
   }
-  // Served over plain http here: HSTS would be ignored by browsers, and is only sent for https.
-  if (h["strict-transport-security"]) out.push("HSTS over plain http");
   return out;
 }
 
@@ -93,6 +91,16 @@ test.describe("security headers", () => {
       check(`signed-in GET ${r.url}`, res.status(), res.headers(), { page: r.page, store: false });
     }
     expect(report, `security header problems on ${baseURL}`).toEqual([]);
+  });
+
+  test("HSTS on every kind of answer that came through a TLS-terminating proxy", async ({ request }) => {
+    const https = { "x-forwarded-proto": "https" };
+    const missing: string[] = [];
+    for (const [method, url] of [["GET", "/login"], ["GET", "/"], ["GET", "/api/health"], ["POST", "/api/v1/members"], ["GET", "/_next/image?url=x&w=1&q=1"]] as const) {
+      const res = method === "POST" ? await request.post(url, { headers: https, data: {}, maxRedirects: 0 }) : await request.get(url, { headers: https, maxRedirects: 0 });
+      if (!/max-age=\d{7,}/.test(res.headers()["strict-transport-security"] ?? "")) missing.push(`${method} ${url}: ${res.headers()["strict-transport-security"]}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   test("each page gets its own nonce, and the page's scripts carry it", async ({ request }) => {
