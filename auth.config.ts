@@ -10,7 +10,9 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith("/api/v1/") ||
     // Membership cards check a signed link or the signed-in viewer's scope themselves.
     /^\/members\/[^/]+\/card(\.png)?$/.test(pathname) ||
-    pathname === "/api/health"
+    pathname === "/api/health" ||
+    // The app icon (app/icon.svg): the login page shows it to people who are not signed in yet.
+    pathname === "/icon.svg"
   );
 }
 
