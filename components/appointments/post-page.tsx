@@ -56,7 +56,7 @@ export async function PostPage({
   const room = post.holders.length < post.limit;
   const workerOptions = hits.map((h) => ({ id: h.id, name: h.name, phoneMasked: h.phoneMasked }));
   // Full phone and EPIC only through the audited reveal, for those who manage this section (reveal.ts).
-  const canReveal = can(viewer, permissionFor(role));
+  const canReveal = can(viewer, permissionFor(role)) && post.writable;
   const revealLabels: WorkerRevealLabels = {
     button: t("appointments.reveal.button"),
     working: t("appointments.reveal.working"),

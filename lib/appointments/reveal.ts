@@ -18,8 +18,9 @@ export interface RevealedWorker {
 const SECTION_PERMISSION = { enrollers: "enrollers.manage", itcell: "itcell.manage" } as const;
 
 /**
- * A worker's full phone and EPIC, for a viewer who manages the section (enrollers or IT cell) and can see a
- * post of that section the worker holds or held inside the viewer's scope. The audit event is written in the
+ * A worker's full phone and EPIC, for a viewer who manages the section (enrollers or IT cell) and could act on
+ * a post of that section the worker holds or held (write scope: the post's unit lies wholly inside the viewer's
+ * area; seeing a post that only overlaps it is not a reason to see its holder's contact details). The audit event is written in the
  * transaction that reads the values, so nothing is shown that was not recorded; it names the fields, never
  * their values. Null for an unknown worker, one outside the scope or section, or a viewer without the right.
  */
@@ -32,7 +33,7 @@ export async function revealWorker(db: Db, viewer: Viewer, section: Section, wor
       sql`SELECT w.id, w.phone, w.epic FROM workers w
         WHERE w.id = ${workerId} AND w.state_id = ${viewer.scope.stateId}
           AND EXISTS (SELECT 1 FROM appointments a WHERE a.worker_id = w.id
-                        AND a.role IN (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) AND ${appointmentInScope(viewer)})`,
+                        AND a.role IN (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) AND ${appointmentInScope(viewer, "write")})`,
     );
     if (!w) return null;
     await writeAudit(tx, viewer, { action: "workers.reveal", entityType: "worker", entityId: w.id, after: { section, fields: ["phone", "epic"] } });
