@@ -153,11 +153,12 @@ export async function acceptUpload(db: Db, viewer: Viewer, body: ReadableStream<
 }
 
 /** Cancels a visible running import; the runner stops before its next chunk commits. */
-export async function cancelVisibleImport(db: Db, viewer: Viewer, id: number): Promise<boolean> {
-  if (!(await getImport(db, viewer, id))) return false;
+/** Stops an import the viewer can see: not found (not theirs, or no such import), not running, or cancelled. */
+export async function cancelVisibleImport(db: Db, viewer: Viewer, id: number): Promise<"not_found" | "not_running" | "cancelled"> {
+  if (!(await getImport(db, viewer, id))) return "not_found";
   const flag = running.get(id);
   if (flag) flag.stop = true;
-  return cancelImport(db, id, { viewer });
+  return (await cancelImport(db, id, { viewer })) ? "cancelled" : "not_running";
 }
 
 /** The per-line outcome as CSV (BOM, CRLF, reasons in the viewer's language), streamed page by page; audited. */

@@ -9,6 +9,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   if (crossSite(req)) return Response.json({ error: "forbidden" }, { status: 403 });
   const { id } = await params;
   if (!/^[0-9]{1,9}$/.test(id)) return Response.json({ error: "not_found" }, { status: 404 });
-  const ok = await cancelVisibleImport(await getDb(), viewer, Number(id));
-  return ok ? Response.json({ ok: true }) : Response.json({ error: "not_running" }, { status: 409 });
+  const outcome = await cancelVisibleImport(await getDb(), viewer, Number(id));
+  // Someone else's import (or none) is not found, so the answer does not tell whose imports exist.
+  if (outcome === "not_found") return Response.json({ error: "not_found" }, { status: 404 });
+  return outcome === "cancelled" ? Response.json({ ok: true }) : Response.json({ error: "not_running" }, { status: 409 });
 }
