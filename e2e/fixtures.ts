@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
+import { Client } from "pg";
 
 export const DEMO_PASSWORD = "demo-password";
 export const USERS = {
@@ -48,3 +49,13 @@ export const test = base.extend<{ signedInAs: (role: Role) => Promise<Page> }>({
 });
 
 export { expect };
+
+/** A connection to the e2e server's database when it is PostgreSQL (null on PGlite, which one process holds). */
+export async function dbClient(): Promise<Client | null> {
+  if (!process.env.TEST_DATABASE_URL) return null;
+  const u = new URL(process.env.TEST_DATABASE_URL);
+  u.pathname = `/${process.env.E2E_DB_NAME ?? "sadasyata_e2e"}`;
+  const c = new Client({ connectionString: u.toString() });
+  await c.connect();
+  return c;
+}

@@ -1,9 +1,8 @@
 import jsQR from "jsqr";
-import { Client } from "pg";
 import { PNG } from "pngjs";
 import type { Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { expect, test } from "./fixtures";
+import { dbClient, expect, test } from "./fixtures";
 import { openVerify, pathOf } from "./verify-helpers";
 
 /**
@@ -113,14 +112,6 @@ async function memberElsewhere(page: Page): Promise<string> {
   throw new Error("no member outside Raipur on the first page");
 }
 
-async function dbClient(): Promise<Client | null> {
-  if (!process.env.TEST_DATABASE_URL) return null;
-  const u = new URL(process.env.TEST_DATABASE_URL);
-  u.pathname = `/${process.env.E2E_DB_NAME ?? "sadasyata_e2e"}`;
-  const c = new Client({ connectionString: u.toString() });
-  await c.connect();
-  return c;
-}
 
 test("a book entry typed with the keyboard is saved, counted and found by number and EPIC, masked", async ({ signedInAs }) => {
   const page = await signedInAs("raipur");

@@ -4,19 +4,10 @@
  * through the dashboard is audited too. Every test makes its own worker on a vacant booth of its own.
  */
 import type { Page } from "@playwright/test";
-import { Client } from "pg";
-import { DEMO_PASSWORD, expect, test, USERS } from "./fixtures";
+import { dbClient, DEMO_PASSWORD, expect, test, USERS } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
-async function dbClient(): Promise<Client | null> {
-  if (!process.env.TEST_DATABASE_URL) return null;
-  const u = new URL(process.env.TEST_DATABASE_URL);
-  u.pathname = `/${process.env.E2E_DB_NAME ?? "sadasyata_e2e"}`;
-  const c = new Client({ connectionString: u.toString() });
-  await c.connect();
-  return c;
-}
 
 async function signedInTo(page: Page, path: string): Promise<void> {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);

@@ -9,16 +9,8 @@ import { ENROLLERS_PER_BOOTH } from "./posts";
 import { enrollerSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers } from "./queries";
 import { appoint, endAppointment, replace, type ServiceCtx } from "./service";
 import { freshPhone, freshPhones, NOW, t, vacantBooth, viewerByEmail, writesSnapshot } from "./test-helpers";
+import { refusal } from "@/lib/testing/refusal";
 
-async function refusal(p: Promise<unknown>): Promise<ActionError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ActionError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe.each(testEngines())("appointments on %s", (engine) => {
   let h: DbHandle;

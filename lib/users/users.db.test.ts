@@ -5,21 +5,11 @@ import { createTestDb, testEngines, viewerFor } from "@/db/testing";
 import { verifyPassword } from "@/lib/auth/credentials";
 import { openSession, sessionIsLive } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { ActionError } from "@/lib/errors";
 import { NewUser, type NewUserInput } from "./schema";
 import { createUser, resetPassword, setUserActive, signOutEverywhere, updateUserScope } from "./service";
 import { OLD_PASSWORD, seedUserAdmin } from "./test-helpers";
+import { refusal } from "@/lib/testing/refusal";
 
-/** The ActionError a call throws (fails the test if it resolves or throws something else). */
-async function refusal(p: Promise<unknown>): Promise<ActionError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ActionError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
 
 // verifyPassword reads the process-wide database (getDb); point it at the engine under test.
 const globalForDb = globalThis as unknown as { __sadasyataDb?: Promise<DbHandle> };
