@@ -26,7 +26,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n";
 import { cell, CsvError, findColumns, parseCsv, widthProblem, type CsvRow } from "@/lib/import/csv";
-import { holderLimit, normalizeEpic, normalizeName, normalizePhone, permissionFor, postRule, sameName, type PostRule } from "./posts";
+import { parseEpic, parsePhone } from "@/lib/validation/identity";
+import { holderLimit, normalizeName, permissionFor, postRule, sameName, type PostRule } from "./posts";
 import type { ServiceCtx } from "./service";
 import { unitIdsInScope } from "@/lib/auth/scope";
 
@@ -169,9 +170,9 @@ export function readImportFile(bytes: Uint8Array, viewer: Viewer, t: Translate):
     if (!can(viewer, permissionFor(role), level)) return { ...parsed, role, level, reject: t("appointments.import.reason.forbidden") };
     const name = normalizeName(raw.name);
     if (!name) return { ...parsed, role, level, reject: t("appointments.import.reason.name") };
-    const phone = normalizePhone(raw.phone);
+    const phone = parsePhone(raw.phone);
     if (!phone) return { ...parsed, role, level, reject: t("appointments.import.reason.phone", { value: raw.phone }) };
-    const epic = raw.epic === "" ? null : normalizeEpic(raw.epic);
+    const epic = raw.epic === "" ? null : parseEpic(raw.epic);
     if (raw.epic !== "" && !epic) return { ...parsed, role, level, reject: t("appointments.import.reason.epic", { value: raw.epic }) };
     if (raw.unitCode === "") return { ...parsed, role, level, reject: t("appointments.import.reason.unit", { level: levelLabel(t, level), code: "" }) };
     return { ...parsed, role, level, rule, name, phone, epic };

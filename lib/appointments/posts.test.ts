@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n";
 import { normalizeBoothCode, normalizeRole } from "./import";
 import { searchText } from "./queries";
-import { ENROLLERS_PER_BOOTH, holderLimit, normalizeEpic, normalizeName, normalizePhone, postPath, postRule, sameName } from "./posts";
+import { parseEpic, parsePhone } from "@/lib/validation/identity";
+import { ENROLLERS_PER_BOOTH, holderLimit, normalizeName, postPath, postRule, sameName } from "./posts";
 import { appointSchema, endSchema, replaceSchema } from "./schemas";
 
 const t = translator("en");
@@ -17,16 +18,19 @@ describe("Indian mobile numbers", () => {
     ["0091-98765-43210", "9876543210"],
     ["(987) 654-3210", "9876543210"],
     ["6000000000", "6000000000"],
-  ])("accepts %s", (raw, phone) => expect(normalizePhone(raw)).toBe(phone));
+  ])("accepts %s", (raw, phone) => expect(parsePhone(raw)).toBe(phone));
   it.each(["", "5876543210", "987654321", "98765432101", "+1 9876543210", "98765x3210", "0000000000", "+91 5876543210"])("refuses %s", (raw) =>
-    expect(normalizePhone(raw)).toBeNull(),
+    expect(parsePhone(raw)).toBeNull(),
   );
 });
 
 describe("EPIC numbers and names", () => {
   it("upper-cases EPICs and refuses other shapes", () => {
-    expect(normalizeEpic(" abc1234567 ")).toBe("ABC1234567");
-    for (const bad of ["AB1234567", "ABC123456", "ABCD123456", "1234567890", "ABC12345678"]) expect(normalizeEpic(bad)).toBeNull();
+    expect(parseEpic(" abc1234567 ")).toBe("ABC1234567");
+    for (const bad of ["AB1234567", "ABC123456", "ABCD123456", "1234567890", "ABC12345678"]) expect(parseEpic(bad)).toBeNull();
+  });
+  it("accepts for a worker every voter card membership accepts, the older state format too", () => {
+    expect(parseEpic("cg/12/123/123456")).toBe("CG/12/123/123456");
   });
   it("collapses spaces in names and compares them loosely", () => {
     expect(normalizeName("  राम   कुमार ")).toBe("राम कुमार");
@@ -95,5 +99,16 @@ describe("appointment forms", () => {
   it("speaks Hindi to Hindi readers", () => {
     const r = appointSchema(translator("hi")).safeParse({ ...base, mode: "new", name: "राम", phone: "1", epic: "" });
     expect(r.error!.issues[0]!.message).toMatch(/[\u0900-\u097F]/);
+  });
+});
+
+describe("appointing a worker with the voter card they joined with", () => {
+  it("accepts the older state format that membership accepts (the two normalisers used to disagree)", async () => {
+    const { appointSchema } = await import("./schemas");
+    const { translator } = await import("@/lib/i18n");
+    const base = { role: "enroller", level: "booth", unitId: "7", mode: "new", workerId: "", name: "Sunita Dhruv", phone: "9876543210" };
+    const older = appointSchema(translator("en")).safeParse({ ...base, epic: "cg/12/123/123456" });
+    expect(older.success && "epic" in older.data.worker ? older.data.worker.epic : null).toBe("CG/12/123/123456");
+    expect(appointSchema(translator("en")).safeParse({ ...base, epic: "CG-12" }).success).toBe(false);
   });
 });

@@ -87,25 +87,6 @@ export function postPath(role: AppointmentRole, level: UnitLevel, unitKey: strin
 // ---------------------------------------------------------------------------------------------------------
 // Workers' details as people type them
 
-/**
- * An Indian mobile number: ten digits starting 6–9. A +91, 0091, 91 (12 digits, as Excel leaves "+91…")
- * or 0 prefix is dropped, and spaces, dashes, dots and brackets are ignored. Null when it is not a mobile.
- */
-export function normalizePhone(raw: string): string | null {
-  let s = raw.trim().replace(/[\s\-().]/g, "");
-  if (s.startsWith("+91")) s = s.slice(3);
-  else if (s.startsWith("0091")) s = s.slice(4);
-  else if (s.length === 12 && s.startsWith("91")) s = s.slice(2);
-  else if (s.length === 11 && s.startsWith("0")) s = s.slice(1);
-  return /^[6-9][0-9]{9}$/.test(s) ? s : null;
-}
-
-/** Voter-card (EPIC) number: three letters and seven digits, stored upper case. Null when malformed. */
-export function normalizeEpic(raw: string): string | null {
-  const s = raw.trim().replace(/\s+/g, "").toUpperCase();
-  return /^[A-Z]{3}[0-9]{7}$/.test(s) ? s : null;
-}
-
 export const NAME_MAX = 100;
 
 /** Names are kept as typed, with runs of spaces collapsed; null when empty or too long. */

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { APPOINTMENT_ROLES, UNIT_LEVELS, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import type { Translate } from "@/lib/i18n";
-import { normalizeEpic, normalizeName, normalizePhone, REASON_MAX } from "./posts";
+import { parseEpic, parsePhone } from "@/lib/validation/identity";
+import { normalizeName, REASON_MAX } from "./posts";
 
 export type WorkerInput = { workerId: number } | { name: string; phone: string; epic: string | null };
 
@@ -52,9 +53,9 @@ function parseWorker(v: WorkerFields, ctx: z.RefinementCtx, t: Translate): Worke
     return { workerId: id };
   }
   const name = normalizeName(v.name);
-  const phone = normalizePhone(v.phone);
+  const phone = parsePhone(v.phone);
   const epicRaw = v.epic.trim();
-  const epic = epicRaw === "" ? null : normalizeEpic(epicRaw);
+  const epic = epicRaw === "" ? null : parseEpic(epicRaw);
   let ok = true;
   if (!name) {
     ctx.addIssue({ code: "custom", path: ["name"], message: t("appointments.field.nameRequired") });

@@ -1,4 +1,4 @@
-import { isValidEpic, normaliseEpic, normalisePhone, PHONE_PATTERN } from "./validation";
+import { isValidEpic, normaliseEpic, normalisePhone, PHONE_PATTERN } from "@/lib/validation/identity";
 
 /**
  * What a search box entry means. One box serves every way of looking a member up; the kind decides which

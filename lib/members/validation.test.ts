@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiMember, BookMember, decodePhoto, isValidEpic, normaliseEpic, normalisePhone } from "./validation";
+import { isValidEpic, normaliseEpic, normalisePhone } from "@/lib/validation/identity";
+import { ApiMember, BookMember, decodePhoto } from "./validation";
 
 const valid = {
   epic: " abc 1234567 ",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidEpic, normaliseEpic, normalisePhone, PHONE_PATTERN } from "@/lib/validation/identity";
 import { isWellFormedText } from "@/lib/validation/text";
 
 /**
@@ -6,31 +7,6 @@ import { isWellFormedText } from "@/lib/validation/text";
  * Messages are catalog keys (lib/i18n/messages/members.ts), so each caller can answer in its own language.
  */
 
-/** Normalises an EPIC as typed: upper case, spaces removed. */
-export function normaliseEpic(raw: string): string {
-  return raw.normalize("NFKC").toUpperCase().replace(/\s+/g, "");
-}
-
-/**
- * EPIC formats accepted:
- * - the standard one, since the 1990s: three letters and seven digits (`ABC1234567`);
- * - the older state-issued one still on some cards: state code / AC no / part no / serial
- *   (`CG/12/123/123456`), two letters and three numeric groups separated by slashes.
- */
-export const EPIC_PATTERNS = [/^[A-Z]{3}[0-9]{7}$/, /^[A-Z]{2}\/[0-9]{2,3}\/[0-9]{1,4}\/[0-9]{1,7}$/] as const;
-
-export function isValidEpic(epic: string): boolean {
-  return EPIC_PATTERNS.some((p) => p.test(epic));
-}
-
-/** An Indian mobile number as 10 digits starting 6–9; a +91, 91 or 0 prefix and spaces/dashes are dropped. */
-export function normalisePhone(raw: string): string {
-  const digits = raw.replace(/[\s-]/g, "");
-  const m = /^(?:\+91|91|0)?([0-9]{10})$/.exec(digits);
-  return m ? m[1]! : digits;
-}
-
-export const PHONE_PATTERN = /^[6-9][0-9]{9}$/;
 export const BOOTH_CODE_PATTERN = /^[0-9]{3}-[0-9]{3,4}$/;
 export const MAX_PHOTO_BYTES = 200 * 1024;
 
