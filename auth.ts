@@ -50,7 +50,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? "" }, sid: typeof token.sid === "string" ? token.sid : "" } as unknown as typeof session;
+      // Only the user id leaves the server: the session id stays inside the encrypted cookie.
+      return { ...session, user: { id: token.sub ?? "" } } as unknown as typeof session;
     },
   },
   events: {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { queryRows, type DbOrTx } from "@/db/client";
 import { sessions } from "@/db/schema";
 
 /** How long a sign-in lasts at most, whatever the activity (the cookie's lifetime too). */
@@ -39,9 +39,10 @@ export async function endUserSessions(db: DbOrTx, userId: number, reason: Sessio
 
 /** Is this session open, unexpired, and its user's, and the user active? */
 export async function sessionIsLive(db: DbOrTx, sessionId: string, userId: number): Promise<boolean> {
-  const rows = await db.execute(
+  const rows = await queryRows(
+    db,
     sql`SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = ${sessionId} AND s.user_id = ${userId} AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
   );
-  return ((rows as unknown as { rows: unknown[] }).rows ?? []).length > 0;
+  return rows.length > 0;
 }
