@@ -25,7 +25,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function adminQuery(sqlText: string): Promise<void> {
+/** One statement on the test server as its superuser (CREATE/DROP DATABASE and the like). */
+export async function adminQuery(sqlText: string): Promise<void> {
   const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
   try {

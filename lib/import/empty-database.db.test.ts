@@ -11,11 +11,10 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDb, openDb, type Db, type DbHandle } from "../../db/client";
 import { assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "../../db/schema";
-import { createTestDb, sharedDataPath, testEngines, type Engine } from "../../db/testing";
+import { adminQuery, createTestDb, sharedDataPath, testEngines, type Engine } from "../../db/testing";
 import { importBooths } from "./booths";
 import type { CsvProblem, ImportOptions, ImportResult } from "./csv";
 import { importGeography } from "./geography";
@@ -301,15 +300,6 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
   });
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /** An empty database the CLI migrates itself: a PGlite folder, or a new PostgreSQL database. */
 async function emptyDatabase(engine: Engine, dir: string): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
