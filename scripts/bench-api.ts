@@ -26,8 +26,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { sql } from "drizzle-orm";
 import { migrateDb, openDb, queryRows } from "../db/client";
 import { recount } from "../db/recount";
-import { seed } from "../db/seed/index";
-import { hashToken, tokenPrefixOf } from "../lib/members/token-hash";
+import { seed } from "@/lib/seed";
+import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
 import { buildIfMissing, startNextServer } from "./next-server";
 
 function arg(name: string, fallback: number): number {

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useId, useMemo, useState } from "react";
 import type { ImportReport, RowOutcome } from "@/lib/appointments/import";
 import { importAppointmentsAction } from "@/lib/appointments/import-actions";
-import { toCsv } from "@/lib/csv-export";
+import { toCsv } from "@/lib/csv/write";
 import { buttonCls, FormMessage, secondaryButtonCls } from "./form-kit";
 import type { ImportLabels } from "./labels";
 

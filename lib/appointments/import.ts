@@ -25,7 +25,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n";
-import { cell, CsvError, findColumns, parseCsv, widthProblem, type CsvRow } from "@/lib/import/csv";
+import { cell, CsvError, findColumns, parseCsv, widthProblem, type CsvRow } from "@/lib/csv/parse";
 import { parseEpic, parsePhone } from "@/lib/validation/identity";
 import { holderLimit, normalizeName, permissionFor, postRule, sameName, type PostRule } from "./posts";
 import type { ServiceCtx } from "./service";

@@ -18,8 +18,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows, type Db, type DbHandle } from "@/db/client";
-import { seed } from "@/db/seed";
-import { createTestDb, testEngines, viewerFor } from "@/db/testing";
+import { seed } from "@/lib/seed";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { translator } from "@/lib/i18n";
 import { changedTables, tablesFingerprint } from "@/lib/testing/writes-fingerprint";
@@ -277,7 +277,7 @@ const everyoneRefusedByRole = (viewers: ViewerKey[], aim: string, form: Fields):
  * check refused it.
  */
 const ACTIONS: Record<string, Row> = {
-  "app/(auth)/login/actions.ts#login": {
+  "lib/auth/actions.ts#login": {
     exempt:
       "public sign-in: takes no ids and acts for nobody; its throttle and sessions go through authorize() (lib/auth/sign-in tests, e2e sessions/throttle specs).",
   },
@@ -287,7 +287,7 @@ const ACTIONS: Record<string, Row> = {
       (["raipur", "ac49", "signedOut"] as const).map((viewer) => ({ viewer, aim: "a language cookie (no ids, no database)", form: { locale: "hi" }, expect: { nothingWritten: true } })),
   },
 
-  "app/(dashboard)/members/new/actions.ts#createBookEntry": {
+  "lib/members/actions.ts#createBookEntry": {
     cases: (f) => [
       { viewer: "raipur", aim: `a Durg booth ${f.booth.durg}`, form: bookForm(f.booth.durg), expect: field("boothCode") },
       { viewer: "pcc", aim: `another state's booth ${f.state2.boothCode}`, form: bookForm(f.state2.boothCode), expect: field("boothCode") },
@@ -296,7 +296,7 @@ const ACTIONS: Record<string, Row> = {
     ],
     controls: (f) => [{ viewer: "raipur", aim: `a Raipur booth ${f.booth.raipur}`, form: bookForm(f.booth.raipur) }],
   },
-  "app/(dashboard)/members/[membershipNo]/actions.ts#revealAction": {
+  "lib/members/actions.ts#revealAction": {
     cases: (f) => [
       { viewer: "raipur", aim: `a Durg member ${f.member.durg}`, form: { membershipNo: f.member.durg }, expect: notFound },
       { viewer: "pcc", aim: `another state's member ${f.state2.memberNo}`, form: { membershipNo: f.state2.memberNo }, expect: notFound },
@@ -305,7 +305,7 @@ const ACTIONS: Record<string, Row> = {
     ],
     controls: (f) => [{ viewer: "raipur", aim: `a Raipur member ${f.member.raipur[0]}`, form: { membershipNo: f.member.raipur[0]! } }],
   },
-  "app/(dashboard)/members/[membershipNo]/actions.ts#eraseAction": {
+  "lib/members/actions.ts#eraseAction": {
     cases: (f) => [
       { viewer: "raipur", aim: `a Durg member ${f.member.durg}`, form: { membershipNo: f.member.durg, reason: "Asked to be removed" }, expect: notFound },
       { viewer: "pcc", aim: `another state's member ${f.state2.memberNo}`, form: { membershipNo: f.state2.memberNo, reason: "Asked to be removed" }, expect: notFound },
@@ -315,7 +315,7 @@ const ACTIONS: Record<string, Row> = {
     controls: (f) => [{ viewer: "raipur", aim: `a Raipur member ${f.member.raipur[1]}`, form: { membershipNo: f.member.raipur[1]!, reason: "Asked to be removed" } }],
   },
 
-  "app/(dashboard)/members/tokens/actions.ts#issueTokenAction": {
+  "lib/members/actions.ts#issueTokenAction": {
     cases: (f) => [
       { viewer: "raipur", aim: "Durg's district chief enroller", form: { appointmentId: String(f.appt.durgChief), label: "x" }, expect: notFound },
       { viewer: "raipur", aim: "an IT post in Raipur (not an enroller post)", form: { appointmentId: String(f.appt.raipurItPresident) }, expect: notFound },
@@ -325,7 +325,7 @@ const ACTIONS: Record<string, Row> = {
     ],
     controls: (f) => [{ viewer: "raipur", aim: "a Raipur block's chief enroller", form: { appointmentId: String(f.appt.raipurBlockChief), label: "control" } }],
   },
-  "app/(dashboard)/members/tokens/actions.ts#revokeTokenAction": {
+  "lib/members/actions.ts#revokeTokenAction": {
     cases: (f) => [
       { viewer: "raipur", aim: "a Durg chief enroller's token", form: { tokenId: String(f.token.durg) }, expect: notFound },
       { viewer: "pcc", aim: "another state's token", form: { tokenId: String(f.state2.tokenId) }, expect: notFound },
@@ -673,11 +673,11 @@ async function addUser(db: Db, email: string, role: string, stateId: number, lev
 
 async function buildFixtures(db: Db): Promise<Fixtures> {
   const { appoint } = await import("@/lib/appointments/service");
-  const { issueToken } = await import("@/lib/members/tokens");
+  const { issueToken } = await import("@/lib/members/api/tokens");
   const { createTraining } = await import("@/lib/trainings/service");
   const { listTrainings } = await import("@/lib/trainings/queries");
-  const { enterBookMember } = await import("@/lib/members/book");
-  const { BookMember } = await import("@/lib/members/validation");
+  const { enterBookMember } = await import("@/lib/members/enrol/book");
+  const { BookMember } = await import("@/lib/members/enrol/validation");
 
   const district = async (slug: string) => idOf(db, slug, sql`SELECT id FROM districts WHERE slug = ${slug} AND state_id = 1`);
   const ac = async (no: number) => idOf(db, `AC ${no}`, sql`SELECT id FROM assembly_seats WHERE no = ${no} AND state_id = 1`);

@@ -8,8 +8,8 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
-import { decodeUtf8, CsvError, rejected, type CsvProblem, type ImportOptions, type ImportResult } from "../import/csv";
-import { lockImportState, unknownStateProblem, writeImportAudit } from "../import/geography";
+import { decodeUtf8, CsvError, rejected, type CsvProblem, type ImportOptions, type ImportResult } from "@/lib/csv/parse";
+import { lockImportState, unknownStateProblem, writeImportAudit } from "@/lib/geo/import-geography";
 import { checkGeometry, projectShapes, simplifyGeometry, type Geometry, type Polygon, type ProjectedMap } from "./map";
 
 export type BoundaryKind = "boundaries";

@@ -4,7 +4,7 @@ import { queryRows, type Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { csvResponse, toCsv } from "@/lib/csv-export";
+import { csvResponse, toCsv } from "@/lib/csv/write";
 import { unitIdsInScope } from "@/lib/auth/scope";
 import { parseCoverageParams } from "./params";
 import { allUncoveredBooths, coverageLevels, type UncoveredBooth } from "./queries";

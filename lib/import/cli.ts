@@ -14,11 +14,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { getDbHandle, migrateDb, type Db } from "../../db/client";
-import { importBooths } from "./booths";
+import { importBooths } from "@/lib/geo/import-booths";
 import { importBoundaries } from "../coverage/boundaries";
-import { formatProblem, type ImportOptions, type ImportResult } from "./csv";
-import { importGeography } from "./geography";
-import { importMembersCli } from "../members/import-cli";
+import { formatProblem, type ImportOptions, type ImportResult } from "@/lib/csv/parse";
+import { importGeography } from "@/lib/geo/import-geography";
+import { importMembersCli } from "@/lib/members/import/cli";
 
 type Importer = (db: Db, bytes: Uint8Array, opts: ImportOptions) => Promise<ImportResult<string>>;
 /** Importers that read the file themselves (streamed, chunked, resumable) and print their own result; the exit code. */

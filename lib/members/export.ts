@@ -5,7 +5,7 @@ import { assemblySeats, booths, districts, members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
-import { toCsv, type CsvColumn } from "@/lib/csv-export";
+import { toCsv, type CsvColumn } from "@/lib/csv/write";
 import { istDate } from "@/lib/dates";
 import { maskEpic, maskPhone } from "./mask";
 import { parseMemberQuery } from "./query";

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { toCsv, type CsvColumn } from "@/lib/csv-export";
+import { toCsv, type CsvColumn } from "@/lib/csv/write";
 import { istDate } from "@/lib/dates";
 import { loadTargetsPage, type TargetRow } from "@/lib/targets/queries";
 import { listUnits, loadUnitProgress } from "./data";

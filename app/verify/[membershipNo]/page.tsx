@@ -4,7 +4,7 @@ import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getDb } from "@/db/client";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { verifyVisit } from "@/lib/members/verify";
+import { verifyVisit } from "@/lib/members/card/verify";
 
 export const metadata: Metadata = { title: "Verify membership", robots: { index: false, follow: false } };
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Verify membership", robots: { index:
  * Public (no sign-in): what the QR code on a card opens. With the card's signed link it says whether the number
  * is an active membership, with the name partly masked and the assembly seat; a bare number learns only
  * "valid" or "not found". Unknown and erased numbers read the same "not found". Rate-limited per client
- * address in PostgreSQL (lib/members/verify.ts); a refused visit gets a plain message and no lookup.
+ * address in PostgreSQL (lib/members/card/verify.ts); a refused visit gets a plain message and no lookup.
  */
 export default async function VerifyPage({
   params,

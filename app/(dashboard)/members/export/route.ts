@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
-import { csvResponse } from "@/lib/csv-export";
+import { csvResponse } from "@/lib/csv/write";
 import { exportMembers } from "@/lib/members/export";
 
 /** CSV of a member search, for state leadership only; capped and audited in lib/members/export.ts. */

@@ -6,8 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
-import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "@/lib/members/import";
-import { listImports } from "@/lib/members/import-web";
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "@/lib/members/import/import";
+import { listImports } from "@/lib/members/import/web";
 import { formatWhen } from "@/lib/members/when";
 import { ImportUploader } from "./client";
 

@@ -8,7 +8,7 @@ import { formatNumber } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/members/mask";
-import { listTokens, searchPosts, TOKEN_FILTERS, type PostRow, type TokenFilter } from "@/lib/members/tokens";
+import { listTokens, searchPosts, TOKEN_FILTERS, type PostRow, type TokenFilter } from "@/lib/members/api/tokens";
 import { formatWhen } from "@/lib/members/when";
 import { IssueToken, RevokeToken } from "./client";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
-import { csvResponse } from "@/lib/csv-export";
+import { csvResponse } from "@/lib/csv/write";
 import { ExportRefused, exportQuery, progressCsv } from "@/lib/progress/export";
 
 /** CSV downloads of the progress and targets tables, in the viewer's scope; every download is audited. */

@@ -2,8 +2,8 @@ import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
-import { acceptUpload } from "@/lib/members/import-web";
-import { crossSite } from "@/lib/members/same-origin";
+import { acceptUpload } from "@/lib/members/import/web";
+import { crossSite } from "@/lib/net/same-origin";
 
 /** Upload of a members CSV (the request body is the file): stored, then imported in the background. */
 export async function POST(req: Request) {

@@ -1,4 +1,4 @@
-import { handleEnrolRequest } from "@/lib/members/api";
+import { handleEnrolRequest } from "@/lib/members/api/handler";
 
 // Always dynamic (a POST with a bearer token); saying so spares Next.js wrapping every request in a
 // proxy that records which request fields a handler reads, for static rendering this route never has.

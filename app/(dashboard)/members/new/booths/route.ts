@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
-import { suggestBooths } from "@/lib/members/book";
+import { suggestBooths } from "@/lib/members/enrol/book";
 
 /** Booth suggestions for the book form, from the viewer's scope only. */
 export async function GET(request: Request) {

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
-import { getImport } from "@/lib/members/import-web";
+import { getImport } from "@/lib/members/import/web";
 
 /** Progress of an import the viewer may see (the upload page polls it). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
-import { cancelVisibleImport } from "@/lib/members/import-web";
-import { crossSite } from "@/lib/members/same-origin";
+import { cancelVisibleImport } from "@/lib/members/import/web";
+import { crossSite } from "@/lib/net/same-origin";
 
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();

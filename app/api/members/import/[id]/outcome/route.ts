@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
 import { getLocale } from "@/lib/i18n/server";
-import { outcomeCsv } from "@/lib/members/import-web";
+import { outcomeCsv } from "@/lib/members/import/web";
 
 /** The per-line outcome of an import as CSV (audited as an export). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -9,9 +9,9 @@
  * file are left alone (a file may cover one district).
  */
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client";
-import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, members } from "../../db/schema";
-import { boothCode, districtSlug, MAX_PART_NO } from "../geo/slug";
+import type { DbOrTx, Tx } from "@/db/client";
+import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, members } from "@/db/schema";
+import { boothCode, districtSlug, MAX_PART_NO } from "@/lib/geo/slug";
 import {
   cell,
   parseWholeNumber,
@@ -24,8 +24,8 @@ import {
   type ImportOptions,
   type ImportResult,
   type ImportSuccess,
-} from "./csv";
-import { lockImportState, unknownStateProblem, writeImportAudit, type ImportState } from "./geography";
+} from "@/lib/csv/parse";
+import { lockImportState, unknownStateProblem, writeImportAudit, type ImportState } from "@/lib/geo/import-geography";
 
 const REQUIRED = ["ac_no", "part_no", "name", "district", "block"] as const;
 type Columns = Record<(typeof REQUIRED)[number], number>;

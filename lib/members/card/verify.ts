@@ -4,9 +4,9 @@ import type { DbOrTx } from "@/db/client";
 import { assemblySeats, members } from "@/db/schema";
 import { clientAddress } from "@/lib/net/client-address";
 import { envNumber, hit, type Limit } from "@/lib/net/limiter";
-import { checkVerifySignature } from "./card-url";
-import { maskName } from "./mask";
-import { MEMBERSHIP_NO_PATTERN } from "./query";
+import { checkVerifySignature } from "@/lib/members/card/url";
+import { maskName } from "@/lib/members/mask";
+import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
 
 export interface VerifiedDetail {
   nameMasked: string;
@@ -23,7 +23,7 @@ export type Verification =
 /**
  * Public verification of a membership number. A bare number (no signature, or a wrong one) answers only
  * "valid" or "not found": numbers are sequential, so anything more would let a visitor walk the whole book of
- * names and seats. The card's QR link carries a signature (card-url.ts) and adds the partly masked name and
+ * names and seats. The card's QR link carries a signature (url.ts) and adds the partly masked name and
  * the assembly seat. Unknown, malformed and erased numbers get the same "not found".
  */
 export async function verifyMembership(db: DbOrTx, membershipNo: string, sig?: string | null): Promise<Verification> {

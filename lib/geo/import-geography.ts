@@ -9,10 +9,10 @@
  * left alone: the file may be partial, and deleting geography would orphan booths, members and posts.
  */
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client";
-import { assemblySeatDistricts, assemblySeats, auditEvents, booths, districts, lokSabhaSeats, states } from "../../db/schema";
-import { districtSlug } from "../geo/slug";
-import { isWellFormedText } from "../validation/text";
+import type { DbOrTx, Tx } from "@/db/client";
+import { assemblySeatDistricts, assemblySeats, auditEvents, booths, districts, lokSabhaSeats, states } from "@/db/schema";
+import { districtSlug } from "@/lib/geo/slug";
+import { isWellFormedText } from "@/lib/validation/text";
 import {
   cell,
   parseWholeNumber,
@@ -25,8 +25,8 @@ import {
   type ImportOptions,
   type ImportResult,
   type ImportSuccess,
-} from "./csv";
-import { KNOWN_STATES, STATE_CODE } from "./states";
+} from "@/lib/csv/parse";
+import { KNOWN_STATES, STATE_CODE } from "@/lib/geo/states";
 
 const REQUIRED = ["ac_no", "ac_name", "reserved", "pc_no", "pc_name", "district"] as const;
 const OPTIONAL = ["ac_name_hi", "state"] as const;

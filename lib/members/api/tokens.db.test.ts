@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/db/seed";
-import { createTestDb, testEngines } from "@/db/testing";
+import { seed } from "@/lib/seed";
+import { createTestDb, testEngines } from "@/lib/testing/db";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
-import { hashToken } from "./token-hash";
-import { authenticateToken, issueToken, listTokens, revokeToken, searchPosts, tokenCoversBooth } from "./tokens";
+import { hashToken } from "@/lib/members/api/token-hash";
+import { authenticateToken, issueToken, listTokens, revokeToken, searchPosts, tokenCoversBooth } from "@/lib/members/api/tokens";
 
 const NOW = new Date("2026-11-28T06:00:00Z");
 

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { apiTokens, appointments, booths, members } from "@/db/schema";
-import { seed, STATE_ID } from "@/db/seed";
-import { createTestDb, testEngines } from "@/db/testing";
-import { enrolMember, type EnrolContext } from "./enrol";
-import type { MemberInput } from "./validation";
+import { seed, STATE_ID } from "@/lib/seed";
+import { createTestDb, testEngines } from "@/lib/testing/db";
+import { enrolMember, type EnrolContext } from "@/lib/members/enrol/enrol";
+import type { MemberInput } from "@/lib/members/enrol/validation";
 
 const NOW = new Date("2026-11-28T06:00:00Z");
 let epicSeq = 0;

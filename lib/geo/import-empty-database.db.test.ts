@@ -12,12 +12,12 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDb, openDb, type Db, type DbHandle } from "../../db/client";
-import { assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "../../db/schema";
-import { adminQuery, createTestDb, sharedDataPath, testEngines, type Engine } from "../../db/testing";
-import { importBooths } from "./booths";
-import type { CsvProblem, ImportOptions, ImportResult } from "./csv";
-import { importGeography } from "./geography";
+import { migrateDb, openDb, type Db, type DbHandle } from "@/db/client";
+import { assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema";
+import { adminQuery, createTestDb, sharedDataPath, testEngines, type Engine } from "@/lib/testing/db";
+import { importBooths } from "@/lib/geo/import-booths";
+import type { CsvProblem, ImportOptions, ImportResult } from "@/lib/csv/parse";
+import { importGeography } from "@/lib/geo/import-geography";
 
 const REAL_LINES = readFileSync(sharedDataPath("cg-assembly-constituencies.csv"), "utf8").replace(/\n$/, "").split("\n");
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -307,7 +307,7 @@ async function emptyDatabase(engine: Engine, dir: string): Promise<{ env: Record
     const dataDir = path.join(dir, "pglite");
     return { env: { PGLITE_DIR: dataDir, DATABASE_URL: "" }, open: () => openDb({ dataDir }), drop: async () => {} };
   }
-  // Named like db/testing.ts's databases, so a run killed part-way has it dropped by the global teardown.
+  // Named like lib/testing/db.ts's databases, so a run killed part-way has it dropped by the global teardown.
   const name = `sadasyata_t_${process.pid}_${randomBytes(4).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(process.env.TEST_DATABASE_URL!);

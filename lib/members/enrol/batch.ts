@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { insertEnrolment, type EnrolOutcome, type PreparedEnrolment } from "./enrol";
-import { maskMembershipNo } from "./mask";
-import { namedRows, type NamedQuery } from "./named-query";
+import { insertEnrolment, type EnrolOutcome, type PreparedEnrolment } from "@/lib/members/enrol/enrol";
+import { maskMembershipNo } from "@/lib/members/mask";
+import { namedRows, type NamedQuery } from "@/db/named-query";
 import { istDate } from "@/lib/dates";
 
 /**

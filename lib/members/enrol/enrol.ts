@@ -3,9 +3,9 @@ import { queryRows, type Db, type Tx } from "@/db/client";
 import { PG, pgError } from "@/db/errors";
 import { booths, members, states } from "@/db/schema";
 import { istDate } from "@/lib/dates";
-import { maskMembershipNo } from "./mask";
-import { namedRows, type NamedQuery } from "./named-query";
-import type { MemberInput } from "./validation";
+import { maskMembershipNo } from "@/lib/members/mask";
+import { namedRows, type NamedQuery } from "@/db/named-query";
+import type { MemberInput } from "@/lib/members/enrol/validation";
 
 /** A booth as enrolment needs it: its keys at every level, for scope checks. */
 export interface BoothRef {

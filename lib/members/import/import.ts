@@ -8,19 +8,19 @@
  */
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { queryRows, type Db, type DbOrTx } from "../../db/client";
-import { bulkInsert } from "../../db/bulk";
-import { writeAudit } from "../audit/write";
-import type { Viewer } from "../auth/viewer";
-import { istDate } from "../dates";
-import { CsvError, findColumns, type CsvProblem, type CsvRow } from "../import/csv";
-import { translator, type Locale, type MessageKey } from "../i18n";
-import { en } from "../i18n/en";
-import { csvRecordBatches } from "./csv-stream";
+import { queryRows, type Db, type DbOrTx } from "@/db/client";
+import { bulkInsert } from "@/db/bulk";
+import { writeAudit } from "@/lib/audit/write";
+import type { Viewer } from "@/lib/auth/viewer";
+import { istDate } from "@/lib/dates";
+import { CsvError, findColumns, type CsvProblem, type CsvRow } from "@/lib/csv/parse";
+import { translator, type Locale, type MessageKey } from "@/lib/i18n";
+import { en } from "@/lib/i18n/en";
+import { csvRecordBatches } from "@/lib/csv/stream";
 import { boothInScope } from "@/lib/auth/scope";
-import type { BoothRef } from "./enrol";
-import { maskMembershipNo } from "./mask";
-import { ApiMember } from "./validation";
+import type { BoothRef } from "@/lib/members/enrol/enrol";
+import { maskMembershipNo } from "@/lib/members/mask";
+import { ApiMember } from "@/lib/members/enrol/validation";
 
 export const REQUIRED_COLUMNS = [
   "epic",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boothCode, districtSlug } from "../geo/slug";
-import { CsvError, cell, decodeUtf8, decodeUtf8Escaped, findColumns, parseCsv, readTable, sortProblems, widthProblem } from "./csv";
+import { boothCode, districtSlug } from "@/lib/geo/slug";
+import { CsvError, cell, decodeUtf8, decodeUtf8Escaped, findColumns, parseCsv, readTable, sortProblems, widthProblem } from "@/lib/csv/parse";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const BOM = [0xef, 0xbb, 0xbf];

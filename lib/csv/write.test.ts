@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv-export";
+import { toCsv } from "@/lib/csv/write";
 
 describe("toCsv", () => {
   it("writes a BOM, a header, CRLF lines, quotes where needed, and plain numbers", () => {

@@ -6,9 +6,9 @@ import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unitInScope } from "@/lib/auth/scope";
-import type { BoothRef } from "./enrol";
-import { namedRows, type NamedQuery } from "./named-query";
-import { generateToken, hashToken, tokenPrefixOf } from "./token-hash";
+import type { BoothRef } from "@/lib/members/enrol/enrol";
+import { namedRows, type NamedQuery } from "@/db/named-query";
+import { generateToken, hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
 
 /**
  * Enroller API tokens: issued by leadership and district presidents to an active enroller (a booth's) or

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { cardSignature, cardUrl, checkVerifySignature, verifyCardSignature, verifySignature, verifyUrl } from "./card-url";
+import { cardSignature, cardUrl, checkVerifySignature, verifyCardSignature, verifySignature, verifyUrl } from "@/lib/members/card/url";
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= "test-secret-for-card-links";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/lib/import/csv";
-import { csvRecordBatches, CsvStreamParser, Utf8LineDecoder } from "./csv-stream";
+import { parseCsv } from "@/lib/csv/parse";
+import { csvRecordBatches, CsvStreamParser, Utf8LineDecoder } from "@/lib/csv/stream";
 
 async function* pieces(bytes: Uint8Array, size: number) {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);

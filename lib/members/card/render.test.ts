@@ -3,8 +3,8 @@ import path from "node:path";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { CARD_H, CARD_W, PNG_WIDTH, renderCardPdf, renderCardPng, type CardData } from "./card-render";
-import { runWidth, shape } from "./card-text";
+import { CARD_H, CARD_W, PNG_WIDTH, renderCardPdf, renderCardPng, type CardData } from "@/lib/members/card/render";
+import { runWidth, shape } from "@/lib/members/card/text";
 
 const VERIFY = "http://127.0.0.1:3304/verify/CG26-0004711";
 const card = (over: Partial<CardData> = {}): CardData => ({

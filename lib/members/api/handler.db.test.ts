@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
-import { DEMO_TOKEN, seed, STATE_ID } from "@/db/seed";
-import { createTestDb, testEngines } from "@/db/testing";
-import { handleEnrolRequest, MAX_BODY_BYTES } from "./api";
-import { batcherFor } from "./enrol-batch";
-import { TokenBucket } from "./rate-limit";
-import { hashToken, tokenPrefixOf } from "./token-hash";
+import { DEMO_TOKEN, seed, STATE_ID } from "@/lib/seed";
+import { createTestDb, testEngines } from "@/lib/testing/db";
+import { handleEnrolRequest, MAX_BODY_BYTES } from "@/lib/members/api/handler";
+import { batcherFor } from "@/lib/members/enrol/batch";
+import { TokenBucket } from "@/lib/members/rate-limit";
+import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
 
 process.env.AUTH_SECRET ??= "test-secret-for-card-links";
 const NOW = new Date("2026-11-28T06:00:00Z");

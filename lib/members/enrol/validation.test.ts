@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValidEpic, normaliseEpic, normalisePhone } from "@/lib/validation/identity";
-import { ApiMember, BookMember, decodePhoto } from "./validation";
+import { ApiMember, BookMember, decodePhoto } from "@/lib/members/enrol/validation";
 
 const valid = {
   epic: " abc 1234567 ",

@@ -6,22 +6,22 @@ import { PG, pgError } from "@/db/errors";
 import { idempotencyRecords } from "@/db/schema";
 import { translator, type MessageKey } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
-import { cardUrl } from "./card-url";
-import { Coalescer } from "./coalesce";
-import { prepareEnrolment, readEnrolmentFacts, type EnrolmentFacts, type EnrolmentQuery, type EnrolOutcome } from "./enrol";
-import { batcherFor } from "./enrol-batch";
+import { cardUrl } from "@/lib/members/card/url";
+import { Coalescer } from "@/lib/members/api/coalesce";
+import { prepareEnrolment, readEnrolmentFacts, type EnrolmentFacts, type EnrolmentQuery, type EnrolOutcome } from "@/lib/members/enrol/enrol";
+import { batcherFor } from "@/lib/members/enrol/batch";
 import { envNumber } from "@/lib/net/limiter";
 import { publicUrl } from "@/lib/net/public-url";
 import { illFormedField, isWellFormedText } from "@/lib/validation/text";
-import { TokenBucket } from "./rate-limit";
-import { bearerToken } from "./token-hash";
-import { authenticateTokens, tokenCoversBooth, touchToken, type TokenPrincipal } from "./tokens";
-import { ApiMember } from "./validation";
+import { TokenBucket } from "@/lib/members/rate-limit";
+import { bearerToken } from "@/lib/members/api/token-hash";
+import { authenticateTokens, tokenCoversBooth, touchToken, type TokenPrincipal } from "@/lib/members/api/tokens";
+import { ApiMember } from "@/lib/members/enrol/validation";
 
 /**
  * `POST /api/v1/members`, the enrolment app's way in (DESIGN.md §5). Every refusal is a 4xx with
  * `{errors: {field: message}}` and writes nothing; only a 201 writes (member, counters, idempotency record in
- * one transaction, see enrolMember; under load several sign-ups share that transaction, see enrol-batch.ts). The order of checks is the order of cost: the token (one indexed read),
+ * one transaction, see enrolMember; under load several sign-ups share that transaction, see enrol/batch.ts). The order of checks is the order of cost: the token (one indexed read),
  * the rate limit (memory), the Idempotency-Key, then the body — its size counted on the raw stream before
  * anything is parsed, so a 50 MB body costs 1 MB of reading at most.
  */
@@ -124,7 +124,7 @@ async function storedAnswer(db: Db, tokenId: number, key: string) {
 
 /**
  * Per database: the token check and the pre-write read of concurrent requests each go as one query, and
- * their writes as one statement (enrol-batch.ts). Every request still gets its own answer.
+ * their writes as one statement (enrol/batch.ts). Every request still gets its own answer.
  */
 const readersByDb = new WeakMap<Db, { auth: Coalescer<string, TokenPrincipal | null>; facts: Coalescer<EnrolmentQuery, EnrolmentFacts | undefined> }>();
 function readersFor(db: Db) {

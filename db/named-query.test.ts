@@ -1,6 +1,6 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { asDrizzle } from "./named-query";
+import { asDrizzle } from "@/db/named-query";
 
 describe("named queries on the Drizzle path", () => {
   it("binds each $n to its value, whatever the order and however many digits", () => {

@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
-import { DEMO_TOKEN, seed, STATE_ID } from "@/db/seed";
-import { createTestDb, testEngines } from "@/db/testing";
-import { handleEnrolRequest } from "./api";
-import { enrolMember } from "./enrol";
-import { runImport, scanFile, startImport } from "./import";
-import { TokenBucket } from "./rate-limit";
+import { DEMO_TOKEN, seed, STATE_ID } from "@/lib/seed";
+import { createTestDb, testEngines } from "@/lib/testing/db";
+import { handleEnrolRequest } from "@/lib/members/api/handler";
+import { enrolMember } from "@/lib/members/enrol/enrol";
+import { runImport, scanFile, startImport } from "@/lib/members/import/import";
+import { TokenBucket } from "@/lib/members/rate-limit";
 
 process.env.AUTH_SECRET ??= "test-secret-for-card-links";
 const NOW = new Date("2026-11-28T06:00:00Z");

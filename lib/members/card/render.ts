@@ -13,12 +13,12 @@ import {
 import QRCode from "qrcode";
 import { formatDay } from "@/lib/format";
 import { translator, type Locale } from "@/lib/i18n";
-import { fitLines, fitText, runToSvg, type FittedText } from "./card-text";
+import { fitLines, fitText, runToSvg, type FittedText } from "@/lib/members/card/text";
 
 /**
  * The membership card, drawn once as SVG (ID-1 card size, 85.6 × 54 mm, in tenths of a millimetre) and
  * turned into a PNG for phones and a PDF for printing. All text is shaped by HarfBuzz and drawn as paths
- * (see card-text.ts); the PDF embeds the PNG and adds an invisible Latin text layer with the membership
+ * (see text.ts); the PDF embeds the PNG and adds an invisible Latin text layer with the membership
  * number and the verification link, so the PDF can be searched and read by machines.
  */
 
@@ -40,7 +40,7 @@ export interface CardData {
 }
 
 export interface CardOptions {
-  /** The absolute link the QR code opens: `<PUBLIC_URL>/verify/<membershipNo>?s=<signature>` (see card-url.ts). */
+  /** The absolute link the QR code opens: `<PUBLIC_URL>/verify/<membershipNo>?s=<signature>` (see url.ts). */
   verifyUrl: string;
   /** Language of place names and the date (labels are always Hindi and English). */
   lang?: Locale;

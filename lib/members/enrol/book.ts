@@ -6,9 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { boothInScope, boothScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
-import { enrolMember } from "./enrol";
-import { likeEscape } from "./query";
-import type { BookMemberInput } from "./validation";
+import { enrolMember } from "@/lib/members/enrol/enrol";
+import { likeEscape } from "@/lib/members/query";
+import type { BookMemberInput } from "@/lib/members/enrol/validation";
 
 /** A field error as a catalog key (and its placeholders): the form shows it in the reader's language. */
 export interface FieldMessage {

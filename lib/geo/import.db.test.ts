@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "../../db/client";
-import { assemblySeatDistricts, assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "../../db/schema";
-import { ACS, DISTRICTS } from "../../db/seed/geo-data";
-import { createTestDb, sharedDataPath, testEngines } from "../../db/testing";
-import { districtSlug } from "../geo/slug";
-import { importBooths } from "./booths";
-import type { CsvProblem, ImportResult } from "./csv";
-import { importGeography } from "./geography";
+import type { Db, DbHandle } from "@/db/client";
+import { assemblySeatDistricts, assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema";
+import { ACS, DISTRICTS } from "@/lib/seed/geo-data";
+import { createTestDb, sharedDataPath, testEngines } from "@/lib/testing/db";
+import { districtSlug } from "@/lib/geo/slug";
+import { importBooths } from "@/lib/geo/import-booths";
+import type { CsvProblem, ImportResult } from "@/lib/csv/parse";
+import { importGeography } from "@/lib/geo/import-geography";
 
 const REAL_CSV = readFileSync(sharedDataPath("cg-assembly-constituencies.csv"));
 const REAL_LINES = REAL_CSV.toString("utf8").replace(/\n$/, "").split("\n");

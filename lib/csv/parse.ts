@@ -8,7 +8,7 @@
  */
 
 /** One thing wrong with an input file. `line` is the physical line (1-based); null for the whole file. */
-import { isWellFormedText } from "../validation/text";
+import { isWellFormedText } from "@/lib/validation/text";
 
 export interface CsvProblem {
   line: number | null;

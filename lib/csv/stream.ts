@@ -3,7 +3,7 @@
  * byte-order mark dropped, LF / CRLF / CR line ends, blank rows skipped, the physical line of each record)
  * but fed chunk by chunk, so a 100,000-row file is never held in memory whole. Pure: unit-tested alone.
  */
-import { CsvError, type CsvRow } from "@/lib/import/csv";
+import { CsvError, type CsvRow } from "@/lib/csv/parse";
 
 const NOT_UTF8 =
   'the file is not UTF-8 text (perhaps saved in a legacy encoding such as Windows-1252); ' +

@@ -6,10 +6,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
-import { seed } from "@/db/seed";
-import { createTestDb, testEngines } from "@/db/testing";
+import { seed } from "@/lib/seed";
+import { createTestDb, testEngines } from "@/lib/testing/db";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
-import { cancelImport, describeReason, ImportSuperseded, outcomeRows, runImport, scanFile, startImport, tryLockImport, type ImportActor } from "./import";
+import { cancelImport, describeReason, ImportSuperseded, outcomeRows, runImport, scanFile, startImport, tryLockImport, type ImportActor } from "@/lib/members/import/import";
 
 const NOW = new Date("2026-11-28T06:00:00Z");
 const HEADER = "booth_code,epic,name,relative_name,gender,age,phone,address,religion,caste,caste_category,consent,consent_version";

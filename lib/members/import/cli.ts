@@ -5,8 +5,8 @@
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import type { Db } from "../../db/client";
-import { formatProblem, type ImportOptions } from "../import/csv";
+import type { Db } from "@/db/client";
+import { formatProblem, type ImportOptions } from "@/lib/csv/parse";
 import {
   DEFAULT_CHUNK_ROWS,
   describeReason,
@@ -17,7 +17,7 @@ import {
   startImport,
   tryLockImport,
   type ImportProgress,
-} from "./import";
+} from "@/lib/members/import/import";
 
 const n = (x: number) => x.toLocaleString("en-IN");
 

@@ -7,13 +7,13 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { writeAudit } from "@/lib/audit/write";
 import { publicUrl } from "@/lib/net/public-url";
-import { verifyCardSignature, verifyUrl } from "./card-url";
-import { renderCardPdf, renderCardPng, type CardData } from "./card-render";
-import { MEMBERSHIP_NO_PATTERN } from "./query";
-import { memberScope } from "./search";
+import { verifyCardSignature, verifyUrl } from "@/lib/members/card/url";
+import { renderCardPdf, renderCardPng, type CardData } from "@/lib/members/card/render";
+import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
+import { memberScope } from "@/lib/members/search";
 
 export interface CardAccess {
-  /** The `sig` query parameter of a card link (see card-url.ts). */
+  /** The `sig` query parameter of a card link (see url.ts). */
   sig?: string | null;
   viewer?: Viewer | null;
 }

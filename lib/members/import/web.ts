@@ -21,7 +21,7 @@ import {
   tryLockImport,
   type ImportProgress,
   type StartResult,
-} from "./import";
+} from "@/lib/members/import/import";
 
 /**
  * The upload page's side of the member import. The upload is streamed to a file under `.data/` while it is
