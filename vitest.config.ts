@@ -28,7 +28,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          globalSetup: ["./db/test-global-setup.ts"],
+          globalSetup: ["./lib/testing/global-setup.ts"],
           // PGlite databases are ~100–800 MB each; two files at a time fit this 2-core machine.
           maxWorkers: 2,
         },

@@ -7,8 +7,8 @@ import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/db/seed";
-import { createTestDb } from "@/db/testing";
+import { seed } from "@/lib/seed";
+import { createTestDb } from "@/lib/testing/db";
 import { ensureAppRole, grantAppRole, privilegeProblems } from "./roles";
 
 // Roles are cluster-wide; one fixed name, created idempotently, serves every run and database.

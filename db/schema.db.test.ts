@@ -4,8 +4,8 @@ import { queryRows, type DbHandle } from "./client";
 import { PG, pgError } from "./errors";
 import { recount } from "./recount";
 import * as s from "./schema";
-import { seed, STATE_ID } from "./seed";
-import { createTestDb, testEngines } from "./testing";
+import { seed, STATE_ID } from "@/lib/seed";
+import { createTestDb, testEngines } from "@/lib/testing/db";
 
 /** Runs `fn` and returns the SQLSTATE and constraint it failed with (fails the test if it succeeded). */
 async function refusal(fn: () => Promise<unknown>) {

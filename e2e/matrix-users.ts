@@ -10,7 +10,7 @@ import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../db/client";
 import { users } from "../db/schema";
-import { DEMO_PASSWORD, STATE_ID } from "../db/seed/index";
+import { DEMO_PASSWORD, STATE_ID } from "@/lib/seed";
 
 /**
  * The matrix's own users. IT-cell heads at each scope below the state (the demo seed has only a state one);

@@ -14,7 +14,7 @@ import { Client } from "pg";
 import { sql } from "drizzle-orm";
 import { migrateDb, openDb, queryRows } from "../db/client";
 import { assertRoleName, ensureAppRole } from "../db/roles";
-import { seed } from "../db/seed/index";
+import { seed } from "@/lib/seed";
 import { seedMatrixUsers } from "./matrix-users";
 import { seedSessionUsers } from "./session-users";
 

@@ -5,7 +5,7 @@
 import bcrypt from "bcryptjs";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
-import { DEMO_PASSWORD, STATE_ID } from "../db/seed/index";
+import { DEMO_PASSWORD, STATE_ID } from "@/lib/seed";
 
 export const SESSION_USERS = {
   signOut: "session-signout@demo.local",

@@ -6,7 +6,7 @@
 import { Client } from "pg";
 import { migrateDb, openDb } from "../db/client";
 import { recount } from "../db/recount";
-import { seed } from "../db/seed/index";
+import { seed } from "@/lib/seed";
 
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const members = Number(process.env.SEED_MEMBERS ?? 2_000_000);

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/db/seed";
-import { createTestDb, testEngines } from "@/db/testing";
+import { seed } from "@/lib/seed";
+import { createTestDb, testEngines } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/members/mask";
 import { listBoothPosts, loadPost, searchWorkers } from "./queries";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { seed } from "@/db/seed";
-import { createTestDb, testEngines, viewerFor } from "@/db/testing";
+import { seed } from "@/lib/seed";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import { writeAudit } from "./write";
 import { listAuditEvents } from "./queries";
 

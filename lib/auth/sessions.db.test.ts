@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle } from "@/db/client";
 import { states, users } from "@/db/schema";
-import { createTestDb, testEngines } from "@/db/testing";
+import { createTestDb, testEngines } from "@/lib/testing/db";
 import { endSession, endUserSessions, openSession, sessionIsLive } from "./sessions";
 
 describe.each(testEngines())("server-side sessions on %s", (engine) => {

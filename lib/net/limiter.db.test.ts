@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, queryRows, type DbHandle } from "@/db/client";
-import { createTestDb, testEngines } from "@/db/testing";
+import { createTestDb, testEngines } from "@/lib/testing/db";
 import { hit, pruneLimits, refund } from "./limiter";
 
 describe.each(testEngines())("the shared limiter on %s", (engine) => {

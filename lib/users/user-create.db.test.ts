@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDb, openDb, queryRows, type DbHandle } from "@/db/client";
-import { createTestDb, testEngines } from "@/db/testing";
+import { createTestDb, testEngines } from "@/lib/testing/db";
 import { verifyPassword } from "@/lib/auth/credentials";
 import { CLI_ACTOR, userCreate, type CliIo } from "@/scripts/user-create";
 import { seedUserAdmin } from "./test-helpers";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { createTestDb, testEngines, viewerFor } from "@/db/testing";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import { verifyPassword } from "@/lib/auth/credentials";
 import { openSession, sessionIsLive } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type DbHandle } from "../client";
-import { recount } from "../recount";
-import { createTestDb, testEngines } from "../testing";
-import { isSeeded, seed, STATE_BOOTHS } from "./index";
+import { queryRows, type DbHandle } from "@/db/client";
+import { recount } from "@/db/recount";
+import { createTestDb, testEngines } from "@/lib/testing/db";
+import { isSeeded, seed, STATE_BOOTHS } from "@/lib/seed";
 
 const NOW = new Date("2026-11-28T07:30:00Z");
 

@@ -8,8 +8,8 @@
  * CREATEROLE, so run it once with an owner or administrator URL that has it; later migrations only grant.
  */
 import { Client } from "pg";
-import { databaseUrlsFromEnv, migrateDb, openDb } from "./client";
-import { assertRoleName, ensureAppRole } from "./roles";
+import { databaseUrlsFromEnv, migrateDb, openDb } from "@/db/client";
+import { assertRoleName, ensureAppRole } from "@/db/roles";
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -7,9 +7,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
 import { eq } from "drizzle-orm";
-import { loadViewer, type Viewer } from "../lib/auth/viewer";
-import { migrateDb, openDb, type DbHandle, type DbOrTx } from "./client";
-import { users } from "./schema";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { migrateDb, openDb, type DbHandle, type DbOrTx } from "@/db/client";
+import { users } from "@/db/schema";
 
 export type Engine = "pglite" | "postgres";
 

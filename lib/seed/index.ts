@@ -7,15 +7,15 @@
  */
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
-import { addDays, daysBetween, istDate, istDayStart, weekday } from "../../lib/dates";
-import { boothCode } from "../../lib/geo/slug";
-import { hashToken, tokenPrefixOf } from "../../lib/members/token-hash";
-import { bulkInsert, syncIdSequence } from "../bulk";
-import { queryRows, type Db, type DbOrTx } from "../client";
-import * as s from "../schema";
-import { ACS, DISTRICTS, PCS, STATE } from "./geo-data";
-import { BOOTH_BUILDINGS, CASTES_BY_CATEGORY, FIRST_NAMES_F, FIRST_NAMES_M, RELIGIONS, SURNAMES } from "./people-data";
-import { pickCumulative, Rng } from "./random";
+import { addDays, daysBetween, istDate, istDayStart, weekday } from "@/lib/dates";
+import { boothCode } from "@/lib/geo/slug";
+import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
+import { bulkInsert, syncIdSequence } from "@/db/bulk";
+import { queryRows, type Db, type DbOrTx } from "@/db/client";
+import * as s from "@/db/schema";
+import { ACS, DISTRICTS, PCS, STATE } from "@/lib/seed/geo-data";
+import { BOOTH_BUILDINGS, CASTES_BY_CATEGORY, FIRST_NAMES_F, FIRST_NAMES_M, RELIGIONS, SURNAMES } from "@/lib/seed/people-data";
+import { pickCumulative, Rng } from "@/lib/seed/random";
 
 export const STATE_ID = 1;
 /** Polling stations at the 2023 Chhattisgarh assembly election; the seed spreads exactly this many. */

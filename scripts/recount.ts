@@ -1,6 +1,6 @@
 /** `npm run recount` — rebuilds the sign-up counters from members and reports every difference it corrected. */
-import { getDbHandle, migrateDb } from "./client";
-import { recount } from "./recount";
+import { getDbHandle, migrateDb } from "@/db/client";
+import { recount } from "@/db/recount";
 
 const handle = await getDbHandle();
 try {

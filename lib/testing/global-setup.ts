@@ -1,4 +1,4 @@
-import { dropLeftoverTestDatabases } from "./testing";
+import { dropLeftoverTestDatabases } from "@/lib/testing/db";
 
 export async function setup() {
   await dropLeftoverTestDatabases();

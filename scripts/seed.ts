@@ -5,8 +5,8 @@
  *   SEED          generator seed (default 2026)
  *   --demo        also create the demo users (never in production)
  */
-import { migrateDb, openOwnerDb } from "../client";
-import { isSeeded, seed } from "./index";
+import { migrateDb, openOwnerDb } from "@/db/client";
+import { isSeeded, seed } from "@/lib/seed";
 
 const handle = await openOwnerDb();
 try {
