@@ -28,10 +28,10 @@ import { sql } from "drizzle-orm";
 import { openDb, queryRows, type Db, type DbHandle } from "../db/client";
 import type { Viewer } from "../lib/auth/viewer";
 import { listUnits, loadUnitProgress } from "../lib/progress/data";
-import type { ProgressLevel } from "../lib/progress/types";
 import { findUnit, scopeUnit } from "../lib/progress/units";
 import { loadTargetsPage } from "../lib/targets/queries";
 import { buildIfMissing, startNextServer } from "./next-server";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 const small = process.env.BENCH_SMALL_URL ?? "postgres://postgres@127.0.0.1:5432/sadasyata_200k";
 const large = process.env.BENCH_LARGE_URL ?? "postgres://postgres@127.0.0.1:5432/sadasyata_2m";
@@ -100,7 +100,7 @@ async function fixture(db: Db): Promise<Fixture> {
 
 type Page = { name: string; run: (db: Db, f: Fixture) => Promise<unknown> };
 
-async function unitPage(db: Db, viewer: Viewer, level: ProgressLevel, key: string, districtSlug?: string) {
+async function unitPage(db: Db, viewer: Viewer, level: GeoLevel, key: string, districtSlug?: string) {
   const unit = await findUnit(db, viewer, level, key, { districtSlug });
   if (!unit) throw new Error(`${level} ${key} not found`);
   return loadUnitProgress(db, viewer, unit);

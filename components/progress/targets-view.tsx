@@ -3,18 +3,18 @@ import { formatDay, formatNumber } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
 import { pickName, rowLabel } from "@/lib/progress/display";
 import { targetsExportHref } from "@/lib/progress/export-links";
-import type { ProgressLevel } from "@/lib/progress/types";
 import { TARGET_ERROR_KEYS } from "@/lib/targets/schema";
 import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
 import { packTargetRows, type TargetDisplayRow } from "./target-rows";
 import { TargetsTable, type TargetsTableLabels } from "./targets-table";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 function signed(x: number, locale: Locale): string {
   return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;
 }
 
 function sumText(t: Translate, s: ChildSum, locale: Locale): { text: string; mismatch: boolean } {
-  const level = t(`progress.levels.${s.level as Exclude<ProgressLevel, "state">}`);
+  const level = t(`progress.levels.${s.level as Exclude<GeoLevel, "state">}`);
   if (s.sum === null) return { text: t("progress.targets.sumNone", { level }), mismatch: false };
   const base = t("progress.targets.sum", { level, sum: formatNumber(s.sum, locale), set: formatNumber(s.set, locale), total: formatNumber(s.total, locale) });
   if (s.difference === null) return { text: base, mismatch: false };
@@ -107,7 +107,7 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
               const vars = {
                 who: r.actor ?? t("progress.targets.someone"),
                 unit: r.unit,
-                level: r.level && r.level !== "state" ? t(`progress.level.${r.level as ProgressLevel}`) : t("progress.level.state"),
+                level: r.level && r.level !== "state" ? t(`progress.level.${r.level as GeoLevel}`) : t("progress.level.state"),
                 before: r.before === null ? "—" : formatNumber(r.before, locale),
                 after: r.after === null ? "—" : formatNumber(r.after, locale),
               };

@@ -7,7 +7,7 @@ import { unitName, type MessageKey, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { packRows, pickName, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
 import { exportHref } from "@/lib/progress/export-links";
-import type { ChildGroup, ProgressLevel, ProgressUnit, UnitProgress } from "@/lib/progress/types";
+import type { ChildGroup, ProgressUnit, UnitProgress } from "@/lib/progress/types";
 import { Breadcrumbs, type TrailSpec } from "./breadcrumbs";
 import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart, type ChildBar } from "./charts";
 import { HeadlineCards, type HeadlineLinks } from "./headline-cards";
@@ -16,6 +16,7 @@ import { ProgressTable } from "./progress-table";
 import { HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/progress/labels";
 import { QueryProvider } from "./query-provider";
 import { Tabs } from "./tabs";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /** The most bars a chart shows; the table below always has every row. */
 const CHART_ROWS = 40;
@@ -42,7 +43,7 @@ export function unitTitle(t: Translate, unit: Pick<ProgressUnit, "level" | "key"
   }
 }
 
-const GROUP_TITLE: Record<ProgressLevel, MessageKey> = {
+const GROUP_TITLE: Record<GeoLevel, MessageKey> = {
   state: "progress.level.state",
   pc: "progress.levels.pc",
   ac: "progress.levels.ac",

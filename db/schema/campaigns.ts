@@ -21,9 +21,6 @@ export const campaigns = pgTable(
   ],
 );
 
-export const TARGET_LEVELS = ["state", "pc", "ac", "district", "block", "booth"] as const;
-export type TargetLevel = (typeof TARGET_LEVELS)[number];
-
 /**
  * A members target for one unit in one campaign. Each level is judged against its own target; a parent's
  * target is not derived from its children's (a mismatch is shown, not fixed).

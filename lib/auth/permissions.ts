@@ -1,7 +1,5 @@
 import type { UserRole } from "@/db/schema";
-
-/** Unit levels an action can be aimed at. */
-export type ActionLevel = "state" | "pc" | "ac" | "district" | "block" | "booth";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /**
  * The one permissions table: role × action → the unit levels (inside the role's own scope) where the role
@@ -42,13 +40,13 @@ export const PERMISSIONS = {
   },
   "users.manage": { admin: ["state"] },
   "audit.view": { admin: ["state"], leadership: ["state"] },
-} as const satisfies Record<string, Partial<Record<UserRole, readonly ActionLevel[]>>>;
+} as const satisfies Record<string, Partial<Record<UserRole, readonly GeoLevel[]>>>;
 
 export type Action = keyof typeof PERMISSIONS;
 
 /** May a role do `action` at all (optionally: at this unit level)? Scope is checked by the caller's query. */
-export function can(viewer: { role: UserRole }, action: Action, level?: ActionLevel): boolean {
-  const levels = (PERMISSIONS[action] as Partial<Record<UserRole, readonly ActionLevel[]>>)[viewer.role];
+export function can(viewer: { role: UserRole }, action: Action, level?: GeoLevel): boolean {
+  const levels = (PERMISSIONS[action] as Partial<Record<UserRole, readonly GeoLevel[]>>)[viewer.role];
   if (!levels || levels.length === 0) return false;
   return level === undefined || levels.includes(level);
 }

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql, type Column, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { assemblySeats, booths, type ScopeLevel } from "@/db/schema";
-import { can, type ActionLevel } from "./permissions";
+import { can } from "./permissions";
 import type { ScopeUnit, Viewer } from "./viewer";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /**
  * The one place that decides whether a unit is in a viewer's area. A viewer's scope is the state, a Lok Sabha
@@ -23,7 +24,7 @@ import type { ScopeUnit, Viewer } from "./viewer";
 export type ScopeMode = "read" | "write";
 
 export interface UnitRef {
-  level: ActionLevel;
+  level: GeoLevel;
   id: number;
 }
 
@@ -91,7 +92,7 @@ function boothCol(level: Exclude<ScopeLevel, "state">): SQL {
  * A subquery of the ids of the units of `level` in the viewer's area, read (overlapping) or write (wholly
  * inside), each row's column named `id`. Lists use it so that they show exactly the units their pages open and their actions accept.
  */
-export function unitIdsInScope(viewer: Viewer, level: Exclude<ActionLevel, "state">, mode: ScopeMode = "read"): SQL {
+export function unitIdsInScope(viewer: Viewer, level: Exclude<GeoLevel, "state">, mode: ScopeMode = "read"): SQL {
   const { level: scope, id: s, stateId } = viewer.scope;
   if (scope === "state") {
     const table = { pc: "lok_sabha_seats", ac: "assembly_seats", district: "districts", block: "blocks", booth: "booths" }[level];
@@ -144,7 +145,7 @@ export function unitIdsInScope(viewer: Viewer, level: Exclude<ActionLevel, "stat
   throw new Error(`unitIdsInScope: ${level} in a ${scope} scope`);
 }
 
-const TABLES: Record<Exclude<ActionLevel, "state">, string> = {
+const TABLES: Record<Exclude<GeoLevel, "state">, string> = {
   pc: "lok_sabha_seats",
   ac: "assembly_seats",
   district: "districts",
@@ -197,7 +198,7 @@ export interface LinkContext {
  * Read scope, decided in memory for links in tables already loaded with their keys. Errs towards plain
  * text where the keys at hand cannot tell (a page always checks its unit with `unitInScope`).
  */
-export function overlapsScope(scope: ScopeUnit, level: ActionLevel, ctx: LinkContext): boolean {
+export function overlapsScope(scope: ScopeUnit, level: GeoLevel, ctx: LinkContext): boolean {
   const { level: s, id } = scope;
   if (s === "state") return true;
   if (level === "state") return false;
@@ -219,6 +220,6 @@ export function overlapsScope(scope: ScopeUnit, level: ActionLevel, ctx: LinkCon
 }
 
 /** May the viewer open this unit's page (its role may view the level, and the unit overlaps the area)? For links. */
-export function canOpen(viewer: Viewer, level: ActionLevel, ctx: LinkContext): boolean {
+export function canOpen(viewer: Viewer, level: GeoLevel, ctx: LinkContext): boolean {
   return can(viewer, "progress.view", level) && overlapsScope(viewer.scope, level, ctx);
 }

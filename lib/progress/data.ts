@@ -7,9 +7,10 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { currentCampaign } from "./campaign";
 import { baseCount, cumulativePoints, dailyPoints, pace, suppressSmall, sumSeries, type DayCount, type Pace } from "./pace";
-import type { CampaignInfo, ChildGroup, ChildRow, Counts, Headline, PlaceRef, ProgressLevel, ProgressUnit, UnitProgress } from "./types";
+import type { CampaignInfo, ChildGroup, ChildRow, Counts, Headline, PlaceRef, ProgressUnit, UnitProgress } from "./types";
 import { boothScope, unitIdsInScope } from "@/lib/auth/scope";
 import { boothsOf, link } from "./units";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /**
  * The progress of one unit for one viewer, read from counters only: booth rows joined to booth_counters
@@ -66,7 +67,7 @@ const nn = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Booth-level cells below the AC; (AC, district) cells above it. */
-function boothLevel(level: ProgressLevel): boolean {
+function boothLevel(level: GeoLevel): boolean {
   return level === "ac" || level === "district" || level === "block" || level === "booth";
 }
 
@@ -277,7 +278,7 @@ async function loadSeries(
 
 
 /** Targets of one level for the given units in the campaign (a unit without a row has no target). */
-export async function targetsOf(db: DbOrTx, campaignId: number, stateId: number, level: ProgressLevel, ids: readonly number[]): Promise<Map<number, number>> {
+export async function targetsOf(db: DbOrTx, campaignId: number, stateId: number, level: GeoLevel, ids: readonly number[]): Promise<Map<number, number>> {
   if (level !== "state" && ids.length === 0) return new Map();
   const col = { pc: targets.pcId, ac: targets.acId, district: targets.districtId, block: targets.blockId, booth: targets.boothId };
   const rows = await db
@@ -335,10 +336,10 @@ async function childTargets(
   db: DbOrTx,
   campaignId: number,
   stateId: number,
-  ids: Partial<Record<Exclude<ProgressLevel, "state">, readonly number[]>>,
+  ids: Partial<Record<Exclude<GeoLevel, "state">, readonly number[]>>,
 ): Promise<Map<string, number>> {
   const col = { pc: sql`pc_id`, ac: sql`ac_id`, district: sql`district_id`, block: sql`block_id`, booth: sql`booth_id` };
-  const parts = (Object.entries(ids) as [Exclude<ProgressLevel, "state">, readonly number[]][])
+  const parts = (Object.entries(ids) as [Exclude<GeoLevel, "state">, readonly number[]][])
     .filter(([, list]) => list.length > 0)
     .map(([level, list]) => sql`(level = ${level} AND ${anyOf(col[level], list)})`);
   if (parts.length === 0) return new Map();
@@ -351,7 +352,7 @@ async function childTargets(
 }
 
 /** Units of `level` that lie only partly in the viewer's scope (an AC in two districts, for a district's viewer). */
-async function partialUnits(db: DbOrTx, viewer: Viewer, level: ProgressLevel, ids: readonly number[]): Promise<Set<number>> {
+async function partialUnits(db: DbOrTx, viewer: Viewer, level: GeoLevel, ids: readonly number[]): Promise<Set<number>> {
   if (viewer.scope.level === "state" || ids.length === 0) return new Set();
   const col = level === "pc" ? booths.pcId : level === "ac" ? booths.acId : level === "district" ? booths.districtId : level === "block" ? booths.blockId : null;
   if (!col) return new Set();
@@ -468,7 +469,7 @@ function childRow(
   };
 }
 
-function group(level: ProgressLevel, rows: ChildRow[]): ChildGroup {
+function group(level: GeoLevel, rows: ChildRow[]): ChildGroup {
   const withTarget = rows.filter((r) => r.target !== null);
   return {
     level,
@@ -481,7 +482,7 @@ function group(level: ProgressLevel, rows: ChildRow[]): ChildGroup {
 const LAGGING_ROWS = 10;
 
 /** Units furthest behind their own pace: those with a target, behind the line, most days behind first. */
-export function laggingRows(groups: readonly ChildGroup[], levels: readonly ProgressLevel[]): ChildRow[] {
+export function laggingRows(groups: readonly ChildGroup[], levels: readonly GeoLevel[]): ChildRow[] {
   return groups
     .filter((g) => levels.includes(g.level))
     .flatMap((g) => g.rows)
@@ -543,7 +544,7 @@ export async function loadUnitProgress(db: DbOrTx, viewer: Viewer, unit: Progres
   };
   if (opts.headlineOnly) return base;
   const groups = await buildGroups(db, ctx, unit, cells, series, childLevels(unit.level));
-  const laggingLevels: ProgressLevel[] = unit.level === "state" ? ["ac", "district"] : unit.level === "district" ? ["block", "booth"] : ["pc", "ac", "block", "booth"];
+  const laggingLevels: GeoLevel[] = unit.level === "state" ? ["ac", "district"] : unit.level === "district" ? ["block", "booth"] : ["pc", "ac", "block", "booth"];
   return { ...base, groups, lagging: laggingRows(groups, laggingLevels) };
 }
 
@@ -571,7 +572,7 @@ function toHeadline(counts: Counts, target: number | null, today: number, p: Pac
 }
 
 /** The child levels a unit's page lists. */
-export function childLevels(level: ProgressLevel): ProgressLevel[] {
+export function childLevels(level: GeoLevel): GeoLevel[] {
   switch (level) {
     case "state":
       return ["pc", "ac", "district"];
@@ -594,12 +595,12 @@ async function buildGroups(
   unit: Pick<ProgressUnit, "level" | "id" | "stateId">,
   cells: Cell[],
   series: Series,
-  levels: readonly ProgressLevel[],
+  levels: readonly GeoLevel[],
 ): Promise<ChildGroup[]> {
   const { campaign, viewer } = ctx;
   const stateId = unit.stateId;
   const ids = (f: (c: Cell) => number | null) => [...new Set(cells.map(f).filter((x): x is number => x !== null))];
-  const wanted = (l: ProgressLevel) => levels.includes(l);
+  const wanted = (l: GeoLevel) => levels.includes(l);
   const none = [] as number[];
   const [names, targetMap, acPartial, dPartial, pcPartial] = await Promise.all([
     loadNames(db, cells),
@@ -617,7 +618,7 @@ async function buildGroups(
     wanted("district") ? partialUnits(db, viewer, "district", ids((c) => c.districtId)) : new Set<number>(),
     wanted("pc") ? partialUnits(db, viewer, "pc", ids((c) => c.pcId)) : new Set<number>(),
   ]);
-  const target = (level: ProgressLevel, id: number) => targetMap.get(`${level}:${id}`) ?? null;
+  const target = (level: GeoLevel, id: number) => targetMap.get(`${level}:${id}`) ?? null;
   const groups: ChildGroup[] = [];
 
   for (const level of levels) {

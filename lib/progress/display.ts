@@ -4,10 +4,11 @@
  */
 import type { Locale } from "@/lib/i18n";
 import { pack, unpack, type Packed } from "@/lib/pack";
-import type { ChildRow, PlaceRef, ProgressLevel } from "./types";
+import type { ChildRow, PlaceRef } from "./types";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 export interface DisplayRow {
-  level: ProgressLevel;
+  level: GeoLevel;
   key: string;
   /** "49 · Raipur City West", "049-123 · Primary School, …", "Raipur". */
   label: string;

@@ -1,7 +1,8 @@
-import type { ProgressLevel, ProgressUnit } from "./types";
+import type { ProgressUnit } from "./types";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /** What a progress CSV holds: one level of units below a unit, its lagging units, its days, or a list page. */
-export type ExportTable = ProgressLevel | "lagging" | "daily";
+export type ExportTable = GeoLevel | "lagging" | "daily";
 
 export const EXPORT_PATH = "/api/export/progress";
 
@@ -21,6 +22,6 @@ export function listExportHref(level: "pc" | "ac" | "district"): string {
 }
 
 /** The download link of a targets table. */
-export function targetsExportHref(level: ProgressLevel): string {
+export function targetsExportHref(level: GeoLevel): string {
   return `${EXPORT_PATH}?${new URLSearchParams({ targets: level }).toString()}`;
 }

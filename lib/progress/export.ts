@@ -9,19 +9,20 @@ import { istDate } from "@/lib/dates";
 import { loadTargetsPage, type TargetRow } from "@/lib/targets/queries";
 import { listUnits, loadUnitProgress } from "./data";
 import type { CumulativePoint, DailyPoint } from "./pace";
-import { PROGRESS_LEVELS, type ChildRow } from "./types";
+import { type ChildRow } from "./types";
 import { findUnit, scopeUnit } from "./units";
+import { GEO_LEVELS } from "@/lib/geo/levels";
 
 /** The query of an export link: one table of a unit's page, a list page, or a targets table. */
 export const exportQuery = z.union([
   z.object({
-    level: z.enum(PROGRESS_LEVELS),
+    level: z.enum(GEO_LEVELS),
     key: z.string().min(1).max(40),
     district: z.string().max(60).optional(),
-    table: z.union([z.enum(PROGRESS_LEVELS), z.literal("lagging"), z.literal("daily")]),
+    table: z.union([z.enum(GEO_LEVELS), z.literal("lagging"), z.literal("daily")]),
   }),
   z.object({ list: z.enum(["pc", "ac", "district"]) }),
-  z.object({ targets: z.enum(PROGRESS_LEVELS) }),
+  z.object({ targets: z.enum(GEO_LEVELS) }),
 ]);
 export type ExportQuery = z.infer<typeof exportQuery>;
 

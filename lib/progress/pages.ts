@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/session";
 import { loadUnitProgress } from "./data";
-import type { ProgressLevel } from "./types";
 import { findUnit, scopeUnit } from "./units";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /**
  * What a drill-down page needs: the viewer, and the unit's progress if the unit exists and lies in the
  * viewer's scope. Anything else is the 404 page, decided before anything streams.
  */
-export async function unitPageData(level: ProgressLevel, key: string, districtSlug?: string) {
+export async function unitPageData(level: GeoLevel, key: string, districtSlug?: string) {
   const viewer = await requireViewer();
   const db = await getDb();
   const unit = await findUnit(db, viewer, level, key, { districtSlug });

@@ -12,8 +12,9 @@ import { loadTargetsPage, recentChanges } from "@/lib/targets/queries";
 import { saveTarget, TargetRefused } from "@/lib/targets/write";
 import { listUnits, loadUnitProgress } from "./data";
 import { ExportRefused, progressCsv } from "./export";
-import type { ChildGroup, ProgressLevel, UnitProgress } from "./types";
+import type { ChildGroup, UnitProgress } from "./types";
 import { findUnit, scopeUnit } from "./units";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 // Mid-morning in India, 42 days into the seeded campaign.
 const NOW = new Date("2026-11-28T05:30:00Z");
@@ -29,13 +30,13 @@ async function viewerOf(db: Db, email: string): Promise<Viewer> {
   return v;
 }
 
-async function unitData(db: Db, viewer: Viewer, level: ProgressLevel, key: string, districtSlug?: string): Promise<UnitProgress> {
+async function unitData(db: Db, viewer: Viewer, level: GeoLevel, key: string, districtSlug?: string): Promise<UnitProgress> {
   const unit = await findUnit(db, viewer, level, key, { districtSlug });
   if (!unit) throw new Error(`${level} ${key} not visible`);
   return loadUnitProgress(db, viewer, unit, { now: NOW });
 }
 
-const group = (d: UnitProgress, level: ProgressLevel): ChildGroup => {
+const group = (d: UnitProgress, level: GeoLevel): ChildGroup => {
   const g = d.groups.find((x) => x.level === level);
   if (!g) throw new Error(`no ${level} group`);
   return g;

@@ -2,14 +2,12 @@
  * Plain, serialisable shapes the progress pages, charts, exports and the live route share. No server imports:
  * client components use these types too.
  */
+import type { GeoLevel } from "@/lib/geo/levels";
 import type { CumulativePoint, DailyPoint, Pace } from "./pace";
-
-export const PROGRESS_LEVELS = ["state", "pc", "ac", "district", "block", "booth"] as const;
-export type ProgressLevel = (typeof PROGRESS_LEVELS)[number];
 
 /** A unit as a link target: `href` is null where the viewer may not open the unit's page. */
 export interface UnitLink {
-  level: ProgressLevel;
+  level: GeoLevel;
   id: number;
   /** What the URL uses: PC/AC number, district slug, block id, booth code, state code. */
   key: string;
@@ -77,7 +75,7 @@ export interface PlaceRef {
 }
 
 export interface ChildGroup {
-  level: ProgressLevel;
+  level: GeoLevel;
   rows: ChildRow[];
   /** The children's targets added up (null when none is set). */
   targetSum: number | null;
@@ -137,7 +135,7 @@ export interface UnitProgress {
   synthetic: boolean;
 }
 
-export function unitHref(level: ProgressLevel, key: string, districtSlug?: string): string {
+export function unitHref(level: GeoLevel, key: string, districtSlug?: string): string {
   switch (level) {
     case "state":
       return "/";
@@ -152,8 +150,4 @@ export function unitHref(level: ProgressLevel, key: string, districtSlug?: strin
     case "booth":
       return `/booths/${key}`;
   }
-}
-
-export function isProgressLevel(value: unknown): value is ProgressLevel {
-  return typeof value === "string" && (PROGRESS_LEVELS as readonly string[]).includes(value);
 }

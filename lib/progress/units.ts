@@ -5,10 +5,11 @@ import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, lokSab
 import { can } from "@/lib/auth/permissions";
 import { boothScope, canOpen, unitInScope, type LinkContext } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unitHref, type ProgressLevel, type ProgressUnit, type UnitLink } from "./types";
+import { unitHref, type ProgressUnit, type UnitLink } from "./types";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /** The booths of a unit. */
-export function boothsOf(unit: { level: ProgressLevel; id: number; stateId: number }): SQL {
+export function boothsOf(unit: { level: GeoLevel; id: number; stateId: number }): SQL {
   switch (unit.level) {
     case "state":
       return eq(booths.stateId, unit.id);
@@ -26,7 +27,7 @@ export function boothsOf(unit: { level: ProgressLevel; id: number; stateId: numb
 }
 
 interface LinkInput {
-  level: ProgressLevel;
+  level: GeoLevel;
   id: number;
   key: string;
   name: string;
@@ -67,7 +68,7 @@ async function stateLink(db: DbOrTx, viewer: Viewer): Promise<UnitLink | null> {
 export async function findUnit(
   db: DbOrTx,
   viewer: Viewer,
-  level: ProgressLevel,
+  level: GeoLevel,
   key: string,
   opts: { districtSlug?: string } = {},
 ): Promise<ProgressUnit | null> {
@@ -88,7 +89,7 @@ export async function scopeUnit(db: DbOrTx, viewer: Viewer): Promise<ProgressUni
   return unit;
 }
 
-async function isPartial(db: DbOrTx, viewer: Viewer, unit: { level: ProgressLevel; id: number; stateId: number }): Promise<boolean> {
+async function isPartial(db: DbOrTx, viewer: Viewer, unit: { level: GeoLevel; id: number; stateId: number }): Promise<boolean> {
   if (viewer.scope.level === "state") return false;
   if (unit.level === viewer.scope.level && unit.id === viewer.scope.id) return false;
   const [r] = await queryRows<{ partial: boolean }>(
@@ -98,7 +99,7 @@ async function isPartial(db: DbOrTx, viewer: Viewer, unit: { level: ProgressLeve
   return Boolean(r?.partial);
 }
 
-async function loadUnit(db: DbOrTx, viewer: Viewer, level: ProgressLevel, key: string, districtSlug?: string): Promise<ProgressUnit | null> {
+async function loadUnit(db: DbOrTx, viewer: Viewer, level: GeoLevel, key: string, districtSlug?: string): Promise<ProgressUnit | null> {
   const stateId = viewer.scope.stateId;
   const state = await stateLink(db, viewer);
   if (!state) return null;

@@ -7,12 +7,13 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { currentCampaign } from "@/lib/progress/campaign";
 import { add, groupCells, loadCells, ZERO, type Cell } from "@/lib/progress/data";
-import type { CampaignInfo, ProgressLevel, UnitLink } from "@/lib/progress/types";
+import type { CampaignInfo, UnitLink } from "@/lib/progress/types";
 import { link, scopeUnit } from "@/lib/progress/units";
+import type { GeoLevel } from "@/lib/geo/levels";
 
 /** One child level's targets added up under a parent, against the parent's own target. */
 export interface ChildSum {
-  level: ProgressLevel;
+  level: GeoLevel;
   /** Sum of the children's targets that are set (null when none is). */
   sum: number | null;
   /** Children with a target, of all children. */
@@ -36,7 +37,7 @@ export interface TargetRow extends UnitLink {
 }
 
 export interface TargetSection {
-  level: ProgressLevel;
+  level: GeoLevel;
   rows: TargetRow[];
   editable: boolean;
 }
@@ -61,7 +62,7 @@ const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const nn = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 interface TargetRec {
-  level: ProgressLevel;
+  level: GeoLevel;
   id: number;
   members: number;
   updatedAt: string | null;
@@ -97,7 +98,7 @@ async function loadTargets(db: DbOrTx, viewer: Viewer, campaignId: number): Prom
         WHERE t.campaign_id = ${campaignId} AND t.state_id = ${viewer.scope.stateId} AND ${scope}`,
   );
   return rows.map((r) => ({
-    level: String(r.level) as ProgressLevel,
+    level: String(r.level) as GeoLevel,
     id: n(r.id),
     members: n(r.members),
     updatedAt: r.updated_at === null ? null : String(r.updated_at),
@@ -108,7 +109,7 @@ async function loadTargets(db: DbOrTx, viewer: Viewer, campaignId: number): Prom
   }));
 }
 
-function childSum(level: ProgressLevel, parentTarget: number | null, children: readonly { target: number | null }[]): ChildSum {
+function childSum(level: GeoLevel, parentTarget: number | null, children: readonly { target: number | null }[]): ChildSum {
   const set = children.filter((c) => c.target !== null);
   const sum = set.length ? set.reduce((a, c) => a + (c.target ?? 0), 0) : null;
   return {
@@ -134,8 +135,8 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
   ]);
   // A map, not a search: a district has ~2,000 booths, each of which may have a target.
   const recByUnit = new Map(recs.map((r) => [`${r.level}:${r.id}`, r]));
-  const targetOf = (level: ProgressLevel, id: number) => recByUnit.get(`${level}:${id}`) ?? null;
-  const editable = (level: ProgressLevel) => campaign !== null && can(viewer, "targets.set", level);
+  const targetOf = (level: GeoLevel, id: number) => recByUnit.get(`${level}:${id}`) ?? null;
+  const editable = (level: GeoLevel) => campaign !== null && can(viewer, "targets.set", level);
   const rowOf = (
     u: Parameters<typeof link>[1],
     ctx: Parameters<typeof link>[2],

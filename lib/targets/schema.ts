@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROGRESS_LEVELS } from "@/lib/progress/types";
+import { GEO_LEVELS } from "@/lib/geo/levels";
 
 /** The largest target a unit can have (ten crore: well above any state's electorate). */
 export const TARGET_MAX = 100_000_000;
@@ -9,7 +9,7 @@ export const TARGET_MAX = 100_000_000;
  * A target is a whole number above zero; "12,500" and "12 500" are read as 12500, as people type them.
  */
 export const setTargetSchema = z.object({
-  level: z.enum(PROGRESS_LEVELS, { message: "progress.targets.errUnit" }),
+  level: z.enum(GEO_LEVELS, { message: "progress.targets.errUnit" }),
   unitId: z.coerce.number({ message: "progress.targets.errUnit" }).int({ message: "progress.targets.errUnit" }).positive({ message: "progress.targets.errUnit" }),
   members: z
     .string({ message: "progress.targets.errRequired" })
