@@ -24,7 +24,7 @@ test("a wrong password is refused without saying which part was wrong", async ({
 
 for (const role of ["pcc", "raipur", "itcell", "admin"] as const) {
   test(`${role} signs in, sees their scope, and signs out`, async ({ signedInAs }) => {
-    const page = await signedInAs(role);
+    const page = await signedInAs(role, { fresh: true });
     await expect(page.getByTestId("viewer-scope")).toContainText(role === "raipur" ? "Raipur district" : "Chhattisgarh (state)");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);

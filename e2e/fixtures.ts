@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import { Client } from "pg";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -37,12 +37,49 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export const test = base.extend<{ signedInAs: (role: Role) => Promise<Page> }>({
+/** Where a role's signed-in cookies are kept for this server (e2e/serve.ts deletes them when it starts). */
+export function sessionStatePath(role: Role): string {
+  return path.join("e2e", ".state", `session-${process.env.E2E_PORT ?? "3200"}-${role}.json`);
+}
+
+const SESSION_COOKIE = /authjs\.session-token/;
+
+/** Reuses the role's saved session cookie; false when there is none or the server no longer accepts it. */
+async function restoreSession(page: Page, role: Role): Promise<boolean> {
+  const file = sessionStatePath(role);
+  if (!existsSync(file)) return false;
+  const cookies = JSON.parse(readFileSync(file, "utf8")) as Parameters<BrowserContext["addCookies"]>[0];
+  await page.context().addCookies(cookies);
+  await page.goto("/");
+  if (!new URL(page.url()).pathname.startsWith("/login")) return true;
+  await page.context().clearCookies({ name: SESSION_COOKIE });
+  return false;
+}
+
+async function saveSession(page: Page, role: Role) {
+  const cookies = (await page.context().cookies()).filter((c) => SESSION_COOKIE.test(c.name));
+  const file = sessionStatePath(role);
+  const tmp = `${file}.${process.pid}.${Date.now()}`;
+  writeFileSync(tmp, JSON.stringify(cookies));
+  renameSync(tmp, file);
+}
+
+/**
+ * `signedInAs(role)` signs each role in once per server and reuses that session's cookie in every later
+ * test (a sign-in costs a bcrypt hash and a dashboard render). A test that signs out, or otherwise ends its
+ * session, asks for `{ fresh: true }`: a session of its own, so the shared one stays open for the others.
+ */
+export const test = base.extend<{ signedInAs: (role: Role, opts?: { fresh?: boolean }) => Promise<Page> }>({
   signedInAs: async ({ page }, use) => {
-    await use(async (role) => {
+    await use(async (role, opts) => {
+      if (!opts?.fresh && (await restoreSession(page, role))) {
+        await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
+        return page;
+      }
       await signIn(page, USERS[role]);
       // Generous: the first page after signing in renders every chart, and CI machines are shared.
       await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
+      if (!opts?.fresh) await saveSession(page, role);
       return page;
     });
   },

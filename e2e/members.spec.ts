@@ -262,7 +262,8 @@ test("an erased member disappears from search, card and verification while the t
 });
 
 test("a district president is refused another district's members: search, page, reveal, erase, card, export", async ({ page, signedInAs }) => {
-  await signedInAs("pcc");
+  // This test signs out, which ends the session it used: a session of its own, not the shared one.
+  await signedInAs("pcc", { fresh: true });
   const other = await memberElsewhere(page);
   // Leadership may open it, and may export.
   expect((await page.request.get(`/members/${other}/card`)).status()).toBe(200);

@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { sql } from "drizzle-orm";
@@ -26,6 +26,8 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error("E2E_DB_NAME: lower-case letters, digits and _ only");
 const stateDir = path.join("e2e", ".state");
 mkdirSync(stateDir, { recursive: true });
+// Saved sign-ins (e2e/fixtures.ts) belong to the previous server's secret and database.
+for (const f of readdirSync(stateDir)) if (f.startsWith(`session-${port}-`)) rmSync(path.join(stateDir, f), { force: true });
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
