@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Option } from "@/lib/appointments/queries";
+import type { UnitOption } from "@/lib/geo/queries";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 
 const selectCls = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-2 text-base";
@@ -28,11 +28,11 @@ export function ListFilters({
   tab: string;
   t: Translate;
   locale: Locale;
-  districts: Option[];
+  districts: UnitOption[];
   district?: string;
-  blocks?: Option[];
+  blocks?: UnitOption[];
   block?: number;
-  acs?: Option[];
+  acs?: UnitOption[];
   ac?: number;
   shows: ("all" | "vacant" | "untrained")[];
   show: string;

@@ -7,6 +7,7 @@ import { maskEpic, maskPhone } from "@/lib/members/mask";
 import { holderLimit, postRule, type PostRule } from "./posts";
 import { appointmentInScope, boothScope, unitIdsInScope, unitInScope } from "@/lib/auth/scope";
 import { trainedSql, unitColumn } from "./scope";
+import { unitByKey, type UnitRow } from "@/lib/geo/queries";
 
 /**
  * A post holder as pages show them: the worker's phone and EPIC masked like members' (lib/members/mask.ts);
@@ -23,18 +24,6 @@ export interface Holder {
   appointedBy: string | null;
   /** Null where training does not apply (only chief enrollers are trained). */
   trained: boolean | null;
-}
-
-export interface UnitRow {
-  level: UnitLevel;
-  id: number;
-  /** Booth code, block id, district slug, or PC/AC number: the post page's URL key. */
-  key: string;
-  name: string;
-  nameHi: string | null;
-  /** The district of a block or booth; the PC of an AC. */
-  parentName: string | null;
-  parentNameHi: string | null;
 }
 
 export interface UnitPosts extends UnitRow {
@@ -292,77 +281,6 @@ export interface PostDetail {
   writable: boolean;
 }
 
-/** A unit by its URL key, with its labels; null when there is no such unit in the viewer's state. */
-export async function findUnit(db: DbOrTx, stateId: number, level: UnitLevel, key: string): Promise<UnitRow | null> {
-  let rows: Record<string, unknown>[] = [];
-  const num = /^[0-9]{1,9}$/.test(key) ? Number(key) : null;
-  switch (level) {
-    case "booth":
-      rows = await queryRows(
-        db,
-        sql`SELECT b.id, b.code AS key, b.name, b.name_hi, d.name AS parent_name, d.name_hi AS parent_name_hi
-          FROM booths b JOIN districts d ON d.id = b.district_id WHERE b.state_id = ${stateId} AND b.code = ${key}`,
-      );
-      break;
-    case "block":
-      if (num === null) return null;
-      rows = await queryRows(
-        db,
-        sql`SELECT bl.id, bl.id::text AS key, bl.name, bl.name_hi, d.name AS parent_name, d.name_hi AS parent_name_hi
-          FROM blocks bl JOIN districts d ON d.id = bl.district_id WHERE bl.state_id = ${stateId} AND bl.id = ${num}`,
-      );
-      break;
-    case "district":
-      rows = await queryRows(
-        db,
-        sql`SELECT id, slug AS key, name, name_hi, NULL AS parent_name, NULL AS parent_name_hi
-          FROM districts WHERE state_id = ${stateId} AND slug = ${key}`,
-      );
-      break;
-    case "ac":
-      if (num === null) return null;
-      rows = await queryRows(
-        db,
-        sql`SELECT s.id, s.no::text AS key, s.name, s.name_hi, p.name AS parent_name, p.name_hi AS parent_name_hi
-          FROM assembly_seats s JOIN lok_sabha_seats p ON p.id = s.pc_id WHERE s.state_id = ${stateId} AND s.no = ${num}`,
-      );
-      break;
-    case "pc":
-      if (num === null) return null;
-      rows = await queryRows(
-        db,
-        sql`SELECT id, no::text AS key, name, name_hi, NULL AS parent_name, NULL AS parent_name_hi
-          FROM lok_sabha_seats WHERE state_id = ${stateId} AND no = ${num}`,
-      );
-      break;
-  }
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    level,
-    id: Number(r.id),
-    key: String(r.key),
-    name: String(r.name),
-    nameHi: (r.name_hi as string | null) ?? null,
-    parentName: (r.parent_name as string | null) ?? null,
-    parentNameHi: (r.parent_name_hi as string | null) ?? null,
-  };
-}
-
-/** The unit's URL key and labels by id (for messages and audit events). */
-export async function unitById(db: DbOrTx, stateId: number, level: UnitLevel, id: number): Promise<UnitRow | null> {
-  const keySql: Record<UnitLevel, SQL> = {
-    booth: sql`SELECT code AS key FROM booths WHERE id = ${id} AND state_id = ${stateId}`,
-    block: sql`SELECT id::text AS key FROM blocks WHERE id = ${id} AND state_id = ${stateId}`,
-    district: sql`SELECT slug AS key FROM districts WHERE id = ${id} AND state_id = ${stateId}`,
-    ac: sql`SELECT no::text AS key FROM assembly_seats WHERE id = ${id} AND state_id = ${stateId}`,
-    pc: sql`SELECT no::text AS key FROM lok_sabha_seats WHERE id = ${id} AND state_id = ${stateId}`,
-  };
-  const [row] = await queryRows<{ key: string }>(db, keySql[level]);
-  if (!row) return null;
-  return findUnit(db, stateId, level, row.key);
-}
-
 const historyColumns = sql`a.id AS appointment_id, w.id AS worker_id, w.name AS worker_name, w.phone, w.epic, a.appointed_at,
   usr.name AS appointed_by, a.ended_at, ender.name AS ended_by, a.ended_reason`;
 
@@ -373,7 +291,7 @@ const historyColumns = sql`a.id AS appointment_id, w.id AS worker_id, w.name AS 
 export async function loadPost(db: DbOrTx, viewer: Viewer, role: AppointmentRole, level: UnitLevel, key: string): Promise<PostDetail | null> {
   const rule = postRule(role, level);
   if (!rule) return null;
-  const unit = await findUnit(db, viewer.scope.stateId, level, key);
+  const unit = await unitByKey(db, viewer.scope.stateId, level, key);
   if (!unit || !(await unitInScope(db, viewer, { level, id: unit.id }, "read"))) return null;
   const writable = await unitInScope(db, viewer, { level, id: unit.id }, "write");
   const rows = await queryRows<HolderRow & { ended_at: unknown; ended_by: string | null; ended_reason: string | null }>(
@@ -446,39 +364,6 @@ export async function workerVisible(db: DbOrTx, viewer: Viewer, workerId: number
         AND EXISTS (SELECT 1 FROM appointments a WHERE a.worker_id = w.id AND ${appointmentInScope(viewer)})`,
   );
   return row ? workerHit(row) : null;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Options for filters
-
-export interface Option {
-  id: number;
-  key: string;
-  name: string;
-  nameHi: string | null;
-}
-
-export async function districtOptions(db: DbOrTx, viewer: Viewer): Promise<Option[]> {
-  return queryRows<Option>(
-    db,
-    sql`SELECT id, slug AS key, name, name_hi AS "nameHi" FROM districts WHERE id IN (${unitIdsInScope(viewer, "district")}) ORDER BY name`,
-  );
-}
-
-export async function blockOptions(db: DbOrTx, viewer: Viewer, districtId: number): Promise<Option[]> {
-  return queryRows<Option>(
-    db,
-    sql`SELECT id, id::text AS key, name, name_hi AS "nameHi" FROM blocks
-      WHERE district_id = ${districtId} AND id IN (${unitIdsInScope(viewer, "block")}) ORDER BY name`,
-  );
-}
-
-export async function acOptions(db: DbOrTx, viewer: Viewer): Promise<Option[]> {
-  return queryRows<Option>(
-    db,
-    sql`SELECT id, no::text AS key, no::text || ' · ' || name AS name, CASE WHEN name_hi IS NULL THEN NULL ELSE no::text || ' · ' || name_hi END AS "nameHi"
-      FROM assembly_seats WHERE id IN (${unitIdsInScope(viewer, "ac")}) ORDER BY no`,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ import { ActionError } from "@/lib/errors";
 import { unitInScope } from "@/lib/auth/scope";
 import type { Translate } from "@/lib/i18n";
 import { holderLimit, permissionFor, postRule, sameName } from "./posts";
-import { unitById, workerVisible } from "./queries";
+import { workerVisible } from "./queries";
+import { unitById } from "@/lib/geo/queries";
 import type { AppointInput, EndInput, ReplaceInput, WorkerInput } from "./schemas";
 import { unitColumn } from "./scope";
 

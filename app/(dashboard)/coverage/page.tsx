@@ -9,7 +9,7 @@ import { Legend, TileGrid } from "@/components/coverage/tiles-and-map";
 import { StatCard } from "@/components/ui/stat-card";
 import { getDb } from "@/db/client";
 import { postPath } from "@/lib/appointments/posts";
-import { acOptions, districtOptions } from "@/lib/appointments/queries";
+import { acOptions, districtOptions } from "@/lib/geo/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { parseCoverageParams, type CoverageParams } from "@/lib/coverage/params";

@@ -7,7 +7,8 @@ import { BoothPostsTable, UnitPostsTable } from "@/components/appointments/table
 import { StatCard } from "@/components/ui/stat-card";
 import { getDb } from "@/db/client";
 import { listQuery, parseListParams, type SearchParams } from "@/lib/appointments/filters";
-import { acOptions, blockOptions, districtOptions, itCellSummary, listBoothPosts, listUnitPosts } from "@/lib/appointments/queries";
+import { itCellSummary, listBoothPosts, listUnitPosts } from "@/lib/appointments/queries";
+import { acOptions, blockOptions, districtOptions } from "@/lib/geo/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { coverageTotals } from "@/lib/coverage/queries";

@@ -6,7 +6,7 @@ import { FlashProvider } from "@/components/appointments/form-kit";
 import { pick, TRAINING_FORM_KEYS } from "@/components/appointments/labels";
 import { TrainingForm } from "@/components/appointments/training-forms";
 import { getDb } from "@/db/client";
-import { districtOptions } from "@/lib/appointments/queries";
+import { districtOptions } from "@/lib/geo/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { istDate } from "@/lib/dates";
