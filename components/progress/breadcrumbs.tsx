@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n";
-import { pickName } from "@/lib/progress/display";
+import { unitName } from "@/lib/i18n/names";
 import type { UnitLink } from "@/lib/progress/types";
 
 function crumbLabel(u: UnitLink, locale: Locale): string {
-  const name = pickName(u, locale);
+  const name = unitName(u, locale);
   return u.level === "pc" || u.level === "ac" ? `${u.no ?? u.key} ${name}` : u.level === "booth" ? u.key : name;
 }
 

@@ -1,7 +1,8 @@
 import { istDate } from "@/lib/dates";
 import { formatDay, formatNumber } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
-import { pickName, rowLabel } from "@/lib/progress/display";
+import { rowLabel } from "@/lib/progress/display";
+import { unitName } from "@/lib/i18n/names";
 import { targetsExportHref } from "@/lib/progress/export-links";
 import { TARGET_ERROR_KEYS } from "@/lib/targets/schema";
 import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
@@ -32,7 +33,7 @@ function displayRows(t: Translate, rows: TargetRow[], locale: Locale): TargetDis
     label: rowLabel(r, locale),
     href: r.href,
     parentId: r.parentId,
-    parentLabel: r.parentName === null ? null : pickName({ name: r.parentName, nameHi: r.parentNameHi }, locale),
+    parentLabel: r.parentName === null ? null : unitName({ name: r.parentName, nameHi: r.parentNameHi }, locale),
     members: r.members,
     target: r.target,
     childSums: r.childSums.map((s) => sumText(t, s, locale)),

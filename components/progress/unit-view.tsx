@@ -5,7 +5,7 @@ import { addDays } from "@/lib/dates";
 import { formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type MessageKey, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { packRows, pickName, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
+import { packRows, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
 import { exportHref } from "@/lib/progress/export-links";
 import type { ChildGroup, ProgressUnit, UnitProgress } from "@/lib/progress/types";
 import { Breadcrumbs, type TrailSpec } from "./breadcrumbs";
@@ -26,7 +26,7 @@ export function labelsOf<K extends MessageKey>(t: Translate, keys: readonly K[])
 }
 
 export function unitTitle(t: Translate, unit: Pick<ProgressUnit, "level" | "key" | "name" | "nameHi" | "no">, locale: "en" | "hi"): string {
-  const name = pickName(unit, locale);
+  const name = unitName(unit, locale);
   switch (unit.level) {
     case "pc":
       return t("progress.title.pc", { no: unit.no ?? unit.key, name });
@@ -416,7 +416,7 @@ function GroupPanel({
 
 /** The current unit's own crumb: short, since the page title above spells it out. */
 function crumbText(unit: ProgressUnit, locale: "en" | "hi"): string {
-  const name = pickName(unit, locale);
+  const name = unitName(unit, locale);
   return unit.level === "pc" || unit.level === "ac" ? `${unit.no ?? unit.key} ${name}` : unit.level === "booth" ? unit.key : name;
 }
 

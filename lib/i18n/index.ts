@@ -1,6 +1,8 @@
 import { en, type MessageKey } from "./en";
 import { hi } from "./hi";
 
+export { unitName } from "@/lib/i18n/names";
+
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "lang";
@@ -24,9 +26,4 @@ export function translator(locale: Locale): Translate {
     if (!vars) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
-}
-
-/** Unit names: Hindi where the unit has one and the viewer reads Hindi. */
-export function unitName(unit: { name: string; nameHi: string | null }, locale: Locale): string {
-  return locale === "hi" && unit.nameHi ? unit.nameHi : unit.name;
 }

@@ -3,6 +3,7 @@
  * language, and `{name}` templates filled on the client with catalog strings the server translated.
  */
 import type { Locale } from "@/lib/i18n";
+import { unitName } from "@/lib/i18n/names";
 import { pack, unpack, type Packed } from "@/lib/pack";
 import type { ChildRow, PlaceRef } from "./types";
 import type { GeoLevel } from "@/lib/geo/levels";
@@ -27,12 +28,8 @@ export interface DisplayRow {
   partial: boolean;
 }
 
-export function pickName(u: { name: string; nameHi: string | null }, locale: Locale): string {
-  return locale === "hi" && u.nameHi ? u.nameHi : u.name;
-}
-
 export function rowLabel(r: Pick<ChildRow, "level" | "key" | "name" | "nameHi" | "no">, locale: Locale): string {
-  const name = pickName(r, locale);
+  const name = unitName(r, locale);
   if (r.level === "pc" || r.level === "ac") return `${r.no ?? r.key} · ${name}`;
   if (r.level === "booth") return `${r.key} · ${name}`;
   return name;
@@ -43,7 +40,7 @@ export type PlaceLabels = Record<PlaceRef["level"], string>;
 
 export function placeText(place: readonly PlaceRef[], locale: Locale, labels: PlaceLabels): string | null {
   if (place.length === 0) return null;
-  return place.map((p) => fill(labels[p.level], { no: p.no ?? "", name: pickName(p, locale) })).join(" · ");
+  return place.map((p) => fill(labels[p.level], { no: p.no ?? "", name: unitName(p, locale) })).join(" · ");
 }
 
 export function toDisplayRows(rows: readonly ChildRow[], locale: Locale, places: PlaceLabels): DisplayRow[] {
