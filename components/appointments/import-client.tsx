@@ -2,10 +2,11 @@
 
 import { startTransition, useActionState, useId, useMemo, useState } from "react";
 import type { ImportReport, RowOutcome } from "@/lib/appointments/import";
-import { importAppointmentsAction } from "@/lib/appointments/import-actions";
+import { importAppointmentsAction } from "@/lib/appointments/actions";
 import { toCsv } from "@/lib/csv/write";
-import { buttonCls, FormMessage, secondaryButtonCls } from "./form-kit";
-import type { ImportLabels } from "./labels";
+import { buttonCls, secondaryButtonCls } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ImportLabels } from "@/components/appointments/labels";
 
 const SHOWN = 300;
 const OUTCOMES: RowOutcome[] = ["appointed", "replaced", "skipped", "rejected"];

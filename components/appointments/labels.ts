@@ -1,4 +1,25 @@
-import type { MessageKey, Translate } from "@/lib/i18n";
+import type { UnitRow } from "@/lib/geo/queries";
+import { istDate } from "@/lib/dates";
+import { formatDay } from "@/lib/format";
+import { unitName, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
+
+/** An instant as the India-time day it fell on. */
+export function formatWhen(iso: string, locale: Locale): string {
+  return formatDay(istDate(new Date(iso)), locale);
+}
+
+/** "booth 049-123", "Dharsiwa block", "assembly seat 49 Raipur Rural", … */
+export function unitLabel(t: Translate, locale: Locale, unit: Pick<UnitRow, "level" | "key" | "name" | "nameHi">): string {
+  const name = unitName(unit, locale);
+  const keys: Record<UnitRow["level"], Parameters<Translate>[0]> = {
+    booth: "appointments.post.unit.booth",
+    block: "appointments.post.unit.block",
+    district: "appointments.post.unit.district",
+    ac: "appointments.post.unit.ac",
+    pc: "appointments.post.unit.pc",
+  };
+  return t(keys[unit.level], { key: unit.key, name });
+}
 
 /**
  * Client components get their text already translated (the catalogs stay on the server): each declares the

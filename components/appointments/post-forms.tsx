@@ -3,8 +3,12 @@
 import { useId, useState } from "react";
 import { appointAction, endAction, replaceAction } from "@/lib/appointments/actions";
 import type { Section } from "@/lib/appointments/posts";
-import { buttonCls, Field, FormMessage, inputCls, secondaryButtonCls, useFormAction } from "./form-kit";
-import type { FormLabels } from "./labels";
+import { secondaryButtonCls } from "@/components/ui/button";
+import { Field, FieldError } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormLabels } from "@/components/appointments/labels";
 
 export interface WorkerOption {
   id: number;
@@ -73,9 +77,7 @@ function WorkerFields({ m, hits, errors, prefix }: { m: FormLabels; hits: Worker
               </li>
             ))}
           </ul>
-          <p id={`${prefix}-pick-error`} className="mt-1 text-sm text-bad empty:hidden">
-            {pickError ?? ""}
-          </p>
+          <FieldError id={`${prefix}-pick-error`} error={pickError} />
         </fieldset>
       )}
     </div>
@@ -97,20 +99,19 @@ export function AppointForm({
   hits: WorkerOption[];
   m: FormLabels;
 }) {
-  const { state, onSubmit, pending, ref } = useFormAction(appointAction);
+  const { state, pending, errors, form } = useFormAction(appointAction);
   const prefix = useId().replace(/:/g, "");
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={`${prefix}-msg`} data-testid="appoint-form">
+    <form {...form} noValidate className="space-y-4" aria-describedby={`${prefix}-msg`} data-testid="appoint-form">
       <input type="hidden" name="section" value={section} />
       <input type="hidden" name="role" value={role} />
       <input type="hidden" name="level" value={level} />
       <input type="hidden" name="unitId" value={unitId} />
       <WorkerFields m={m} hits={hits} errors={errors} prefix={prefix} />
       <FormMessage state={state} id={`${prefix}-msg`} />
-      <button type="submit" className={buttonCls} disabled={pending}>
-        {pending ? m["appointments.form.submitting"] : m["appointments.form.submitAppoint"]}
-      </button>
+      <SubmitButton pending={pending} pendingLabel={m["appointments.form.submitting"]}>
+        {m["appointments.form.submitAppoint"]}
+      </SubmitButton>
     </form>
   );
 }
@@ -165,28 +166,7 @@ export function HolderActions({
 }
 
 function ReasonField({ m, prefix, error }: { m: FormLabels; prefix: string; error?: string }) {
-  return (
-    <div>
-      <label htmlFor={`${prefix}-reason`} className="block text-sm font-semibold">
-        {m["appointments.form.reason"]}
-      </label>
-      <input
-        id={`${prefix}-reason`}
-        name="reason"
-        required
-        maxLength={200}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${prefix}-reason-hint${error ? ` ${prefix}-reason-error` : ""}`}
-        className={inputCls}
-      />
-      <p id={`${prefix}-reason-hint`} className="mt-1 text-xs text-muted">
-        {m["appointments.form.reasonHint"]}
-      </p>
-      <p id={`${prefix}-reason-error`} aria-live="polite" className="mt-1 text-sm text-bad empty:hidden">
-        {error ?? ""}
-      </p>
-    </div>
-  );
+  return <Field id={`${prefix}-reason`} name="reason" label={m["appointments.form.reason"]} hint={m["appointments.form.reasonHint"]} error={error} required maxLength={200} />;
 }
 
 function ReplaceForm({
@@ -204,11 +184,10 @@ function ReplaceForm({
   title: string;
   onCancel: () => void;
 }) {
-  const { state, onSubmit, pending, ref } = useFormAction(replaceAction);
+  const { state, pending, errors, form } = useFormAction(replaceAction);
   const prefix = useId().replace(/:/g, "");
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form ref={ref} onSubmit={onSubmit} noValidate className="mt-3 space-y-4 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={title}>
+    <form {...form} noValidate className="mt-3 space-y-4 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={title}>
       <input type="hidden" name="section" value={section} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <p className="font-semibold">{title}</p>
@@ -216,9 +195,9 @@ function ReplaceForm({
       <WorkerFields m={m} hits={hits} errors={errors} prefix={prefix} />
       <FormMessage state={state} id={`${prefix}-msg`} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonCls} disabled={pending}>
-          {pending ? m["appointments.form.submitting"] : m["appointments.form.submitReplace"]}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={m["appointments.form.submitting"]}>
+          {m["appointments.form.submitReplace"]}
+        </SubmitButton>
         <button type="button" className={secondaryButtonCls} onClick={onCancel}>
           {m["appointments.form.cancel"]}
         </button>
@@ -241,11 +220,10 @@ function EndForm({
   holderName: string;
   onCancel: () => void;
 }) {
-  const { state, onSubmit, pending, ref } = useFormAction(endAction);
+  const { state, pending, errors, form } = useFormAction(endAction);
   const prefix = useId().replace(/:/g, "");
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form ref={ref} onSubmit={onSubmit} noValidate className="mt-3 space-y-4 rounded-md border border-red-200 bg-red-50 p-3" aria-label={title}>
+    <form {...form} noValidate className="mt-3 space-y-4 rounded-md border border-red-200 bg-red-50 p-3" aria-label={title}>
       <input type="hidden" name="section" value={section} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <p className="font-semibold">{title}</p>
@@ -253,9 +231,9 @@ function EndForm({
       <ReasonField m={m} prefix={prefix} error={errors?.reason} />
       <FormMessage state={state} id={`${prefix}-msg`} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={`${buttonCls} bg-bad hover:bg-red-800`} disabled={pending}>
-          {pending ? m["appointments.form.submitting"] : m["appointments.form.confirmEnd"]}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={m["appointments.form.submitting"]} tone="danger">
+          {m["appointments.form.confirmEnd"]}
+        </SubmitButton>
         <button type="button" className={secondaryButtonCls} onClick={onCancel}>
           {m["appointments.form.cancel"]}
         </button>

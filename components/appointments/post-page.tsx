@@ -4,17 +4,20 @@ import { getDb } from "@/db/client";
 import { UNIT_LEVELS, type UnitLevel } from "@/db/schema";
 import { permissionFor, ROLE_SLUGS, sectionPath, type Section } from "@/lib/appointments/posts";
 import { loadPost, searchWorkers } from "@/lib/appointments/queries";
-import { revealWorkerAction } from "@/lib/appointments/reveal-actions";
+import { revealWorkerAction } from "@/lib/appointments/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { Badge, formatWhen, TableBox, tdCls, thCls, TrainingBadge, unitLabel } from "./common";
-import { FlashProvider, inputCls } from "./form-kit";
-import { FORM_KEYS, pick } from "./labels";
-import { AppointForm, HolderActions } from "./post-forms";
-import { WorkerReveal, type WorkerRevealLabels } from "./worker-reveal";
+import { Badge } from "@/components/ui/badge";
+import { inputCls } from "@/components/ui/field";
+import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { FlashProvider } from "@/components/ui/use-form-action";
+import { FORM_KEYS, formatWhen, pick, unitLabel } from "@/components/appointments/labels";
+import { AppointForm, HolderActions } from "@/components/appointments/post-forms";
+import { TrainingBadge } from "@/components/appointments/tables";
+import { WorkerReveal, type WorkerRevealLabels } from "@/components/appointments/worker-reveal";
 
 /**
  * One post (role × unit): who holds it, the way to appoint, replace or end, and its whole history. Shared by

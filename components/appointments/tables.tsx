@@ -1,10 +1,19 @@
 import Link from "next/link";
-import type { AppointmentRole } from "@/db/schema";
 import type { BoothPosts, Holder, Paged, UnitPosts } from "@/lib/appointments/queries";
 import { postPath } from "@/lib/appointments/posts";
 import { formatNumber } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
-import { Badge, formatWhen, Pager, TableBox, tdCls, thCls, TrainingBadge } from "./common";
+import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
+import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { formatWhen } from "@/components/appointments/labels";
+
+type AppointmentRole = Parameters<typeof postPath>[0];
+
+export function TrainingBadge({ trained, t }: { trained: boolean | null; t: Translate }) {
+  if (trained === null) return <span className="text-muted">—</span>;
+  return trained ? <Badge tone="ok">{t("appointments.trained")}</Badge> : <Badge tone="warn">{t("appointments.notTrained")}</Badge>;
+}
 
 function HolderLines({ holders, t, locale, training }: { holders: Holder[]; t: Translate; locale: Locale; training: boolean }) {
   if (holders.length === 0) return <Badge tone="muted">{t("appointments.vacant")}</Badge>;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { TableBox, tdCls, thCls } from "@/components/appointments/common";
+import { TableBox, tdCls, thCls } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { boundaryMap } from "@/lib/coverage/boundaries";
@@ -7,7 +7,7 @@ import type { CoverageParams } from "@/lib/coverage/params";
 import type { CoverageRow, CoverageSort } from "@/lib/coverage/queries";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
-import { CoverageMap } from "./tiles-and-map";
+import { CoverageMap } from "@/components/coverage/tiles-and-map";
 
 /** The per-unit table, sorted by links (works without JavaScript; the URL keeps the order). */
 export function CoverageTable({

@@ -3,7 +3,7 @@ import type { CoverageRow } from "@/lib/coverage/queries";
 import type { ProjectedMap } from "@/lib/coverage/map";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
-import { bandOf, BANDS } from "./bands";
+import { bandOf, BANDS } from "@/components/coverage/bands";
 
 const tileHref = (r: CoverageRow) => `/coverage?by=ac&ac=${r.key}#uncovered`;
 

@@ -1,7 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { CheckboxField, FieldFrame, inputCls, type ControlProps } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
 
 export interface BookFormLabels {
@@ -68,25 +72,21 @@ const ORDER = ["bookNo", "pageNo", "boothCode", "epic", "name", "relativeName", 
  * member's fields empty, the book, page and booth stay, and the cursor goes back to the EPIC for the next
  * line; errors appear next to their fields and the cursor goes to the first one.
  */
-interface FormState {
-  result: ActionResult<Saved> | null;
-  /** This session's entries, newest first. */
-  saved: Saved[];
-  count: number;
-}
 
 export function BookForm({ action, labels, locale }: { action: Create; labels: BookFormLabels; locale: "en" | "hi" }) {
-  const [formState, dispatch, pending] = useActionState<FormState, FormData>(
+  const [session, setSession] = useState<{ saved: Saved[]; count: number }>({ saved: [], count: 0 });
+  const create = useCallback<Create>(
     async (prev, data) => {
-      const result = await action(prev.result, data);
-      if (!result.ok || !result.data) return { ...prev, result };
-      const entry = result.data;
-      return { result, saved: [entry, ...prev.saved.filter((x) => x.membershipNo !== entry.membershipNo)].slice(0, 10), count: prev.count + 1 };
+      const result = await action(prev, data);
+      const entry = result.ok ? result.data : undefined;
+      if (entry) setSession((s) => ({ saved: [entry, ...s.saved.filter((x) => x.membershipNo !== entry.membershipNo)].slice(0, 10), count: s.count + 1 }));
+      return result;
     },
-    { result: null, saved: [], count: 0 },
+    [action],
   );
-  const { result: state, saved, count } = formState;
-  const form = useRef<HTMLFormElement>(null);
+  // The form is emptied here, not reset: the book, page and booth stay from one entry to the next.
+  const { state, pending, errors, form, ref } = useFormAction(create, { reset: false });
+  const { saved, count } = session;
   const [booth, setBooth] = useState("");
   const [suggested, setSuggested] = useState<{ q: string; booths: BoothOption[] }>({ q: "", booths: [] });
   const lookup = useRef<{ timer?: ReturnType<typeof setTimeout>; ctl?: AbortController }>({});
@@ -95,7 +95,7 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
   // After a save: empty the member's fields (the book, page and booth stay) and go back to the EPIC.
   // After an error: go to the first field that needs correcting.
   useEffect(() => {
-    const el = form.current;
+    const el = ref.current;
     if (!state || !el) return;
     if (state.ok) {
       for (const field of ORDER) {
@@ -113,7 +113,7 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
       const first = ORDER.find((f) => state.fieldErrors?.[f]);
       if (first) (el.elements.namedItem(first) as HTMLElement | null)?.focus();
     }
-  }, [state]);
+  }, [state, ref]);
 
   // Booth suggestions as the code or a name is typed (debounced; a newer keystroke cancels the older request).
   function onBoothChange(value: string) {
@@ -134,44 +134,20 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
   const options = booth.trim().length >= 2 ? suggested.booths : [];
   const lookedUp = booth.trim().length >= 2 && suggested.q === booth.trim();
 
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const nameOf = (u: { name: string; nameHi: string | null }) => (locale === "hi" && u.nameHi ? u.nameHi : u.name);
   const chosen = options.find((o) => o.code === booth.trim());
   const last = saved[0];
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    // Submitting by hand keeps the typed values on an error (a form action would reset every field).
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => dispatch(data));
-  }
-
   const field = (
     name: string,
     label: string,
-    input: (props: { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => ReactNode,
+    input: (props: ControlProps & { name: string }) => ReactNode,
     opts: { hint?: string; className?: string } = {},
-  ) => {
-    const id = `book-${name}`;
-    const describedBy = [opts.hint ? `${id}-hint` : null, errors[name] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-    return (
-      <div className={opts.className}>
-        <label htmlFor={id} className="block text-sm font-semibold">
-          {label}
-        </label>
-        {input({ id, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": describedBy })}
-        {opts.hint ? (
-          <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-            {opts.hint}
-          </p>
-        ) : null}
-        <p id={`${id}-error`} aria-live="polite" className="min-h-4 text-sm font-semibold text-bad" data-testid={`error-${name}`}>
-          {errors[name]}
-        </p>
-      </div>
-    );
-  };
-  const inputCls = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-bad";
+  ) => (
+    <FieldFrame id={`book-${name}`} label={label} hint={opts.hint} error={errors[name]} reserve errorTestId={`error-${name}`} className={opts.className}>
+      {(control) => input({ ...control, name })}
+    </FieldFrame>
+  );
 
   return (
     <div className="space-y-5">
@@ -193,14 +169,10 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
             </div>
           </div>
         ) : null}
-        {state && !state.ok ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm font-semibold text-bad" data-testid="book-error">
-            {state.message}
-          </p>
-        ) : null}
       </div>
+      <FormMessage state={state} testId="book-error" />
 
-      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
+      <form {...form} noValidate className="space-y-5" aria-busy={pending}>
         <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[10rem_6rem_1fr]">
           <legend className="px-1 text-sm font-semibold text-muted">{labels.bookSection}</legend>
           {field("bookNo", labels.bookNo, (p) => <input {...p} type="text" autoComplete="off" maxLength={20} required className={inputCls} />)}
@@ -293,35 +265,13 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
               <option value="en">{labels.langs.en}</option>
             </select>
           ))}
-          <div className="self-center">
-            <div className="flex items-center gap-2">
-              <input
-                id="book-consent"
-                name="consent"
-                type="checkbox"
-                required
-                aria-invalid={errors.consent ? true : undefined}
-                aria-describedby={errors.consent ? "book-consent-error" : undefined}
-                className="size-5 accent-brand-600"
-              />
-              <label htmlFor="book-consent" className="text-sm font-semibold">
-                {labels.consent}
-              </label>
-            </div>
-            <p id="book-consent-error" aria-live="polite" className="min-h-4 text-sm font-semibold text-bad" data-testid="error-consent">
-              {errors.consent}
-            </p>
-          </div>
+          <CheckboxField id="book-consent" name="consent" label={labels.consent} required error={errors.consent} reserve errorTestId="error-consent" frameClassName="self-center" />
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-4">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {pending ? labels.submitting : labels.submit}
-          </button>
+          <SubmitButton pending={pending} pendingLabel={labels.submitting}>
+            {labels.submit}
+          </SubmitButton>
           {count > 0 ? (
             <p className="text-sm text-muted" data-testid="book-saved-count">
               {labels.savedCount.replace("{n}", String(count))}

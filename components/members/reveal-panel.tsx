@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import type { ActionResult } from "@/lib/errors";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { RevealedMember } from "@/lib/members/reveal";
 
 interface Labels {
@@ -19,11 +20,11 @@ interface Labels {
   caste: string;
 }
 
-type Reveal = (prev: ActionResult<RevealedMember> | null, form: FormData) => Promise<ActionResult<RevealedMember>>;
+type Reveal = FormAction<RevealedMember>;
 
 /** A reveal is a deliberate, audited act: a button, never an automatic load. */
 export function RevealPanel({ action, membershipNo, labels }: { action: Reveal; membershipNo: string; labels: Labels }) {
-  const [state, dispatch, pending] = useActionState<ActionResult<RevealedMember> | null, FormData>(action, null);
+  const { state, pending, form } = useFormAction(action, { reset: false });
   const data = state?.ok ? state.data : undefined;
   const fields: [string, string | null | undefined, string][] = data
     ? [
@@ -44,24 +45,15 @@ export function RevealPanel({ action, membershipNo, labels }: { action: Reveal; 
         {labels.note}
       </p>
       {!data ? (
-        <form action={dispatch}>
+        <form {...form}>
           <input type="hidden" name="membershipNo" value={membershipNo} />
-          <button
-            type="submit"
-            disabled={pending}
-            aria-describedby="reveal-note"
-            className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
-          >
-            {pending ? labels.working : labels.button}
-          </button>
+          <SubmitButton pending={pending} pendingLabel={labels.working} tone="outline" size="sm" aria-describedby="reveal-note">
+            {labels.button}
+          </SubmitButton>
         </form>
       ) : null}
       <div aria-live="polite">
-        {state && !state.ok ? (
-          <p role="alert" className="mt-2 text-sm font-semibold text-bad">
-            {state.message}
-          </p>
-        ) : null}
+        <FormMessage state={state} compact className="mt-2 empty:hidden" />
         {data ? (
           <>
             <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">

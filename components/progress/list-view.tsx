@@ -9,9 +9,9 @@ import { listUnits } from "@/lib/progress/data";
 import { packRows, toDisplayRows } from "@/lib/progress/display";
 import { listExportHref } from "@/lib/progress/export-links";
 import { scopeUnit } from "@/lib/progress/units";
-import { ProgressTable } from "./progress-table";
+import { ProgressTable } from "@/components/progress/progress-table";
 import { placeLabelsOf, TABLE_KEYS, type TableLabels } from "@/lib/progress/labels";
-import { labelsOf } from "./unit-view";
+import { labelsOf } from "@/components/progress/unit-view";
 
 /**
  * A list page: every Lok Sabha seat, assembly seat or district in the viewer's scope, sortable and

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n";
 import type { Headline } from "@/lib/progress/types";
 import type { HeadlineLabels } from "@/lib/progress/labels";
-import { HeadlineCards, type CampaignDates, type HeadlineLinks } from "./headline-cards";
+import { HeadlineCards, type CampaignDates, type HeadlineLinks } from "@/components/progress/headline-cards";
 
 export const LIVE_INTERVAL_MS = 30_000;
 export const SUMMARY_URL = "/api/progress/summary";

@@ -16,8 +16,8 @@ import { formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { unpack, type Packed } from "@/lib/pack";
 import { fill } from "@/lib/progress/display";
-import { TARGET_FIELDS, type TargetDisplayRow } from "./target-rows";
-import { TargetForm, type TargetFormLabels } from "./target-form";
+import { TARGET_FIELDS, type TargetDisplayRow } from "@/components/progress/target-rows";
+import { TargetForm, type TargetFormLabels } from "@/components/progress/target-form";
 
 export interface TargetsTableLabels {
   name: string;

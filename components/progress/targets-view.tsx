@@ -6,8 +6,8 @@ import { unitName } from "@/lib/i18n/names";
 import { targetsExportHref } from "@/lib/progress/export-links";
 import { TARGET_ERROR_KEYS } from "@/lib/targets/schema";
 import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
-import { packTargetRows, type TargetDisplayRow } from "./target-rows";
-import { TargetsTable, type TargetsTableLabels } from "./targets-table";
+import { packTargetRows, type TargetDisplayRow } from "@/components/progress/target-rows";
+import { TargetsTable, type TargetsTableLabels } from "@/components/progress/targets-table";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 function signed(x: number, locale: Locale): string {

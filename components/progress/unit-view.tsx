@@ -8,14 +8,14 @@ import { getT } from "@/lib/i18n/server";
 import { packRows, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
 import { exportHref } from "@/lib/progress/export-links";
 import type { ChildGroup, ProgressUnit, UnitProgress } from "@/lib/progress/types";
-import { Breadcrumbs, type TrailSpec } from "./breadcrumbs";
-import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart, type ChildBar } from "./charts";
-import { HeadlineCards, type HeadlineLinks } from "./headline-cards";
-import { LiveHeadline } from "./live-headline";
-import { ProgressTable } from "./progress-table";
+import { Breadcrumbs, type TrailSpec } from "@/components/progress/breadcrumbs";
+import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart, type ChildBar } from "@/components/progress/charts";
+import { HeadlineCards, type HeadlineLinks } from "@/components/progress/headline-cards";
+import { LiveHeadline } from "@/components/progress/live-headline";
+import { ProgressTable } from "@/components/progress/progress-table";
 import { HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/progress/labels";
-import { QueryProvider } from "./query-provider";
-import { Tabs } from "./tabs";
+import { QueryProvider } from "@/components/progress/query-provider";
+import { Tabs } from "@/components/ui/tabs";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /** The most bars a chart shows; the table below always has every row. */

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { withParams, Tabs } from "@/components/appointments/common";
+import { Tabs } from "@/components/ui/tabs";
+import { withParams } from "@/components/ui/url";
 import { ListFilters } from "@/components/appointments/filters";
 import { BoothPostsTable, UnitPostsTable } from "@/components/appointments/tables";
 import { StatCard } from "@/components/ui/stat-card";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { TableBox, tdCls, thCls } from "@/components/appointments/common";
-import { FlashProvider } from "@/components/appointments/form-kit";
+import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { FlashProvider } from "@/components/ui/use-form-action";
 import { pick, TRAINING_FORM_KEYS } from "@/components/appointments/labels";
 import { TrainingForm } from "@/components/appointments/training-forms";
 import { getDb } from "@/db/client";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FlashProvider } from "@/components/appointments/form-kit";
+import { FlashProvider } from "@/components/ui/use-form-action";
 import { ATTENDANCE_KEYS, pick } from "@/components/appointments/labels";
 import { AttendanceForm } from "@/components/appointments/training-forms";
 import { getDb } from "@/db/client";

@@ -1,0 +1,26 @@
+/**
+ * Button looks, as class strings so that a link or a plain `<button>` can look like one too. `md` keeps the
+ * 44 px touch target; `sm` is for buttons inside a table row.
+ */
+export type ButtonTone = "primary" | "secondary" | "danger" | "dangerOutline" | "outline";
+export type ButtonSize = "md" | "sm" | "xs";
+
+const TONES: Record<ButtonTone, string> = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  secondary: "border border-stone-300 bg-white hover:bg-stone-100",
+  danger: "bg-bad text-white hover:bg-red-800",
+  dangerOutline: "border border-red-300 text-bad hover:bg-red-50",
+  outline: "border border-brand-600 text-brand-700 hover:bg-brand-50",
+};
+const SIZES: Record<ButtonSize, string> = {
+  md: "min-h-11 px-4 py-2",
+  sm: "px-3 py-1.5 text-sm",
+  xs: "px-2 py-1 text-xs",
+};
+
+export function buttonClass(tone: ButtonTone = "primary", size: ButtonSize = "md", extra?: string): string {
+  return ["inline-flex items-center justify-center rounded-md font-semibold disabled:opacity-60", SIZES[size], TONES[tone], extra].filter(Boolean).join(" ");
+}
+
+export const buttonCls = buttonClass("primary");
+export const secondaryButtonCls = buttonClass("secondary");

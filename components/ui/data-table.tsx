@@ -1,0 +1,50 @@
+import { flexRender, type Cell, type Column, type Header, type HeaderGroup } from "@tanstack/react-table";
+import { thCls } from "@/components/ui/table";
+
+/** Columns mark themselves numeric (`meta: { numeric: true }`): right-aligned, tabular figures. */
+export function isNumeric<T>(column: Column<T, unknown>): boolean {
+  return Boolean((column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric);
+}
+
+export const dataCellCls = (numeric: boolean) => `px-3 py-1.5 ${numeric ? "whitespace-nowrap text-right tabular-nums" : ""}`;
+
+function SortHeader<T>({ header }: { header: Header<T, unknown> }) {
+  const sorted = header.column.getIsSorted();
+  const label = flexRender(header.column.columnDef.header, header.getContext());
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : header.column.getCanSort() ? "none" : undefined}
+      className={`${thCls} ${isNumeric(header.column) ? "text-right" : ""}`}
+    >
+      {header.column.getCanSort() ? (
+        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-ink">
+          {label}
+          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}
+
+/** The header rows of a TanStack table: every sortable column sorts by a button, its state in `aria-sort`. */
+export function DataTableHead<T>({ groups }: { groups: HeaderGroup<T>[] }) {
+  return groups.map((hg) => (
+    <tr key={hg.id}>
+      {hg.headers.map((h) => (
+        <SortHeader key={h.id} header={h} />
+      ))}
+    </tr>
+  ));
+}
+
+/** One body cell of a TanStack table. */
+export function DataCell<T>({ cell }: { cell: Cell<T, unknown> }) {
+  return (
+    <td className={dataCellCls(isNumeric(cell.column))} data-col={cell.column.id}>
+      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+    </td>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { ReactNode, ThHTMLAttributes } from "react";
+
+export const thCls = "whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
+export const tdCls = "px-3 py-2 align-top";
+/** The row that says a filtered or empty table has nothing to show. */
+export const emptyCellCls = "px-3 py-4 text-center text-muted";
+
+export type SortDirection = "ascending" | "descending";
+
+/** Tables scroll inside their own box, so a 360 px page never scrolls sideways. */
+export function TableBox({ children, label }: { children: ReactNode; label?: string }) {
+  return (
+    // `relative` keeps absolutely positioned children (sr-only labels) inside the scrolling box, or they widen the page.
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" role={label ? "region" : undefined} aria-label={label} tabIndex={label ? 0 : undefined}>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A table in the house style: inside its scrolling box (a region named by `label`), a caption for screen
+ * readers, the header row from `head`, and the rows (give them `<tr>`s; the body draws the lines between them).
+ */
+export function Table({
+  label,
+  caption,
+  head,
+  children,
+  foot,
+  testId,
+}: {
+  /** Names the scrolling region; no region without it. */
+  label?: string;
+  caption?: string;
+  head: ReactNode;
+  children: ReactNode;
+  foot?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <TableBox label={label}>
+      <table className="w-full text-sm" data-testid={testId}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className="border-b border-stone-200 bg-stone-50">{head}</thead>
+        <tbody className="divide-y divide-stone-100">{children}</tbody>
+        {foot ? <tfoot className="border-t-2 border-stone-200 bg-stone-50 font-semibold">{foot}</tfoot> : null}
+      </table>
+    </TableBox>
+  );
+}
+
+/** A column header; `numeric` right-aligns it over its numbers. */
+export function Th({ numeric, className, children, ...rest }: { numeric?: boolean } & ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th scope="col" className={[thCls, numeric ? "text-right" : "", className].filter(Boolean).join(" ")} {...rest}>
+      {children}
+    </th>
+  );
+}
+
+/** The arrow after a sorted column's name. */
+export function sortArrow(current: SortDirection | undefined): string {
+  return current === "ascending" ? " ↑" : current === "descending" ? " ↓" : "";
+}
+
+/** A column header that sorts by a link (works without JavaScript; the URL keeps the order). */
+export function SortTh({ href, label, current, sortLabel, numeric }: { href: string; label: string; current: SortDirection | undefined; sortLabel: string; numeric?: boolean }) {
+  return (
+    <Th numeric={numeric} aria-sort={current}>
+      <Link href={href} className="underline" aria-label={sortLabel}>
+        {label}
+        {sortArrow(current)}
+      </Link>
+    </Th>
+  );
+}
