@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { applyImport, previewImport, type ImportReport } from "./import";
 import type { ServiceCtx } from "./service";
-import { freshPhones, NOW, t, vacantBooth, viewerByEmail, writesSnapshot } from "./test-helpers";
+import { freshPhones, NOW, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const csv = (rows: string[][]) => ["role,unit_level,unit_code,name,phone,epic", ...rows.map((r) => r.join(","))].join("\r\n") + "\r\n";
@@ -20,7 +20,7 @@ describe.each(testEngines())("appointment import on %s", (engine) => {
   beforeAll(async () => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, pcc] = await Promise.all([viewerByEmail(h.db, "raipur@demo.local"), viewerByEmail(h.db, "pcc@demo.local")]);
+    [raipur, pcc] = await Promise.all([viewerFor(h.db, "raipur@demo.local"), viewerFor(h.db, "pcc@demo.local")]);
   });
   afterAll(async () => {
     await h?.close();

@@ -2,13 +2,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/members/mask";
 import { listBoothPosts, loadPost, searchWorkers } from "./queries";
 import { revealWorker } from "./reveal";
 import { appoint, type ServiceCtx } from "./service";
-import { freshPhones, NOW, t, vacantBooth, viewerByEmail } from "./test-helpers";
+import { freshPhones, NOW, t, vacantBooth } from "@/lib/testing/factories";
 
 /** Workers' phone and EPIC on post pages: masked in everything the pages read, full only through an audited reveal. */
 describe.each(testEngines())("workers' phone and EPIC on %s", (engine) => {
@@ -27,9 +27,9 @@ describe.each(testEngines())("workers' phone and EPIC on %s", (engine) => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 0, now: NOW, demoUsers: true });
     [raipur, pcc, itcell] = await Promise.all([
-      viewerByEmail(h.db, "raipur@demo.local"),
-      viewerByEmail(h.db, "pcc@demo.local"),
-      viewerByEmail(h.db, "itcell@demo.local"),
+      viewerFor(h.db, "raipur@demo.local"),
+      viewerFor(h.db, "pcc@demo.local"),
+      viewerFor(h.db, "itcell@demo.local"),
     ]);
     const [p1, p2] = await freshPhones(h.db, 2);
     const b1 = await vacantBooth(h.db, "raipur", "enroller");

@@ -2,13 +2,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import { ENROLLERS_PER_BOOTH } from "./posts";
 import { enrollerSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers } from "./queries";
 import { appoint, endAppointment, replace, type ServiceCtx } from "./service";
-import { freshPhone, freshPhones, NOW, t, vacantBooth, viewerByEmail, writesSnapshot } from "./test-helpers";
+import { freshPhone, freshPhones, NOW, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 import { refusal } from "@/lib/testing/refusal";
 
 
@@ -23,9 +23,9 @@ describe.each(testEngines())("appointments on %s", (engine) => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 0, now: NOW, demoUsers: true });
     [raipur, pcc, itcell] = await Promise.all([
-      viewerByEmail(h.db, "raipur@demo.local"),
-      viewerByEmail(h.db, "pcc@demo.local"),
-      viewerByEmail(h.db, "itcell@demo.local"),
+      viewerFor(h.db, "raipur@demo.local"),
+      viewerFor(h.db, "pcc@demo.local"),
+      viewerFor(h.db, "itcell@demo.local"),
     ]);
   });
   afterAll(async () => {

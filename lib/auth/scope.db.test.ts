@@ -5,7 +5,7 @@ import type { ScopeLevel } from "@/db/schema";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
 import { listUnitPosts } from "@/lib/appointments/queries";
-import { NOW } from "@/lib/appointments/test-helpers";
+import { NOW } from "@/lib/testing/factories";
 import { unitIdsInScope, unitInScope, type ScopeMode } from "./scope";
 import type { Viewer } from "./viewer";
 

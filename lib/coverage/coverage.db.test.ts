@@ -3,9 +3,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
-import { createTestDb, sharedDataPath, testEngines } from "@/lib/testing/db";
+import { createTestDb, sharedDataPath, testEngines, viewerFor } from "@/lib/testing/db";
 import { appoint, endAppointment } from "@/lib/appointments/service";
-import { freshPhones, NOW, t, vacantBooth, viewerByEmail, writesSnapshot } from "@/lib/appointments/test-helpers";
+import { freshPhones, NOW, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
 import { boundaryMap, importBoundaries } from "./boundaries";
 import { exportUncoveredBooths } from "./export";
@@ -32,7 +32,7 @@ describe.each(testEngines())("booth coverage on %s", (engine) => {
   beforeAll(async () => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, itcell] = await Promise.all([viewerByEmail(h.db, "raipur@demo.local"), viewerByEmail(h.db, "itcell@demo.local")]);
+    [raipur, itcell] = await Promise.all([viewerFor(h.db, "raipur@demo.local"), viewerFor(h.db, "itcell@demo.local")]);
   });
   afterAll(async () => {
     await h?.close();

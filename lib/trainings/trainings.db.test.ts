@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import { enrollerSummary, listUnitPosts } from "@/lib/appointments/queries";
-import { districtId, NOW, t, viewerByEmail, writesSnapshot } from "@/lib/appointments/test-helpers";
+import { districtId, NOW, t, writesSnapshot } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import { listTrainings, loadTraining, trainingRoster } from "./queries";
@@ -19,7 +19,7 @@ describe.each(testEngines())("trainings on %s", (engine) => {
   beforeAll(async () => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, pcc] = await Promise.all([viewerByEmail(h.db, "raipur@demo.local"), viewerByEmail(h.db, "pcc@demo.local")]);
+    [raipur, pcc] = await Promise.all([viewerFor(h.db, "raipur@demo.local"), viewerFor(h.db, "pcc@demo.local")]);
   });
   afterAll(async () => {
     await h?.close();

@@ -9,7 +9,7 @@ import { migrateDb, openDb, queryRows, type DbHandle } from "@/db/client";
 import { createTestDb, testEngines } from "@/lib/testing/db";
 import { verifyPassword } from "@/lib/auth/credentials";
 import { CLI_ACTOR, userCreate, type CliIo } from "@/scripts/user-create";
-import { seedUserAdmin } from "./test-helpers";
+import { seedUserAdmin } from "@/lib/testing/factories";
 
 const globalForDb = globalThis as unknown as { __sadasyataDb?: Promise<DbHandle> };
 

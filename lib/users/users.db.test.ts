@@ -7,7 +7,7 @@ import { openSession, sessionIsLive } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NewUser, type NewUserInput } from "./schema";
 import { createUser, resetPassword, setUserActive, signOutEverywhere, updateUserScope } from "./service";
-import { OLD_PASSWORD, seedUserAdmin } from "./test-helpers";
+import { OLD_PASSWORD, seedUserAdmin } from "@/lib/testing/factories";
 import { refusal } from "@/lib/testing/refusal";
 
 
