@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatDecimal, formatNumber, formatPercent, formatShortDay } from "./format";
+import { formatDateTime, formatDay, formatDecimal, formatInstantDay, formatNumber, formatPercent, formatShortDay, formatTime } from "@/lib/format";
 
 describe("Indian number formatting", () => {
   it("groups lakhs and crores", () => {
@@ -23,5 +23,14 @@ describe("Indian number formatting", () => {
     expect(formatDecimal(4.56)).toBe("4.6");
     expect(formatDecimal(12)).toBe("12");
     expect(formatDecimal(1234.5, "hi")).toBe("1,234.5");
+  });
+  it("prints instants in India time: day, date and time, clock", () => {
+    const at = new Date("2026-11-28T06:00:05Z");
+    expect(formatDateTime(at)).toBe("28 Nov 2026, 11:30 am");
+    expect(formatDateTime(at.getTime(), "en", { seconds: true })).toBe("28 Nov 2026, 11:30:05 am");
+    expect(formatDateTime(at.toISOString(), "hi")).toMatch(/^28 नव॰? 2026, 11:30 am$/);
+    expect(formatTime(at.toISOString())).toBe("11:30 am");
+    // 20:00 UTC is already the next day in India.
+    expect(formatInstantDay("2026-11-28T20:00:00Z")).toBe("29 Nov 2026");
   });
 });

@@ -1,4 +1,9 @@
-import type { Locale } from "./i18n";
+/**
+ * The one place numbers, days and instants are formatted for people: Indian grouping, India time
+ * (Asia/Kolkata), Latin digits in both languages. Formatters are built once per locale.
+ */
+import { istDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n";
 
 // Indian grouping (12,34,567) in both languages, with Latin digits as party offices write them.
 const numberFormats = {
@@ -48,4 +53,33 @@ export function formatDay(day: string, locale: Locale = "en"): string {
 /** A `YYYY-MM-DD` day as `28 Nov` (chart axes). */
 export function formatShortDay(day: string, locale: Locale = "en"): string {
   return shortDayFormats[locale].format(new Date(`${day}T00:00:00Z`));
+}
+
+/** An instant as the India-time day it fell on: `28 Nov 2026`. */
+export function formatInstantDay(instant: Date | string | number, locale: Locale = "en"): string {
+  return formatDay(istDate(new Date(instant)), locale);
+}
+
+const dateTimeFormats = {
+  en: new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata", numberingSystem: "latn" }),
+  hi: new Intl.DateTimeFormat("hi-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata", numberingSystem: "latn" }),
+};
+const dateTimeSecondFormats = {
+  en: new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Kolkata", numberingSystem: "latn" }),
+  hi: new Intl.DateTimeFormat("hi-IN", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Kolkata", numberingSystem: "latn" }),
+};
+
+/** An instant in India time: `28 Nov 2026, 11:30 am`; with `seconds`, `28 Nov 2026, 11:30:05 am` (the audit log). */
+export function formatDateTime(instant: Date | string | number, locale: Locale = "en", opts: { seconds?: boolean } = {}): string {
+  return (opts.seconds ? dateTimeSecondFormats : dateTimeFormats)[locale].format(new Date(instant));
+}
+
+const timeFormats = {
+  en: new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" }),
+  hi: new Intl.DateTimeFormat("hi-IN", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" }),
+};
+
+/** The India-time clock of an instant: `11:30 am` (when a figure was last updated). */
+export function formatTime(instant: Date | string | number, locale: Locale = "en"): string {
+  return timeFormats[locale].format(new Date(instant));
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { StatCard } from "@/components/ui/stat-card";
-import { formatDay, formatNumber, formatPercent } from "@/lib/format";
+import { formatDay, formatNumber, formatPercent, formatTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { fill } from "@/lib/progress/display";
 import type { HeadlineLabels } from "@/lib/progress/labels";
@@ -147,7 +147,7 @@ export function HeadlineCards({
       {extra}
       {live?.stale ? (
         <p role="status" className="col-span-2 text-sm text-warn lg:col-span-4">
-          {fill(l["progress.card.stale"], { time: new Date(h.asOf).toLocaleTimeString(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" }) })}
+          {fill(l["progress.card.stale"], { time: formatTime(h.asOf, locale) })}
         </p>
       ) : null}
     </section>

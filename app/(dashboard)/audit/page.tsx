@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { requireViewer } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Kolkata" });
 
 function summary(before: unknown, after: unknown): string {
   const show = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
@@ -61,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id} className="border-t border-stone-100 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{when.format(r.at)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(r.at, "en", { seconds: true })}</td>
                   <td className="px-3 py-2">{r.actor}</td>
                   <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
                   <td className="px-3 py-2 whitespace-nowrap">

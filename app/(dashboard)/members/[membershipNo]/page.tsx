@@ -7,7 +7,7 @@ import { RevealPanel } from "@/components/members/reveal-panel";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { formatDay } from "@/lib/format";
+import { formatDateTime, formatDay } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
@@ -23,12 +23,7 @@ export default async function MemberPage({ params }: { params: Promise<{ members
   const m = await findMember(await getDb(), viewer, membershipNo);
   if (!m) notFound();
   const { locale, t } = await getT();
-  const consentTime = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Kolkata",
-    numberingSystem: "latn",
-  }).format(m.consentAt);
+  const consentTime = formatDateTime(m.consentAt, locale);
   const rows: [string, ReactNode, string?][] = [
     [t("members.col.epic"), <span key="epic" className="font-mono">{m.epicMasked}</span>, "member-epic"],
     [t("members.col.phone"), <span key="phone" className="font-mono">{m.phoneMasked}</span>, "member-phone"],

@@ -4,11 +4,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "@/lib/members/import/import";
 import { listImports } from "@/lib/members/import/web";
-import { formatWhen } from "@/lib/members/when";
 import { ImportUploader } from "./client";
 
 export const metadata: Metadata = { title: "Import members" };
@@ -103,7 +102,7 @@ export default async function ImportPage() {
                       #{i.id} {i.fileName}
                     </td>
                     <td className={`${td} whitespace-nowrap`}>
-                      {formatWhen(i.startedAt, locale)}
+                      {formatDateTime(i.startedAt, locale)}
                       {i.byName ? <div className="text-muted">{i.byName}</div> : null}
                     </td>
                     <td className={td}>{statusText(i)}</td>

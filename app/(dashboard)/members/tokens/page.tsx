@@ -4,12 +4,11 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatDateTime } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/members/mask";
 import { listTokens, searchPosts, TOKEN_FILTERS, type PostRow, type TokenFilter } from "@/lib/members/api/tokens";
-import { formatWhen } from "@/lib/members/when";
 import { IssueToken, RevokeToken } from "./client";
 
 export const metadata: Metadata = { title: "Enrolment app tokens" };
@@ -176,10 +175,10 @@ export default async function TokensPage({ searchParams }: { searchParams: Searc
                     <td className={`${td} font-semibold`}>{tk.workerName}</td>
                     <td className={td}>{postText(tk, t, locale)}</td>
                     <td className={`${td} whitespace-nowrap`}>
-                      {formatWhen(tk.createdAt, locale)}
+                      {formatDateTime(tk.createdAt, locale)}
                       {tk.createdByName ? <div className="text-muted">{t("members.tokens.by", { name: tk.createdByName })}</div> : null}
                     </td>
-                    <td className={`${td} whitespace-nowrap`}>{tk.lastUsedAt ? formatWhen(tk.lastUsedAt, locale) : t("members.tokens.never")}</td>
+                    <td className={`${td} whitespace-nowrap`}>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, locale) : t("members.tokens.never")}</td>
                     <td className={td}>
                       <span className={tk.status === "active" ? "font-semibold text-ok" : "text-muted"}>{t(`members.tokens.status.${tk.status}`)}</span>
                     </td>
