@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { Field, SelectField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { UnitOption } from "@/lib/geo/queries";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 
-const selectCls = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-2 text-base";
 
 /**
  * A plain GET form (works before JavaScript loads, and the URL can be shared): district, block or seat,
@@ -45,65 +46,48 @@ export function ListFilters({
       <input type="hidden" name="tab" value={tab} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {districts.length > 1 ? (
-          <label className="block text-sm font-semibold">
-            {t("appointments.filter.district")}
-            <select name="district" defaultValue={district ?? ""} className={selectCls}>
-              <option value="">{t("appointments.filter.allDistricts")}</option>
-              {districts.map((d) => (
-                <option key={d.id} value={d.key}>
-                  {unitName(d, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        {blocks && blocks.length > 0 ? (
-          <label className="block text-sm font-semibold">
-            {t("appointments.filter.block")}
-            <select name="block" defaultValue={block ?? ""} className={selectCls}>
-              <option value="">{t("appointments.filter.allBlocks")}</option>
-              {blocks.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {unitName(b, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        {acs && acs.length > 1 ? (
-          <label className="block text-sm font-semibold">
-            {t("appointments.filter.ac")}
-            <select name="ac" defaultValue={ac ?? ""} className={selectCls}>
-              <option value="">{t("appointments.filter.allAcs")}</option>
-              {acs.map((a) => (
-                <option key={a.id} value={a.key}>
-                  {unitName(a, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <label className="block text-sm font-semibold">
-          {t("appointments.filter.show")}
-          <select name="show" defaultValue={show} className={selectCls}>
-            {shows.map((s) => (
-              <option key={s} value={s}>
-                {showLabels[s]}
+          <SelectField id="filter-district" name="district" label={t("appointments.filter.district")} defaultValue={district ?? ""}>
+            <option value="">{t("appointments.filter.allDistricts")}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.key}>
+                {unitName(d, locale)}
               </option>
             ))}
-          </select>
-        </label>
+          </SelectField>
+        ) : null}
+        {blocks && blocks.length > 0 ? (
+          <SelectField id="filter-block" name="block" label={t("appointments.filter.block")} defaultValue={block ?? ""}>
+            <option value="">{t("appointments.filter.allBlocks")}</option>
+            {blocks.map((b) => (
+              <option key={b.id} value={b.id}>
+                {unitName(b, locale)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {acs && acs.length > 1 ? (
+          <SelectField id="filter-ac" name="ac" label={t("appointments.filter.ac")} defaultValue={ac ?? ""}>
+            <option value="">{t("appointments.filter.allAcs")}</option>
+            {acs.map((a) => (
+              <option key={a.id} value={a.key}>
+                {unitName(a, locale)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <SelectField id="filter-show" name="show" label={t("appointments.filter.show")} defaultValue={show}>
+          {shows.map((s) => (
+            <option key={s} value={s}>
+              {showLabels[s]}
+            </option>
+          ))}
+        </SelectField>
         {search ? (
-          <label className="block text-sm font-semibold">
-            {t("appointments.filter.search")}
-            <input name="q" defaultValue={q ?? ""} className={selectCls} inputMode="search" />
-          </label>
+          <Field id="filter-q" name="q" label={t("appointments.filter.search")} defaultValue={q ?? ""} inputMode="search" />
         ) : null}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="submit" className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
-          {t("appointments.filter.apply")}
-        </button>
+        <SubmitButton>{t("appointments.filter.apply")}</SubmitButton>
         <Link href={`${action}?tab=${tab}`} className="text-sm font-semibold text-brand-700 underline">
           {t("appointments.filter.reset")}
         </Link>

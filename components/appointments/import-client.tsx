@@ -5,17 +5,16 @@ import type { ImportReport, RowOutcome } from "@/lib/appointments/import";
 import { importAppointmentsAction } from "@/lib/appointments/actions";
 import { toCsv } from "@/lib/csv/write";
 import { buttonCls, secondaryButtonCls } from "@/components/ui/button";
+import { Badge, toneCls, type Tone } from "@/components/ui/badge";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Table, tdCls, Th } from "@/components/ui/table";
 import type { ImportLabels } from "@/components/appointments/labels";
 
 const SHOWN = 300;
 const OUTCOMES: RowOutcome[] = ["appointed", "replaced", "skipped", "rejected"];
-const tone: Record<RowOutcome, string> = {
-  appointed: "bg-green-50 text-ok border-green-200",
-  replaced: "bg-blue-50 text-blue-800 border-blue-200",
-  skipped: "bg-stone-100 text-muted border-stone-200",
-  rejected: "bg-red-50 text-bad border-red-200",
-};
+const tone: Record<RowOutcome, Tone> = { appointed: "ok", replaced: "info", skipped: "muted", rejected: "bad" };
 
 /**
  * Upload → preview (nothing written) → save. The file stays in the page between the two steps and is sent
@@ -75,32 +74,25 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
           send("preview");
         }}
       >
-        <div>
-          <label htmlFor={`${id}-file`} className="block text-sm font-semibold">
-            {m["appointments.import.file"]}
-          </label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            name="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby={tooBig ? `${id}-file-error` : undefined}
-            className="mt-1 block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-300 file:bg-stone-50 file:px-3 file:font-semibold"
-            onChange={(e) => {
-              const f = e.currentTarget.files?.[0] ?? null;
-              setTooBig(Boolean(f && f.size > maxBytes));
-              setFile(f && f.size <= maxBytes ? f : null);
-            }}
-          />
-          <p id={`${id}-file-error`} aria-live="polite" className="mt-1 text-sm text-bad empty:hidden">
-            {tooBig ? m["appointments.import.tooLarge"].replace("{max}", String(maxRows)) : ""}
-          </p>
-        </div>
+        <Field
+          id={`${id}-file`}
+          type="file"
+          name="file"
+          label={m["appointments.import.file"]}
+          accept=".csv,text/csv"
+          required
+          error={tooBig ? m["appointments.import.tooLarge"].replace("{max}", String(maxRows)) : undefined}
+          className="mt-1 block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-300 file:bg-stone-50 file:px-3 file:font-semibold"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0] ?? null;
+            setTooBig(Boolean(f && f.size > maxBytes));
+            setFile(f && f.size <= maxBytes ? f : null);
+          }}
+        />
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className={secondaryButtonCls} disabled={!file || pending}>
-            {pending ? m["appointments.import.working"] : m["appointments.import.preview"]}
-          </button>
+          <SubmitButton tone="secondary" pending={pending} pendingLabel={m["appointments.import.working"]} disabled={!file}>
+            {m["appointments.import.preview"]}
+          </SubmitButton>
           {report && report.status === "preview" ? (
             <button type="button" className={buttonCls} disabled={!file || pending} onClick={() => send("apply")}>
               {m["appointments.import.apply"]}
@@ -131,27 +123,27 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
             <>
               <ul className="flex flex-wrap gap-2 text-sm">
                 {OUTCOMES.map((o) => (
-                  <li key={o} className={`rounded border px-2 py-1 font-semibold ${tone[o]}`} data-testid={`count-${o}`}>
+                  <li key={o} className={`rounded border px-2 py-1 font-semibold ${toneCls[tone[o]]}`} data-testid={`count-${o}`}>
                     {m[`appointments.import.outcome.${o}`]}: {report.counts[o]}
                   </li>
                 ))}
               </ul>
               <div className="flex flex-wrap items-end gap-3">
-                <label className="text-sm font-semibold">
-                  {m["appointments.import.filter"]}
-                  <select
-                    className="mt-1 block min-h-11 rounded-md border border-stone-300 bg-white px-2"
-                    value={filter}
-                    onChange={(e) => setFilter(e.currentTarget.value as RowOutcome | "all")}
-                  >
-                    <option value="all">{m["appointments.import.allRows"]}</option>
-                    {OUTCOMES.map((o) => (
-                      <option key={o} value={o}>
-                        {m[`appointments.import.outcome.${o}`]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <SelectField
+                  id={`${id}-filter`}
+                  name="filter"
+                  label={m["appointments.import.filter"]}
+                  className="mt-1 block min-h-11 rounded-md border border-stone-300 bg-white px-2"
+                  value={filter}
+                  onChange={(e) => setFilter(e.currentTarget.value as RowOutcome | "all")}
+                >
+                  <option value="all">{m["appointments.import.allRows"]}</option>
+                  {OUTCOMES.map((o) => (
+                    <option key={o} value={o}>
+                      {m[`appointments.import.outcome.${o}`]}
+                    </option>
+                  ))}
+                </SelectField>
                 <button type="button" className={secondaryButtonCls} onClick={download}>
                   {m["appointments.import.download"]}
                 </button>
@@ -159,46 +151,34 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
               <p className="text-sm text-muted">
                 {m["appointments.import.showing"].replace("{shown}", String(Math.min(rows.length, SHOWN))).replace("{total}", String(rows.length))}
               </p>
-              <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
-                <table className="w-full text-sm" data-testid="import-rows">
-                  <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase text-muted">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">
-                        {m["appointments.import.col.line"]}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {m["appointments.import.col.outcome"]}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {m["appointments.import.col.post"]}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {m["appointments.form.name"]}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {m["appointments.import.col.details"]}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-stone-100">
-                    {rows.slice(0, SHOWN).map((r) => (
-                      <tr key={r.line} data-testid={`import-line-${r.line}`}>
-                        <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                        <td className="px-3 py-2">
-                          <span className={`whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-semibold ${tone[r.outcome]}`}>{m[`appointments.import.outcome.${r.outcome}`]}</span>
-                        </td>
-                        <td className="px-3 py-2 whitespace-nowrap">
-                          {r.role} · {r.level} · {r.unitCode}
-                        </td>
-                        <td className="px-3 py-2">
-                          {r.name} <span className="whitespace-nowrap text-muted tabular-nums">{r.phone}</span>
-                        </td>
-                        <td className="min-w-48 px-3 py-2">{r.reason ?? ""}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                testId="import-rows"
+                head={
+                  <tr>
+                    <Th>{m["appointments.import.col.line"]}</Th>
+                    <Th>{m["appointments.import.col.outcome"]}</Th>
+                    <Th>{m["appointments.import.col.post"]}</Th>
+                    <Th>{m["appointments.form.name"]}</Th>
+                    <Th>{m["appointments.import.col.details"]}</Th>
+                  </tr>
+                }
+              >
+                {rows.slice(0, SHOWN).map((r) => (
+                  <tr key={r.line} data-testid={`import-line-${r.line}`}>
+                    <td className={`${tdCls} tabular-nums`}>{r.line}</td>
+                    <td className={tdCls}>
+                      <Badge tone={tone[r.outcome]}>{m[`appointments.import.outcome.${r.outcome}`]}</Badge>
+                    </td>
+                    <td className={`${tdCls} whitespace-nowrap`}>
+                      {r.role} · {r.level} · {r.unitCode}
+                    </td>
+                    <td className={tdCls}>
+                      {r.name} <span className="whitespace-nowrap text-muted tabular-nums">{r.phone}</span>
+                    </td>
+                    <td className={`${tdCls} min-w-48`}>{r.reason ?? ""}</td>
+                  </tr>
+                ))}
+              </Table>
             </>
           ) : null}
         </section>

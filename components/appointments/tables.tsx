@@ -5,7 +5,7 @@ import { formatNumber } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
-import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { SortTh, Table, tdCls, Th } from "@/components/ui/table";
 import { formatWhen } from "@/components/appointments/labels";
 
 type AppointmentRole = Parameters<typeof postPath>[0];
@@ -60,46 +60,41 @@ export function UnitPostsTable({
   if (rows.length === 0) return <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("appointments.empty")}</p>;
   const training = role === "chief_enroller";
   return (
-    <TableBox label={caption}>
-      <table className="w-full text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-stone-200 bg-stone-50">
-          <tr>
-            <th scope="col" className={thCls}>
-              {t("appointments.col.unit")}
-            </th>
-            <th scope="col" className={thCls}>
-              {t("appointments.col.holder")}
-            </th>
-            <th scope="col" className={thCls}>
-              <span className="sr-only">{t("appointments.col.action")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {rows.map((u) => (
-            <tr key={`${u.level}-${u.id}`} data-testid={`post-${u.level}-${u.key}`}>
-              <th scope="row" className={`${tdCls} text-left font-normal`}>
-                <Link href={postPath(role, u.level, u.key)} className="font-semibold text-brand-700 underline">
-                  {u.level === "ac" || u.level === "pc" ? `${u.key} · ${unitName(u, locale)}` : unitName(u, locale)}
-                </Link>
-                {u.parentName ? <span className="block text-xs text-muted">{unitName({ name: u.parentName, nameHi: u.parentNameHi }, locale)}</span> : null}
-              </th>
-              <td className={tdCls}>
-                <HolderLines holders={u.holders} t={t} locale={locale} training={training} />
-              </td>
-              <td className={`${tdCls} text-right`}>
-                {canAct ? (
-                  <Link href={postPath(role, u.level, u.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
-                    {u.holders.length === 0 ? t("appointments.appointShort") : t("appointments.manage")}
-                  </Link>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableBox>
+    <Table
+      label={caption}
+      caption={caption}
+      testId={testId}
+      head={
+        <tr>
+          <Th>{t("appointments.col.unit")}</Th>
+          <Th>{t("appointments.col.holder")}</Th>
+          <Th>
+            <span className="sr-only">{t("appointments.col.action")}</span>
+          </Th>
+        </tr>
+      }
+    >
+      {rows.map((u) => (
+        <tr key={`${u.level}-${u.id}`} data-testid={`post-${u.level}-${u.key}`}>
+          <th scope="row" className={`${tdCls} text-left font-normal`}>
+            <Link href={postPath(role, u.level, u.key)} className="font-semibold text-brand-700 underline">
+              {u.level === "ac" || u.level === "pc" ? `${u.key} · ${unitName(u, locale)}` : unitName(u, locale)}
+            </Link>
+            {u.parentName ? <span className="block text-xs text-muted">{unitName({ name: u.parentName, nameHi: u.parentNameHi }, locale)}</span> : null}
+          </th>
+          <td className={tdCls}>
+            <HolderLines holders={u.holders} t={t} locale={locale} training={training} />
+          </td>
+          <td className={`${tdCls} text-right`}>
+            {canAct ? (
+              <Link href={postPath(role, u.level, u.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
+                {u.holders.length === 0 ? t("appointments.appointShort") : t("appointments.manage")}
+              </Link>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -127,63 +122,53 @@ export function BoothPostsTable({
   if (data.total === 0) return <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("appointments.emptyBooths")}</p>;
   const sortHeader = (sort: "code" | "holders", label: string) => {
     const s = sortHref(sort);
-    return (
-      <th scope="col" className={thCls} aria-sort={s.current}>
-        <Link href={s.href} className="underline" aria-label={t("appointments.sortBy", { column: label })}>
-          {label}
-          {s.current === "ascending" ? " ↑" : s.current === "descending" ? " ↓" : ""}
-        </Link>
-      </th>
-    );
+    return <SortTh href={s.href} label={label} current={s.current} sortLabel={t("appointments.sortBy", { column: label })} />;
   };
   const pagerLabel = t("appointments.pager", { page: formatNumber(data.page, locale), pages: formatNumber(data.pageCount, locale), total: formatNumber(data.total, locale) });
   return (
     <div className="space-y-3">
-      <TableBox label={caption}>
-        <table className="w-full text-sm" data-testid="booth-posts">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="border-b border-stone-200 bg-stone-50">
-            <tr>
-              {sortHeader("code", t("appointments.col.booth"))}
-              <th scope="col" className={thCls}>
-                {t("appointments.col.holders")}
-              </th>
-              {sortHeader("holders", t("appointments.col.filled"))}
-              <th scope="col" className={thCls}>
-                <span className="sr-only">{t("appointments.col.action")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {data.rows.map((b) => (
-              <tr key={b.id} data-testid={`booth-${b.key}`}>
-                <th scope="row" className={`${tdCls} text-left font-normal`}>
-                  <Link href={postPath(role, "booth", b.key)} className="font-semibold text-brand-700 underline tabular-nums">
-                    {b.key}
-                  </Link>
-                  <span className="block min-w-40 text-xs text-muted">{unitName(b, locale)}</span>
-                  <span className="block text-xs text-muted">
-                    {[b.blockName ? unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale) : null, b.parentName ? unitName({ name: b.parentName, nameHi: b.parentNameHi }, locale) : null]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </span>
-                </th>
-                <td className={tdCls}>
-                  <HolderLines holders={b.holders} t={t} locale={locale} training={false} />
-                </td>
-                <td className={`${tdCls} whitespace-nowrap tabular-nums`}>{t("appointments.countOf", { count: b.holders.length, limit })}</td>
-                <td className={`${tdCls} text-right`}>
-                  {canAct ? (
-                    <Link href={postPath(role, "booth", b.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
-                      {b.holders.length < limit ? t("appointments.appointShort") : t("appointments.manage")}
-                    </Link>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <Table
+        label={caption}
+        caption={caption}
+        testId="booth-posts"
+        head={
+          <tr>
+            {sortHeader("code", t("appointments.col.booth"))}
+            <Th>{t("appointments.col.holders")}</Th>
+            {sortHeader("holders", t("appointments.col.filled"))}
+            <Th>
+              <span className="sr-only">{t("appointments.col.action")}</span>
+            </Th>
+          </tr>
+        }
+      >
+        {data.rows.map((b) => (
+          <tr key={b.id} data-testid={`booth-${b.key}`}>
+            <th scope="row" className={`${tdCls} text-left font-normal`}>
+              <Link href={postPath(role, "booth", b.key)} className="font-semibold text-brand-700 underline tabular-nums">
+                {b.key}
+              </Link>
+              <span className="block min-w-40 text-xs text-muted">{unitName(b, locale)}</span>
+              <span className="block text-xs text-muted">
+                {[b.blockName ? unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale) : null, b.parentName ? unitName({ name: b.parentName, nameHi: b.parentNameHi }, locale) : null]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
+            </th>
+            <td className={tdCls}>
+              <HolderLines holders={b.holders} t={t} locale={locale} training={false} />
+            </td>
+            <td className={`${tdCls} whitespace-nowrap tabular-nums`}>{t("appointments.countOf", { count: b.holders.length, limit })}</td>
+            <td className={`${tdCls} text-right`}>
+              {canAct ? (
+                <Link href={postPath(role, "booth", b.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
+                  {b.holders.length < limit ? t("appointments.appointShort") : t("appointments.manage")}
+                </Link>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
       <Pager label={pagerLabel} page={data.page} pageCount={data.pageCount} hrefFor={hrefFor} prev={t("appointments.prev")} next={t("appointments.next")} />
     </div>
   );

@@ -129,39 +129,39 @@ export function AttendanceForm({
           </tr>
         }
       >
-            {rows.map((r) => {
-              const err = errors[`days_${r.workerId}`];
-              return (
-                <tr key={r.workerId} data-testid={`attendance-${r.workerId}`}>
-                  <th scope="row" className={`${tdCls} text-left font-semibold`}>
-                    <label htmlFor={`${id}-${r.workerId}`}>{r.name}</label>
-                    {!r.active ? <span className="block text-xs font-normal text-muted">{r.formerLabel}</span> : null}
-                  </th>
-                  <td className={tdCls}>
-                    {r.post}
-                    <span className="block text-xs text-muted">{r.district}</span>
-                  </td>
-                  <td className={tdCls}>
-                    {/* Every mark is sent; the server writes (and audits) only those that changed. */}
-                    <select
-                      id={`${id}-${r.workerId}`}
-                      name={`days_${r.workerId}`}
-                      defaultValue={r.days}
-                      aria-invalid={err ? true : undefined}
-                      aria-describedby={err ? `${id}-${r.workerId}-error` : undefined}
-                      className="min-h-11 rounded-md border border-stone-300 bg-white px-2"
-                    >
-                      {dayOptions.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                    <FieldError id={`${id}-${r.workerId}-error`} error={err} />
-                  </td>
-                </tr>
-              );
-            })}
+        {rows.map((r) => {
+          const err = errors[`days_${r.workerId}`];
+          return (
+            <tr key={r.workerId} data-testid={`attendance-${r.workerId}`}>
+              <th scope="row" className={`${tdCls} text-left font-semibold`}>
+                <label htmlFor={`${id}-${r.workerId}`}>{r.name}</label>
+                {!r.active ? <span className="block text-xs font-normal text-muted">{r.formerLabel}</span> : null}
+              </th>
+              <td className={tdCls}>
+                {r.post}
+                <span className="block text-xs text-muted">{r.district}</span>
+              </td>
+              <td className={tdCls}>
+                {/* Every mark is sent; the server writes (and audits) only those that changed. */}
+                <select
+                  id={`${id}-${r.workerId}`}
+                  name={`days_${r.workerId}`}
+                  defaultValue={r.days}
+                  aria-invalid={err ? true : undefined}
+                  aria-describedby={err ? `${id}-${r.workerId}-error` : undefined}
+                  className="min-h-11 rounded-md border border-stone-300 bg-white px-2"
+                >
+                  {dayOptions.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id={`${id}-${r.workerId}-error`} error={err} />
+              </td>
+            </tr>
+          );
+        })}
       </Table>
       <FormMessage state={state} id={`${id}-msg`} />
       <SubmitButton pending={pending} pendingLabel={m["appointments.form.submitting"]}>

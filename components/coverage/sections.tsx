@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { SortTh, Table, tdCls } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { boundaryMap } from "@/lib/coverage/boundaries";
@@ -28,50 +27,39 @@ export function CoverageTable({
   const n = (x: number) => formatNumber(x, locale);
   const header = (sort: CoverageSort, label: string, numeric: boolean) => {
     const current = p.sort === sort ? (p.dir === "asc" ? "ascending" : "descending") : undefined;
-    return (
-      <th scope="col" className={`${thCls} ${numeric ? "text-right" : ""}`} aria-sort={current}>
-        <Link
-          href={q({ sort: sort === "share" ? undefined : sort, dir: current === "ascending" ? "desc" : undefined, page: undefined })}
-          className="underline"
-          aria-label={t("appointments.sortBy", { column: label })}
-        >
-          {label}
-          {current === "ascending" ? " ↑" : current === "descending" ? " ↓" : ""}
-        </Link>
-      </th>
-    );
+    const href = q({ sort: sort === "share" ? undefined : sort, dir: current === "ascending" ? "desc" : undefined, page: undefined });
+    return <SortTh href={href} label={label} current={current} sortLabel={t("appointments.sortBy", { column: label })} numeric={numeric} />;
   };
   return (
-    <TableBox label={t("coverage.chart", { level: levelName })}>
-      <table className="w-full text-sm" data-testid={`coverage-table-${p.by}`}>
-        <thead className="border-b border-stone-200 bg-stone-50">
-          <tr>
-            {header("name", levelName, false)}
-            {header("booths", t("coverage.col.booths"), true)}
-            {header("covered", t("coverage.col.covered"), true)}
-            {header("uncovered", t("coverage.col.uncovered"), true)}
-            {header("share", t("coverage.col.share"), true)}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {rows.map((r) => (
-            <tr key={r.id} data-testid={`coverage-row-${p.by}-${r.key}`}>
-              <th scope="row" className={`${tdCls} text-left font-semibold`}>
-                {r.no !== null ? `${r.no} ` : ""}
-                {unitName(r, locale)}
-                {r.parentName ? <span className="block text-xs font-normal text-muted">{unitName({ name: r.parentName, nameHi: r.parentNameHi }, locale)}</span> : null}
-              </th>
-              <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths)}</td>
-              <td className={`${tdCls} text-right tabular-nums`} data-testid="covered">
-                {n(r.covered)}
-              </td>
-              <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths - r.covered)}</td>
-              <td className={`${tdCls} text-right tabular-nums`}>{formatPercent(r.share, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableBox>
+    <Table
+      label={t("coverage.chart", { level: levelName })}
+      testId={`coverage-table-${p.by}`}
+      head={
+        <tr>
+          {header("name", levelName, false)}
+          {header("booths", t("coverage.col.booths"), true)}
+          {header("covered", t("coverage.col.covered"), true)}
+          {header("uncovered", t("coverage.col.uncovered"), true)}
+          {header("share", t("coverage.col.share"), true)}
+        </tr>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.id} data-testid={`coverage-row-${p.by}-${r.key}`}>
+          <th scope="row" className={`${tdCls} text-left font-semibold`}>
+            {r.no !== null ? `${r.no} ` : ""}
+            {unitName(r, locale)}
+            {r.parentName ? <span className="block text-xs font-normal text-muted">{unitName({ name: r.parentName, nameHi: r.parentNameHi }, locale)}</span> : null}
+          </th>
+          <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths)}</td>
+          <td className={`${tdCls} text-right tabular-nums`} data-testid="covered">
+            {n(r.covered)}
+          </td>
+          <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths - r.covered)}</td>
+          <td className={`${tdCls} text-right tabular-nums`}>{formatPercent(r.share, locale)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
-import type { ActionResult } from "@/lib/errors";
+import { useId, useState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { fill } from "@/lib/progress/display";
 import { setTarget } from "@/lib/targets/actions";
 
@@ -27,14 +29,15 @@ export function TargetForm({
   current: number | null;
   labels: TargetFormLabels;
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(setTarget, null);
+  // Not reset after a save: the field shows the target just saved.
+  const { state, pending, errors, form } = useFormAction(setTarget, { reset: false });
   const [value, setValue] = useState(current === null ? "" : String(current));
   const inputId = useId();
   const messageId = useId();
-  const fieldError = state && !state.ok ? (state.fieldErrors?.members ?? state.fieldErrors?.level ?? state.fieldErrors?.unitId) : undefined;
+  const fieldError = errors.members ?? errors.level ?? errors.unitId;
   const error = state && !state.ok ? (fieldError ? (labels.errors[fieldError] ?? fieldError) : state.message) : null;
   return (
-    <form action={action} className="flex flex-wrap items-start gap-x-2 gap-y-1" data-testid={`target-form-${level}-${unitId}`}>
+    <form {...form} className="flex flex-wrap items-start gap-x-2 gap-y-1" data-testid={`target-form-${level}-${unitId}`}>
       <input type="hidden" name="level" value={level} />
       <input type="hidden" name="unitId" value={unitId} />
       <label htmlFor={inputId} className="sr-only">
@@ -51,12 +54,10 @@ export function TargetForm({
         aria-describedby={messageId}
         className={`w-28 rounded-md border px-2 py-1 text-right tabular-nums ${error ? "border-bad" : "border-stone-300"}`}
       />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60">
-        {pending ? labels.saving : labels.save}
-      </button>
-      <p id={messageId} aria-live="polite" className={`w-full text-xs ${error ? "text-bad" : "text-ok"}`}>
-        {error ?? (state?.ok ? state.message : "")}
-      </p>
+      <SubmitButton pending={pending} pendingLabel={labels.saving} size="sm">
+        {labels.save}
+      </SubmitButton>
+      <FormMessage state={state} message={error} showOk compact id={messageId} className="w-full" />
     </form>
   );
 }

@@ -1,40 +1,30 @@
 "use client";
 
-import { useActionState } from "react";
-import type { ActionResult } from "@/lib/errors";
-import { submitWithoutReset } from "./new-user-form";
-import { ScopeFields, type ScopeOptions } from "./scope-fields";
-
-type Action<T = undefined> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
-
-function Status({ state }: { state: ActionResult<unknown> | null }) {
-  return (
-    <p role="status" aria-live="polite" className={`min-h-5 text-sm font-semibold ${state?.ok ? "text-ok" : "text-bad"}`}>
-      {state?.message ?? null}
-    </p>
-  );
-}
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { ScopeFields, type ScopeOptions } from "@/components/users/scope-fields";
 
 /** Role and area of an existing user; saving a change signs them out everywhere. */
 export function EditScopeForm(props: {
-  action: Action;
+  action: FormAction<{ changed: boolean }>;
   userId: number;
   options: ScopeOptions;
   roleScopes: Record<string, readonly string[]>;
   labels: Record<string, string>;
   current: { role: string; level: string; unit: string };
 }) {
-  const [state, formAction, pending] = useActionState(props.action, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Not reset after a save: the form shows the role and area just saved.
+  const { state, pending, errors, form } = useFormAction(props.action, { reset: false });
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="grid gap-4 sm:grid-cols-3" noValidate>
+    <form {...form} className="grid gap-4 sm:grid-cols-3" noValidate>
       <input type="hidden" name="userId" value={props.userId} />
       <ScopeFields idPrefix="edit-" options={props.options} roleScopes={props.roleScopes} labels={props.labels} initial={props.current} errors={errors} />
       <div className="sm:col-span-3">
-        <Status state={state} />
-        <button type="submit" disabled={pending} className="mt-2 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <FormMessage state={state} showOk compact className="min-h-5" />
+        <SubmitButton pending={pending} className="mt-2">
           {props.labels.save}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -45,34 +35,30 @@ export function EditScopeForm(props: {
  * temporary password in the result is shown here once: it lives only in this component's state.
  */
 export function ConfirmedUserAction(props: {
-  action: Action<{ temporaryPassword: string }> | Action;
+  action: FormAction<{ temporaryPassword: string }> | FormAction<undefined>;
   userId: number;
   label: string;
   confirm: string;
   passwordLabel?: string;
 }) {
-  // A client-side wrapper on purpose: the previous result (which may hold a temporary password) is not sent
-  // back to the server, and before hydration the button does nothing rather than act without asking.
-  const run = props.action as Action<{ temporaryPassword: string }>;
-  const [state, formAction, pending] = useActionState((_prev: ActionResult<{ temporaryPassword: string }> | null, form: FormData) => run(null, form), null);
+  // The previous result (which may hold a temporary password) is never sent back to the server, and before
+  // hydration the button does nothing rather than act without asking.
+  const { state, pending, form } = useFormAction(props.action as FormAction<{ temporaryPassword: string }>, { fresh: true, reset: false });
   const temporary = state?.ok ? state.data?.temporaryPassword : undefined;
   return (
     <form
-      action={formAction}
+      {...form}
       onSubmit={(e) => {
-        if (!window.confirm(props.confirm)) e.preventDefault();
+        if (window.confirm(props.confirm)) form.onSubmit(e);
+        else e.preventDefault();
       }}
       className="space-y-2"
     >
       <input type="hidden" name="userId" value={props.userId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-stone-300 px-3 py-2 text-sm font-semibold hover:bg-stone-100 disabled:opacity-60"
-      >
+      <SubmitButton pending={pending} tone="secondary" size="sm">
         {props.label}
-      </button>
-      <Status state={state} />
+      </SubmitButton>
+      <FormMessage state={state} showOk compact className="min-h-5" />
       {temporary ? (
         <p className="text-sm">
           <span className="font-semibold">{props.passwordLabel}: </span>
@@ -84,3 +70,4 @@ export function ConfirmedUserAction(props: {
     </form>
   );
 }
+

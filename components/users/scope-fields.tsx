@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { SelectField } from "@/components/ui/field";
 
 export type UnitOption = { value: string; label: string };
 export type ScopeOptions = { district: UnitOption[]; pc: UnitOption[]; ac: UnitOption[] };
@@ -27,79 +28,62 @@ export function ScopeFields({ idPrefix = "", options, roleScopes, labels, initia
   const [unit, setUnit] = useState(levels.includes(initial.level) ? initial.unit : "");
   const units = level === "state" ? [] : (options[level as keyof ScopeOptions] ?? []);
   const id = (name: string) => `${idPrefix}${name}`;
-  const field = (name: string) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${id(name)}-error` : undefined,
-  });
-  const err = (name: string) =>
-    errors[name] ? (
-      <p id={`${id(name)}-error`} className="mt-1 text-sm text-bad">
-        {errors[name]}
-      </p>
-    ) : null;
-  const input = "mt-1 block w-full rounded-md border border-stone-300 px-3 py-2";
   return (
     <>
-      <div>
-        <label htmlFor={id("role")} className="text-sm font-semibold">{labels.role}</label>
-        <select
-          id={id("role")}
-          name="role"
-          value={role}
-          onChange={(e) => {
-            const next = e.target.value;
-            setRole(next);
-            setLevel((roleScopes[next] ?? ["state"])[0]!);
-            setUnit("");
-          }}
-          className={input}
-          {...field("role")}
-        >
-          {Object.keys(roleScopes).map((r) => (
-            <option key={r} value={r}>{labels[`role.${r}`]}</option>
-          ))}
-        </select>
-        {err("role")}
-      </div>
-      <div>
-        <label htmlFor={id("scopeLevel")} className="text-sm font-semibold">{labels.scopeLevel}</label>
-        <select
-          id={id("scopeLevel")}
-          name="scopeLevel"
-          value={level}
-          onChange={(e) => {
-            setLevel(e.target.value);
-            setUnit("");
-          }}
-          className={input}
-          {...field("scopeLevel")}
-        >
-          {levels.map((l) => (
-            <option key={l} value={l}>{labels[`level.${l}`]}</option>
-          ))}
-        </select>
-        {err("scopeLevel")}
-      </div>
+      <SelectField
+        id={id("role")}
+        name="role"
+        label={labels.role}
+        value={role}
+        onChange={(e) => {
+          const next = e.target.value;
+          setRole(next);
+          setLevel((roleScopes[next] ?? ["state"])[0]!);
+          setUnit("");
+        }}
+        error={errors.role}
+      >
+        {Object.keys(roleScopes).map((r) => (
+          <option key={r} value={r}>
+            {labels[`role.${r}`]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id={id("scopeLevel")}
+        name="scopeLevel"
+        label={labels.scopeLevel}
+        value={level}
+        onChange={(e) => {
+          setLevel(e.target.value);
+          setUnit("");
+        }}
+        error={errors.scopeLevel}
+      >
+        {levels.map((l) => (
+          <option key={l} value={l}>
+            {labels[`level.${l}`]}
+          </option>
+        ))}
+      </SelectField>
       {level !== "state" ? (
-        <div>
-          <label htmlFor={id("unitId")} className="text-sm font-semibold">{labels.unit}</label>
-          <select
-            // Keyed by level: a fresh list per level, never the previous level's options with a new label.
-            key={level}
-            id={id("unitId")}
-            name="unitId"
-            value={unit}
-            onChange={(e) => setUnit(e.target.value)}
-            className={input}
-            {...field("unitId")}
-          >
-            <option value="">{labels.chooseUnit}</option>
-            {units.map((u) => (
-              <option key={u.value} value={u.value}>{u.label}</option>
-            ))}
-          </select>
-          {err("unitId")}
-        </div>
+        <SelectField
+          // Keyed by level: a fresh list per level, never the previous level's options with a new label.
+          key={level}
+          id={id("unitId")}
+          name="unitId"
+          label={labels.unit}
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+          error={errors.unitId}
+        >
+          <option value="">{labels.chooseUnit}</option>
+          {units.map((u) => (
+            <option key={u.value} value={u.value}>
+              {u.label}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
     </>
   );

@@ -3,6 +3,9 @@
 import { QueryClient, QueryClientProvider, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export interface ImportLabels {
   file: string;
@@ -108,24 +111,20 @@ function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale:
   return (
     <div className="space-y-4">
       <form onSubmit={upload} className="flex max-w-xl flex-wrap items-end gap-3" noValidate>
-        <label className="min-w-0 flex-1 text-sm font-semibold">
-          {labels.file}
-          <input
-            type="file"
-            name="file"
-            accept=".csv,text/csv"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            aria-describedby="import-message"
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-normal"
-          />
-        </label>
-        <button
-          type="submit"
-          disabled={uploading}
-          className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {uploading ? labels.uploading : labels.upload}
-        </button>
+        <Field
+          id="import-file"
+          name="file"
+          label={labels.file}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          describedBy="import-message"
+          frameClassName="min-w-0 flex-1"
+          className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm"
+        />
+        <SubmitButton pending={uploading} pendingLabel={labels.uploading}>
+          {labels.upload}
+        </SubmitButton>
       </form>
       <div id="import-message" aria-live="polite" className="space-y-2">
         {message ? (
@@ -206,15 +205,15 @@ function ImportProgressPanel({ id, labels, locale }: { id: number; labels: Impor
           asking ? (
             <div role="group" aria-label={labels.cancel} className="flex flex-wrap items-center gap-2">
               <span className="text-sm">{labels.cancelConfirm}</span>
-              <button type="button" onClick={() => void cancel()} className="rounded-md bg-bad px-3 py-1.5 text-sm font-semibold text-white">
+              <button type="button" onClick={() => void cancel()} className={buttonClass("danger", "sm")}>
                 {labels.cancelYes}
               </button>
-              <button type="button" onClick={() => setAsking(false)} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-semibold">
+              <button type="button" onClick={() => setAsking(false)} className={buttonClass("secondary", "sm")}>
                 {labels.keepGoing}
               </button>
             </div>
           ) : (
-            <button type="button" onClick={() => setAsking(true)} className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-semibold text-bad hover:bg-red-50">
+            <button type="button" onClick={() => setAsking(true)} className={buttonClass("dangerOutline", "sm")}>
               {labels.cancel}
             </button>
           )
