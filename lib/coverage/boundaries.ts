@@ -8,7 +8,9 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
-import { decodeUtf8, CsvError, rejected, type CsvProblem, type ImportOptions, type ImportResult } from "@/lib/csv/parse";
+import { decodeUtf8 } from "@/lib/csv/utf8";
+import { CsvError, type CsvProblem } from "@/lib/csv/problems";
+import { rejected, type ImportOptions, type ImportResult } from "@/lib/csv/import-result";
 import { lockImportState, unknownStateProblem, writeImportAudit } from "@/lib/geo/import-geography";
 import { checkGeometry, projectShapes, simplifyGeometry, type Geometry, type Polygon, type ProjectedMap } from "./map";
 

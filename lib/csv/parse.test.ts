@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { boothCode, districtSlug } from "@/lib/geo/slug";
-import { CsvError, cell, decodeUtf8, decodeUtf8Escaped, findColumns, parseCsv, readTable, sortProblems, widthProblem } from "@/lib/csv/parse";
+import { CsvError, sortProblems } from "@/lib/csv/problems";
+import { cell, findColumns, widthProblem } from "@/lib/csv/columns";
+import { MAX_RECORD_BYTES } from "@/lib/csv/records";
+import { decodeUtf8, decodeUtf8Escaped } from "@/lib/csv/utf8";
+import { parseCsv, readTable } from "@/lib/csv/parse";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const BOM = [0xef, 0xbb, 0xbf];
@@ -102,6 +105,21 @@ describe("parseCsv", () => {
     expect(parseError(enc('a,b\n"x"y,1\n')).line).toBe(2);
   });
 
+  it("names the physical line of text after a closing quote, past CRLFs inside quotes", () => {
+    expect(parseError(enc('a,b\r\n"x\r\ny",1\r\n"p\r\nq"z,2\r\n')).line).toBe(5);
+    expect(parseError(enc('\uFEFFa,b\r\n"p\r\nq\r\nr"z,2\r\n')).line).toBe(4);
+  });
+
+  it("reads a quote inside a value that does not start with one as a plain character", () => {
+    expect(parseCsv(enc('a,b\n1,2\n3,5" tall\n4, "x" \n')).rows.map((r) => r.values)).toEqual([["1", "2"], ["3", '5" tall'], ["4", ' "x"']]);
+  });
+
+  it("refuses a record over the size limit at the line where it starts", () => {
+    const err = parseError(enc(`a,b\n1,2\n"${"x".repeat(MAX_RECORD_BYTES + 1)}\n`));
+    expect(err.line).toBe(3);
+    expect(err.message).toMatch(/longer than/);
+  });
+
   it("tolerates spaces after a closing quote", () => {
     expect(parseCsv(enc('a,b\n"x" ,1\n')).rows[0]?.values).toEqual(["x", "1"]);
   });
@@ -194,25 +212,5 @@ describe("row helpers", () => {
       { line: 5, message: "c" },
     ]);
     expect(sorted.map((p) => p.message)).toEqual(["file", "a", "b", "c"]);
-  });
-});
-
-describe("slugs and codes", () => {
-  it("districtSlug", () => {
-    expect(districtSlug("Baloda Bazar")).toBe("baloda-bazar");
-    expect(districtSlug("Janjgir-Champa")).toBe("janjgir-champa");
-    expect(districtSlug("  Manendragarh-Chirmiri-Bharatpur ")).toBe("manendragarh-chirmiri-bharatpur");
-    expect(districtSlug("Gaurela - Pendra / Marwahi")).toBe("gaurela-pendra-marwahi");
-    expect(districtSlug("baloda-bazar")).toBe("baloda-bazar");
-    expect(districtSlug("रायपुर")).toBe("");
-  });
-
-  it("boothCode", () => {
-    expect(boothCode(49, 123)).toBe("049-123");
-    expect(boothCode(1, 7)).toBe("001-007");
-    expect(boothCode(90, 1234)).toBe("090-1234");
-    expect(() => boothCode(1, 0)).toThrow(RangeError);
-    expect(() => boothCode(1, 10000)).toThrow(RangeError);
-    expect(() => boothCode(1000, 1)).toThrow(RangeError);
   });
 });

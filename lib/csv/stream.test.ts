@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv/parse";
-import { csvRecordBatches, CsvStreamParser, Utf8LineDecoder } from "@/lib/csv/stream";
+import { MAX_RECORD_BYTES } from "@/lib/csv/records";
+import { csvRecordBatches } from "@/lib/csv/stream";
 
 async function* pieces(bytes: Uint8Array, size: number) {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
@@ -34,14 +35,14 @@ describe("streaming CSV", () => {
     expect(got[2]!.values).toEqual(["XYZ7654321", 'Ram "Bhaiya" Verma', "line one\r\nline two"]);
   });
 
-  it("handles lone CR line ends and a CR before a closing quote", () => {
-    const p = new CsvStreamParser();
-    const rows = [...p.push('a,b\rc,"d\r"\ne,f'), ...p.end()];
-    expect(rows).toEqual([
-      { line: 1, values: ["a", "b"] },
-      { line: 2, values: ["c", "d\r"] },
-      { line: 4, values: ["e", "f"] },
-    ]);
+  it("handles lone CR line ends and a CR before a closing quote", async () => {
+    for (const size of [1, 3, 100]) {
+      expect(await records(new TextEncoder().encode('a,b\rc,"d\r"\ne,f'), size)).toEqual([
+        { line: 1, values: ["a", "b"] },
+        { line: 2, values: ["c", "d\r"] },
+        { line: 4, values: ["e", "f"] },
+      ]);
+    }
   });
 
   it("names the line of a byte that is not UTF-8, and of an unclosed quote", async () => {
@@ -51,10 +52,38 @@ describe("streaming CSV", () => {
     await expect(records(new TextEncoder().encode('a,b\nc,"d"x\n'), 4)).rejects.toMatchObject({ line: 2 });
   });
 
-  it("drops a byte-order mark split across chunks, and only at the start", () => {
-    const d = new Utf8LineDecoder();
-    expect(d.push(new Uint8Array([0xef])) + d.push(new Uint8Array([0xbb, 0xbf, 0x61, 0x0a])) + d.end()).toBe("a\n");
-    const e = new Utf8LineDecoder();
-    expect(e.push(new TextEncoder().encode("a\n\uFEFFb\n")) + e.end()).toBe("a\n\uFEFFb\n");
+  it("drops a byte-order mark split across chunks, and only at the start", async () => {
+    async function* split() {
+      yield new Uint8Array([0xef]);
+      yield new Uint8Array([0xbb, 0xbf, 0x61, 0x0a]);
+    }
+    const out = [];
+    for await (const batch of csvRecordBatches(split())) out.push(...batch);
+    expect(out).toEqual([{ line: 1, values: ["a"] }]);
+    expect(await records(new TextEncoder().encode("a\n\uFEFFb\n"), 100)).toEqual([
+      { line: 1, values: ["a"] },
+      { line: 2, values: ["\uFEFFb"] },
+    ]);
+  });
+
+  it("refuses a record over the size limit by the line where it starts", async () => {
+    await expect(records(new TextEncoder().encode(`a\nb\n"${"x".repeat(MAX_RECORD_BYTES + 10)}`), 64 * 1024)).rejects.toMatchObject({ line: 3, message: expect.stringMatching(/longer than/) });
+  });
+
+  it("stops reading the source when the reader stops early", async () => {
+    let closed = false;
+    async function* source() {
+      try {
+        for (let i = 0; ; i++) yield new TextEncoder().encode(`${i},x\n`.repeat(2_000));
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const batch of csvRecordBatches(source())) {
+      expect(batch.length).toBeGreaterThan(0);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    expect(closed).toBe(true);
   });
 });

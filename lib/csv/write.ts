@@ -1,11 +1,15 @@
 /**
  * CSV for download: UTF-8 with a byte-order mark (so Excel shows Devanagari), CRLF line ends, plain numbers
  * (no Indian grouping inside the file), and cells that start with = + - @ guarded against formula injection.
+ * Hand-written rather than csv-stringify: a dozen lines, and it runs in the browser too (the appointments
+ * import offers its outcome as a download), where csv-stringify needs a Buffer polyfill.
  */
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => string | number | boolean | null | undefined;
 }
+
+export const CSV_BOM = "\uFEFF";
 
 function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
@@ -14,10 +18,15 @@ function cell(value: string | number | boolean | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One record with its CRLF, for files written a page of rows at a time. */
+export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {
+  return `${values.map(cell).join(",")}\r\n`;
+}
+
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const lines = [columns.map((c) => cell(c.header)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  let out = CSV_BOM + csvLine(columns.map((c) => c.header));
+  for (const row of rows) out += csvLine(columns.map((c) => c.value(row)));
+  return out;
 }
 
 /** A download response; the file name is ASCII-safe. */

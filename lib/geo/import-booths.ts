@@ -12,19 +12,11 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, members } from "@/db/schema";
 import { boothCode, districtSlug, MAX_PART_NO } from "@/lib/geo/slug";
-import {
-  cell,
-  parseWholeNumber,
-  readTable,
-  rejected,
-  widthProblem,
-  zeroCounts,
-  type CsvProblem,
-  type CsvRow,
-  type ImportOptions,
-  type ImportResult,
-  type ImportSuccess,
-} from "@/lib/csv/parse";
+import { cell, parseWholeNumber, widthProblem } from "@/lib/csv/columns";
+import { readTable } from "@/lib/csv/parse";
+import { rejected, zeroCounts, type ImportOptions, type ImportResult, type ImportSuccess } from "@/lib/csv/import-result";
+import type { CsvProblem } from "@/lib/csv/problems";
+import type { CsvRow } from "@/lib/csv/records";
 import { lockImportState, unknownStateProblem, writeImportAudit, type ImportState } from "@/lib/geo/import-geography";
 
 const REQUIRED = ["ac_no", "part_no", "name", "district", "block"] as const;

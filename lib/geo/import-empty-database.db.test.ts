@@ -16,7 +16,8 @@ import { migrateDb, openDb, type Db, type DbHandle } from "@/db/client";
 import { assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema";
 import { adminQuery, createTestDb, sharedDataPath, testEngines, type Engine } from "@/lib/testing/db";
 import { importBooths } from "@/lib/geo/import-booths";
-import type { CsvProblem, ImportOptions, ImportResult } from "@/lib/csv/parse";
+import type { CsvProblem } from "@/lib/csv/problems";
+import type { ImportOptions, ImportResult } from "@/lib/csv/import-result";
 import { importGeography } from "@/lib/geo/import-geography";
 
 const REAL_LINES = readFileSync(sharedDataPath("cg-assembly-constituencies.csv"), "utf8").replace(/\n$/, "").split("\n");

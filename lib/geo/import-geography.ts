@@ -13,19 +13,11 @@ import type { DbOrTx, Tx } from "@/db/client";
 import { assemblySeatDistricts, assemblySeats, auditEvents, booths, districts, lokSabhaSeats, states } from "@/db/schema";
 import { districtSlug } from "@/lib/geo/slug";
 import { isWellFormedText } from "@/lib/validation/text";
-import {
-  cell,
-  parseWholeNumber,
-  readTable,
-  rejected,
-  widthProblem,
-  zeroCounts,
-  type CsvProblem,
-  type CsvRow,
-  type ImportOptions,
-  type ImportResult,
-  type ImportSuccess,
-} from "@/lib/csv/parse";
+import { cell, parseWholeNumber, widthProblem } from "@/lib/csv/columns";
+import { readTable } from "@/lib/csv/parse";
+import { rejected, zeroCounts, type ImportOptions, type ImportResult, type ImportSuccess } from "@/lib/csv/import-result";
+import type { CsvProblem } from "@/lib/csv/problems";
+import type { CsvRow } from "@/lib/csv/records";
 import { KNOWN_STATES, STATE_CODE } from "@/lib/geo/states";
 
 const REQUIRED = ["ac_no", "ac_name", "reserved", "pc_no", "pc_name", "district"] as const;

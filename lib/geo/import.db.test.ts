@@ -7,7 +7,8 @@ import { ACS, DISTRICTS } from "@/lib/seed/geo-data";
 import { createTestDb, sharedDataPath, testEngines } from "@/lib/testing/db";
 import { districtSlug } from "@/lib/geo/slug";
 import { importBooths } from "@/lib/geo/import-booths";
-import type { CsvProblem, ImportResult } from "@/lib/csv/parse";
+import type { CsvProblem } from "@/lib/csv/problems";
+import type { ImportResult } from "@/lib/csv/import-result";
 import { importGeography } from "@/lib/geo/import-geography";
 
 const REAL_CSV = readFileSync(sharedDataPath("cg-assembly-constituencies.csv"));

@@ -16,7 +16,8 @@ import { readFile } from "node:fs/promises";
 import { getDbHandle, migrateDb, type Db } from "../../db/client";
 import { importBooths } from "@/lib/geo/import-booths";
 import { importBoundaries } from "../coverage/boundaries";
-import { formatProblem, type ImportOptions, type ImportResult } from "@/lib/csv/parse";
+import { formatProblem } from "@/lib/csv/problems";
+import type { ImportOptions, ImportResult } from "@/lib/csv/import-result";
 import { importGeography } from "@/lib/geo/import-geography";
 import { importMembersCli } from "@/lib/members/import/cli";
 

@@ -6,11 +6,13 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import type { Db } from "@/db/client";
-import { formatProblem, type ImportOptions } from "@/lib/csv/parse";
+import { formatProblem } from "@/lib/csv/problems";
+import type { ImportOptions } from "@/lib/csv/import-result";
 import {
   DEFAULT_CHUNK_ROWS,
   describeReason,
   ImportSuperseded,
+  OUTCOME_HEADER,
   outcomeRows,
   runImport,
   scanFile,
@@ -18,6 +20,7 @@ import {
   tryLockImport,
   type ImportProgress,
 } from "@/lib/members/import/import";
+import { CSV_BOM, csvLine } from "@/lib/csv/write";
 
 const n = (x: number) => x.toLocaleString("en-IN");
 
@@ -36,14 +39,13 @@ function progressLine(p: ImportProgress, startedAt: number, doneAtStart: number)
 /** Writes every outcome row (line, outcome, reason in English, membership number) as CSV. */
 export async function writeOutcomeCsv(db: Db, importId: number, path: string): Promise<void> {
   const out = createWriteStream(path);
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  out.write("\uFEFFline,outcome,reason,membership_no\r\n");
+  out.write(CSV_BOM + csvLine(OUTCOME_HEADER));
   let after = 0;
   for (;;) {
     const rows = await outcomeRows(db, importId, after);
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (!out.write(`${r.line},${r.outcome},${cell(describeReason(r.reason))},${r.membershipNo ?? ""}\r\n`)) await once(out, "drain");
+      if (!out.write(csvLine([r.line, r.outcome, describeReason(r.reason), r.membershipNo]))) await once(out, "drain");
     }
     after = rows[rows.length - 1]!.line;
   }

@@ -13,7 +13,9 @@ import { bulkInsert } from "@/db/bulk";
 import { writeAudit } from "@/lib/audit/write";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
-import { CsvError, findColumns, type CsvProblem, type CsvRow } from "@/lib/csv/parse";
+import { CsvError, type CsvProblem } from "@/lib/csv/problems";
+import { findColumns } from "@/lib/csv/columns";
+import type { CsvRow } from "@/lib/csv/records";
 import { translator, type Locale, type MessageKey } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { csvRecordBatches } from "@/lib/csv/stream";
@@ -593,6 +595,9 @@ interface PoolClient {
 
 // ---------------------------------------------------------------------------------------------------------
 // Outcomes
+
+/** The outcome file's columns, the same from the web and from the command line. */
+export const OUTCOME_HEADER = ["line", "outcome", "reason", "membership_no"] as const;
 
 export interface OutcomeRow {
   line: number;

@@ -13,6 +13,7 @@ import {
   cancelImport,
   describeReason,
   ImportSuperseded,
+  OUTCOME_HEADER,
   outcomeRows,
   runImport,
   scanFile,
@@ -22,6 +23,7 @@ import {
   type ImportProgress,
   type StartResult,
 } from "@/lib/members/import/import";
+import { CSV_BOM, csvLine } from "@/lib/csv/write";
 
 /**
  * The upload page's side of the member import. The upload is streamed to a file under `.data/` while it is
@@ -169,23 +171,19 @@ export async function outcomeCsv(db: Db, viewer: Viewer, id: number, locale: Loc
     writeAudit(tx, viewer, { action: "members.import.download", entityType: "member_import", entityId: id, after: { fileName: imp.fileName } }),
   );
   const enc = new TextEncoder();
-  const cell = (v: string) => {
-    const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   let after = 0;
   let first = true;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (first) {
         first = false;
-        controller.enqueue(enc.encode("\uFEFFline,outcome,reason,membership_no\r\n"));
+        controller.enqueue(enc.encode(CSV_BOM + csvLine(OUTCOME_HEADER)));
         return;
       }
       const rows = await outcomeRows(db, id, after);
       if (rows.length === 0) return controller.close();
       after = rows[rows.length - 1]!.line;
-      controller.enqueue(enc.encode(rows.map((r) => `${r.line},${r.outcome},${cell(describeReason(r.reason, locale))},${r.membershipNo ?? ""}\r\n`).join("")));
+      controller.enqueue(enc.encode(rows.map((r) => csvLine([r.line, r.outcome, describeReason(r.reason, locale), r.membershipNo])).join("")));
     },
   });
   return { name: `${imp.fileName.replace(/\.csv$/i, "")}-outcome-${id}.csv`, body };
