@@ -10,7 +10,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, tdCls, Th } from "@/components/ui/table";
-import type { ImportLabels } from "@/components/appointments/labels";
+import type { ImportLabels } from "@/lib/i18n/labels/appointments";
 
 const SHOWN = 300;
 const OUTCOMES: RowOutcome[] = ["appointed", "replaced", "skipped", "rejected"];

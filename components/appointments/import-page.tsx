@@ -7,7 +7,8 @@ import { requireViewer } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { ImportClient } from "@/components/appointments/import-client";
-import { IMPORT_KEYS, pick } from "@/components/appointments/labels";
+import { IMPORT_KEYS } from "@/lib/i18n/labels/appointments";
+import { pick } from "@/lib/i18n/pick";
 
 const EXAMPLE = {
   enrollers: ["role,unit_level,unit_code,name,phone,epic", "enroller,booth,049-123,Asha Sahu,9876543210,ABC1234567", "chief_enroller,block,Dharsiwa,Ramesh Verma,+91 98270 12345,"],

@@ -8,7 +8,7 @@ import { Field, FieldError } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { FormLabels } from "@/components/appointments/labels";
+import type { FormLabels } from "@/lib/i18n/labels/appointments";
 
 export interface WorkerOption {
   id: number;

@@ -7,14 +7,15 @@ import { loadPost, searchWorkers } from "@/lib/appointments/queries";
 import { revealWorkerAction } from "@/lib/appointments/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatInstantDay } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { inputCls } from "@/components/ui/field";
 import { TableBox, tdCls, thCls } from "@/components/ui/table";
 import { FlashProvider } from "@/components/ui/use-form-action";
-import { FORM_KEYS, formatWhen, pick, unitLabel } from "@/components/appointments/labels";
+import { FORM_KEYS, unitLabel } from "@/lib/i18n/labels/appointments";
+import { pick } from "@/lib/i18n/pick";
 import { AppointForm, HolderActions } from "@/components/appointments/post-forms";
 import { TrainingBadge } from "@/components/appointments/tables";
 import { WorkerReveal, type WorkerRevealLabels } from "@/components/appointments/worker-reveal";
@@ -111,7 +112,7 @@ export async function PostPage({
                       </>
                     ) : null}
                     <dt className="text-muted">{t("appointments.col.appointedOn")}</dt>
-                    <dd>{formatWhen(h.appointedAt, locale)}</dd>
+                    <dd>{formatInstantDay(h.appointedAt, locale)}</dd>
                     <dt className="text-muted">{t("appointments.col.by")}</dt>
                     <dd>{h.appointedBy ?? "—"}</dd>
                     {role === "chief_enroller" ? (
@@ -204,13 +205,13 @@ export async function PostPage({
                         <span className="block text-xs font-normal text-muted tabular-nums">{h.phoneMasked}</span>
                       </th>
                       <td className={tdCls}>
-                        {formatWhen(h.appointedAt, locale)}
+                        {formatInstantDay(h.appointedAt, locale)}
                         {h.appointedBy ? <span className="block text-xs text-muted">{h.appointedBy}</span> : null}
                       </td>
                       <td className={tdCls}>
                         {h.endedAt ? (
                           <>
-                            {formatWhen(h.endedAt, locale)}
+                            {formatInstantDay(h.endedAt, locale)}
                             {h.endedBy ? <span className="block text-xs text-muted">{h.endedBy}</span> : null}
                           </>
                         ) : (

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import type { BoothPosts, Holder, Paged, UnitPosts } from "@/lib/appointments/queries";
 import { postPath } from "@/lib/appointments/posts";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatInstantDay } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { SortTh, Table, tdCls, Th } from "@/components/ui/table";
-import { formatWhen } from "@/components/appointments/labels";
 
 type AppointmentRole = Parameters<typeof postPath>[0];
 
@@ -24,7 +23,7 @@ function HolderLines({ holders, t, locale, training }: { holders: Holder[]; t: T
           <span className="font-semibold">{h.name}</span>{" "}
           <span className="whitespace-nowrap text-muted tabular-nums">{h.phoneMasked}</span>
           <span className="block text-xs text-muted">
-            {formatWhen(h.appointedAt, locale)}
+            {formatInstantDay(h.appointedAt, locale)}
             {h.appointedBy ? ` · ${h.appointedBy}` : ""}
             {training ? (
               <>

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, tdCls, Th } from "@/components/ui/table";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { AttendanceLabels, TrainingFormLabels } from "@/components/appointments/labels";
+import type { AttendanceLabels, TrainingFormLabels } from "@/lib/i18n/labels/appointments";
 
 function addDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);

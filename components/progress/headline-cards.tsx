@@ -3,7 +3,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { formatDay, formatNumber, formatPercent, formatTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { fill } from "@/lib/progress/display";
-import type { HeadlineLabels } from "@/lib/progress/labels";
+import type { HeadlineLabels } from "@/lib/i18n/labels/progress";
 import type { Headline } from "@/lib/progress/types";
 
 

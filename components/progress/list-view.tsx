@@ -10,8 +10,8 @@ import { packRows, toDisplayRows } from "@/lib/progress/display";
 import { listExportHref } from "@/lib/progress/export-links";
 import { scopeUnit } from "@/lib/progress/units";
 import { ProgressTable } from "@/components/progress/progress-table";
-import { placeLabelsOf, TABLE_KEYS, type TableLabels } from "@/lib/progress/labels";
-import { labelsOf } from "@/components/progress/unit-view";
+import { placeLabelsOf, TABLE_KEYS, type TableLabels } from "@/lib/i18n/labels/progress";
+import { pick } from "@/lib/i18n/pick";
 
 /**
  * A list page: every Lok Sabha seat, assembly seat or district in the viewer's scope, sortable and
@@ -52,7 +52,7 @@ export async function ListView({ level }: { level: "pc" | "ac" | "district" }) {
       <ProgressTable
         rows={packRows(rows)}
         locale={locale}
-        labels={labelsOf(t, TABLE_KEYS) as TableLabels}
+        labels={pick(t, TABLE_KEYS) as TableLabels}
         caption={title}
         exportHref={listExportHref(level)}
         testId={`list-${level}`}

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n";
 import type { Headline } from "@/lib/progress/types";
-import type { HeadlineLabels } from "@/lib/progress/labels";
+import type { HeadlineLabels } from "@/lib/i18n/labels/progress";
 import { HeadlineCards, type CampaignDates, type HeadlineLinks } from "@/components/progress/headline-cards";
 
 export const LIVE_INTERVAL_MS = 30_000;

@@ -15,7 +15,7 @@ import { useId, useMemo, useState } from "react";
 import { formatDay, formatDecimal, formatNumber, formatPercent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { fill, unpackRows, type DisplayRow, type PackedRows } from "@/lib/progress/display";
-import type { TableLabels } from "@/lib/progress/labels";
+import type { TableLabels } from "@/lib/i18n/labels/progress";
 
 
 const col = createColumnHelper<DisplayRow>();

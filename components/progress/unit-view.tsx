@@ -5,6 +5,7 @@ import { addDays } from "@/lib/dates";
 import { formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type MessageKey, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
+import { pick } from "@/lib/i18n/pick";
 import { packRows, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
 import { exportHref } from "@/lib/progress/export-links";
 import type { ChildGroup, ProgressUnit, UnitProgress } from "@/lib/progress/types";
@@ -13,17 +14,13 @@ import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart, type ChildBar
 import { HeadlineCards, type HeadlineLinks } from "@/components/progress/headline-cards";
 import { LiveHeadline } from "@/components/progress/live-headline";
 import { ProgressTable } from "@/components/progress/progress-table";
-import { HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/progress/labels";
+import { HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/i18n/labels/progress";
 import { QueryProvider } from "@/components/progress/query-provider";
 import { Tabs } from "@/components/ui/tabs";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /** The most bars a chart shows; the table below always has every row. */
 const CHART_ROWS = 40;
-
-export function labelsOf<K extends MessageKey>(t: Translate, keys: readonly K[]): Record<K, string> {
-  return Object.fromEntries(keys.map((k) => [k, t(k)])) as Record<K, string>;
-}
 
 export function unitTitle(t: Translate, unit: Pick<ProgressUnit, "level" | "key" | "name" | "nameHi" | "no">, locale: "en" | "hi"): string {
   const name = unitName(unit, locale);
@@ -107,8 +104,8 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
   const { unit, campaign, pace } = data;
   const n = (x: number) => formatNumber(Math.round(x), locale);
   const day = (d: string) => formatDay(d, locale);
-  const headlineLabels = labelsOf(t, HEADLINE_KEYS) as HeadlineLabels;
-  const tableLabels = labelsOf(t, TABLE_KEYS) as TableLabels;
+  const headlineLabels = pick(t, HEADLINE_KEYS) as HeadlineLabels;
+  const tableLabels = pick(t, TABLE_KEYS) as TableLabels;
   const title = overview ? t("overview.title") : unitTitle(t, unit, locale);
   const current = crumbText(unit, locale);
   const scopeText = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });

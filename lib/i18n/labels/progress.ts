@@ -4,7 +4,6 @@
  * not the value.
  */
 import type { MessageKey, Translate } from "@/lib/i18n";
-import type { PlaceLabels } from "./display";
 
 /** Catalog strings the cards need, translated on the server (the cards also render in the browser). */
 export const HEADLINE_KEYS = [
@@ -72,6 +71,6 @@ export const TABLE_KEYS = [
 export type TableLabels = Record<(typeof TABLE_KEYS)[number], string>;
 
 /** Templates for "where" cells (an AC's seat and districts, a booth's block or AC). */
-export function placeLabelsOf(t: Translate): PlaceLabels {
+export function placeLabelsOf(t: Translate): Record<"pc" | "ac" | "district" | "block", string> {
   return { pc: t("progress.where.pc"), ac: t("progress.where.ac"), district: t("progress.where.district"), block: t("progress.where.block") };
 }
