@@ -11,8 +11,9 @@ import { formatNumber, formatInstantDay } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
-import { inputCls } from "@/components/ui/field";
-import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Table, tdCls, Th } from "@/components/ui/table";
 import { FlashProvider } from "@/components/ui/use-form-action";
 import { FORM_KEYS, unitLabel } from "@/lib/i18n/labels/appointments";
 import { pick } from "@/lib/i18n/pick";
@@ -152,13 +153,8 @@ export async function PostPage({
         {canAct ? (
           <section aria-labelledby="find" className="space-y-2">
             <form method="get" className="flex flex-wrap items-end gap-2" role="search">
-              <label className="min-w-0 flex-1 text-sm font-semibold" id="find">
-                {t("appointments.form.search")}
-                <input name="q" defaultValue={q} className={inputCls} inputMode="search" />
-              </label>
-              <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 font-semibold hover:bg-stone-100">
-                {t("appointments.form.searchButton")}
-              </button>
+              <Field id="find-q" name="q" label={<span id="find">{t("appointments.form.search")}</span>} defaultValue={q} inputMode="search" frameClassName="min-w-0 flex-1" />
+              <SubmitButton tone="secondary">{t("appointments.form.searchButton")}</SubmitButton>
             </form>
           </section>
         ) : null}
@@ -179,51 +175,42 @@ export async function PostPage({
           {post.history.length === 0 ? (
             <p className="text-muted">{t("appointments.post.noHistory")}</p>
           ) : (
-            <TableBox label={t("appointments.post.history")}>
-              <table className="w-full text-sm" data-testid="post-history">
-                <thead className="border-b border-stone-200 bg-stone-50">
-                  <tr>
-                    <th scope="col" className={thCls}>
-                      {t("appointments.col.holder")}
-                    </th>
-                    <th scope="col" className={thCls}>
-                      {t("appointments.col.appointedOn")}
-                    </th>
-                    <th scope="col" className={thCls}>
-                      {t("appointments.post.endedOn")}
-                    </th>
-                    <th scope="col" className={thCls}>
-                      {t("appointments.post.reason")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {post.history.map((h) => (
-                    <tr key={h.appointmentId} data-testid="history-row">
-                      <th scope="row" className={`${tdCls} text-left font-semibold`}>
-                        {h.name}
-                        <span className="block text-xs font-normal text-muted tabular-nums">{h.phoneMasked}</span>
-                      </th>
-                      <td className={tdCls}>
-                        {formatInstantDay(h.appointedAt, locale)}
-                        {h.appointedBy ? <span className="block text-xs text-muted">{h.appointedBy}</span> : null}
-                      </td>
-                      <td className={tdCls}>
-                        {h.endedAt ? (
-                          <>
-                            {formatInstantDay(h.endedAt, locale)}
-                            {h.endedBy ? <span className="block text-xs text-muted">{h.endedBy}</span> : null}
-                          </>
-                        ) : (
-                          <Badge tone="ok">{t("appointments.post.holding")}</Badge>
-                        )}
-                      </td>
-                      <td className={tdCls}>{h.endedReason ?? ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableBox>
+            <Table
+              label={t("appointments.post.history")}
+              testId="post-history"
+              head={
+                <tr>
+                  <Th>{t("appointments.col.holder")}</Th>
+                  <Th>{t("appointments.col.appointedOn")}</Th>
+                  <Th>{t("appointments.post.endedOn")}</Th>
+                  <Th>{t("appointments.post.reason")}</Th>
+                </tr>
+              }
+            >
+              {post.history.map((h) => (
+                <tr key={h.appointmentId} data-testid="history-row">
+                  <th scope="row" className={`${tdCls} text-left font-semibold`}>
+                    {h.name}
+                    <span className="block text-xs font-normal text-muted tabular-nums">{h.phoneMasked}</span>
+                  </th>
+                  <td className={tdCls}>
+                    {formatInstantDay(h.appointedAt, locale)}
+                    {h.appointedBy ? <span className="block text-xs text-muted">{h.appointedBy}</span> : null}
+                  </td>
+                  <td className={tdCls}>
+                    {h.endedAt ? (
+                      <>
+                        {formatInstantDay(h.endedAt, locale)}
+                        {h.endedBy ? <span className="block text-xs text-muted">{h.endedBy}</span> : null}
+                      </>
+                    ) : (
+                      <Badge tone="ok">{t("appointments.post.holding")}</Badge>
+                    )}
+                  </td>
+                  <td className={tdCls}>{h.endedReason ?? ""}</td>
+                </tr>
+              ))}
+            </Table>
           )}
         </section>
       </div>

@@ -2,7 +2,6 @@
 
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   getFilteredRowModel,
   getPaginationRowModel,
@@ -11,6 +10,10 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { DataCell, DataTableHead, dataCellCls, isNumeric, TableFilter } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
+import { emptyCellCls, Table } from "@/components/ui/table";
 import { useId, useMemo, useState } from "react";
 import { formatDay, formatDecimal, formatNumber, formatPercent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
@@ -146,118 +149,77 @@ export function ProgressTable({
     <div className="space-y-2" data-testid={testId}>
       <div className="flex flex-wrap items-end justify-between gap-2">
         {rows.length > 8 ? (
-          <div>
-            <label htmlFor={filterId} className="block text-xs text-muted">
-              {fill(l["progress.table.filterLabel"], { what: caption })}
-            </label>
-            <input
-              id={filterId}
-              type="search"
-              value={filter}
-              onChange={(e) => setFilter(e.target.value)}
-              placeholder={l["progress.table.filter"]}
-              className="w-56 max-w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
-            />
-          </div>
+          <TableFilter
+            id={filterId}
+            label={fill(l["progress.table.filterLabel"], { what: caption })}
+            value={filter}
+            onChange={setFilter}
+            placeholder={l["progress.table.filter"]}
+          />
         ) : (
           <span />
         )}
         {exportHref ? (
-          <a href={exportHref} download className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100">
+          <a href={exportHref} download className={buttonClass("secondary", "sm")}>
             {l["progress.export.csv"]}
           </a>
         ) : null}
       </div>
-      <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-label={`${caption}. ${l["progress.table.scroll"]}`} tabIndex={0}>
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-stone-50 text-left text-xs text-muted">
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((h) => {
-                  const sorted = h.column.getIsSorted();
-                  const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                  return (
-                    <th
-                      key={h.id}
-                      scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                      className={`whitespace-nowrap px-3 py-2 font-semibold ${numeric ? "text-right" : ""}`}
-                    >
-                      <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-ink">
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => {
-              const lagging = (row.original.daysBehind ?? 0) > 0;
-              return (
-                <tr key={row.id} className={`border-t border-stone-100 ${lagging ? "bg-orange-50/60" : ""}`} data-lagging={lagging || undefined}>
-                  {row.getVisibleCells().map((cell) => {
-                    const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                    return (
-                      <td key={cell.id} className={`px-3 py-1.5 ${numeric ? "text-right tabular-nums whitespace-nowrap" : ""}`} data-col={cell.column.id}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            {visible.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-4 text-center text-muted">
-                  {l["progress.table.noRows"]}
+      <Table
+        label={`${caption}. ${l["progress.table.scroll"]}`}
+        caption={caption}
+        head={<DataTableHead groups={table.getHeaderGroups()} />}
+        foot={
+          visible.length > 1 ? (
+            <tr data-testid={testId ? `${testId}-total` : undefined}>
+              {table.getVisibleLeafColumns().map((c, i) => (
+                <td key={c.id} className={dataCellCls(isNumeric(c))} data-col={c.id}>
+                  {i === 0 ? l["progress.col.total"] : (totals[c.id] ?? "")}
                 </td>
-              </tr>
-            ) : null}
-          </tbody>
-          {visible.length > 1 ? (
-            <tfoot className="border-t-2 border-stone-200 bg-stone-50 font-semibold">
-              <tr data-testid={testId ? `${testId}-total` : undefined}>
-                {table.getVisibleLeafColumns().map((c, i) => {
-                  const numeric = (c.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                  return (
-                    <td key={c.id} className={`px-3 py-1.5 ${numeric ? "text-right tabular-nums whitespace-nowrap" : ""}`} data-col={c.id}>
-                      {i === 0 ? l["progress.col.total"] : (totals[c.id] ?? "")}
-                    </td>
-                  );
-                })}
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
+              ))}
+            </tr>
+          ) : null
+        }
+      >
+        {table.getRowModel().rows.map((row) => {
+          const lagging = (row.original.daysBehind ?? 0) > 0;
+          return (
+            <tr key={row.id} className={lagging ? "bg-orange-50/60" : undefined} data-lagging={lagging || undefined}>
+              {row.getVisibleCells().map((cell) => (
+                <DataCell key={cell.id} cell={cell} />
+              ))}
+            </tr>
+          );
+        })}
+        {visible.length === 0 ? (
+          <tr>
+            <td colSpan={columns.length} className={emptyCellCls}>
+              {l["progress.table.noRows"]}
+            </td>
+          </tr>
+        ) : null}
+      </Table>
       {paged ? (
-        <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-          <span className="text-muted" aria-live="polite">
-            {fill(l["progress.table.rows"], { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(visible.length, locale) })}
-          </span>
-          <div className="flex items-center gap-2">
-            <label className="text-muted">
-              {l["progress.table.pageSize"]}{" "}
-              <select value={pageSize} onChange={(e) => table.setPageSize(Number(e.target.value))} className="rounded-md border border-stone-300 px-1 py-0.5">
-                {PAGE_SIZES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} className="rounded-md border border-stone-300 px-2 py-1 disabled:opacity-40">
-              {l["progress.table.prev"]}
-            </button>
-            <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} className="rounded-md border border-stone-300 px-2 py-1 disabled:opacity-40">
-              {l["progress.table.next"]}
-            </button>
-          </div>
-        </div>
+        <Pager
+          label={caption}
+          status={fill(l["progress.table.rows"], { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(visible.length, locale) })}
+          page={pageIndex + 1}
+          pageCount={table.getPageCount()}
+          onPage={(p) => table.setPageIndex(p - 1)}
+          prev={l["progress.table.prev"]}
+          next={l["progress.table.next"]}
+        >
+          <label className="text-muted">
+            {l["progress.table.pageSize"]}{" "}
+            <select value={pageSize} onChange={(e) => table.setPageSize(Number(e.target.value))} className="rounded-md border border-stone-300 px-1 py-0.5">
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        </Pager>
       ) : null}
     </div>
   );

@@ -2,7 +2,6 @@
 
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   getFilteredRowModel,
   getPaginationRowModel,
@@ -11,6 +10,9 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import Link from "next/link";
+import { DataCell, DataTableHead, TableFilter } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
+import { emptyCellCls, Table } from "@/components/ui/table";
 import { useId, useMemo, useState } from "react";
 import { formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
@@ -130,12 +132,7 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
     <div className="space-y-2">
       {rows.length > 8 ? (
         <div className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor={filterId} className="block text-xs text-muted">
-              {l.filter}
-            </label>
-            <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="w-56 max-w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
-          </div>
+          <TableFilter id={filterId} label={l.filter} value={filter} onChange={setFilter} />
           {parents.length > 1 ? (
             <div>
               <label htmlFor={parentId} className="block text-xs text-muted">
@@ -153,68 +150,32 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
           ) : null}
         </div>
       ) : null}
-      <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-stone-50 text-left text-xs text-muted">
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((h) => {
-                  const sorted = h.column.getIsSorted();
-                  const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                  return (
-                    <th key={h.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined} className={`whitespace-nowrap px-3 py-2 font-semibold ${numeric ? "text-right" : ""}`}>
-                      {h.column.getCanSort() ? (
-                        <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-ink">
-                          {flexRender(h.column.columnDef.header, h.getContext())}
-                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                        </button>
-                      ) : (
-                        flexRender(h.column.columnDef.header, h.getContext())
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
+      <Table label={caption} caption={caption} head={<DataTableHead groups={table.getHeaderGroups()} />}>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id} className="align-top" data-testid={`target-row-${row.original.level}-${row.original.key}`}>
+            {row.getVisibleCells().map((cell) => (
+              <DataCell key={cell.id} cell={cell} />
             ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-stone-100 align-top" data-testid={`target-row-${row.original.level}-${row.original.key}`}>
-                {row.getVisibleCells().map((cell) => {
-                  const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                  return (
-                    <td key={cell.id} className={`px-3 py-1.5 ${numeric ? "whitespace-nowrap text-right tabular-nums" : ""}`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-            {total === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-4 text-center text-muted">
-                  {l.noRows}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+        {total === 0 ? (
+          <tr>
+            <td colSpan={columns.length} className={emptyCellCls}>
+              {l.noRows}
+            </td>
+          </tr>
+        ) : null}
+      </Table>
       {total > pageSize ? (
-        <div className="flex items-center justify-between gap-2 text-sm">
-          <span className="text-muted">
-            {fill(l.rows, { from: formatNumber(pageIndex * pageSize + 1, locale), to: formatNumber(Math.min(total, (pageIndex + 1) * pageSize), locale), total: formatNumber(total, locale) })}
-          </span>
-          <div className="flex gap-2">
-            <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} className="rounded-md border border-stone-300 px-2 py-1 disabled:opacity-40">
-              {l.prev}
-            </button>
-            <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} className="rounded-md border border-stone-300 px-2 py-1 disabled:opacity-40">
-              {l.next}
-            </button>
-          </div>
-        </div>
+        <Pager
+          label={caption}
+          status={fill(l.rows, { from: formatNumber(pageIndex * pageSize + 1, locale), to: formatNumber(Math.min(total, (pageIndex + 1) * pageSize), locale), total: formatNumber(total, locale) })}
+          page={pageIndex + 1}
+          pageCount={table.getPageCount()}
+          onPage={(p) => table.setPageIndex(p - 1)}
+          prev={l.prev}
+          next={l.next}
+        />
       ) : null}
     </div>
   );

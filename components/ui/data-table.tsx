@@ -48,3 +48,22 @@ export function DataCell<T>({ cell }: { cell: Cell<T, unknown> }) {
     </td>
   );
 }
+
+/** The search box over a table filtered in the browser. */
+export function TableFilter({ id, label, value, onChange, placeholder }: { id: string; label: string; value: string; onChange: (value: string) => void; placeholder?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs text-muted">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        className="w-56 max-w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+      />
+    </div>
+  );
+}
