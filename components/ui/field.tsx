@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 
 export const inputCls =
   "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-bad focus:border-brand-600";
-export const labelCls = "block text-sm font-semibold";
+const labelCls = "block text-sm font-semibold";
 
 /** What a control needs to be tied to its label, hint and error. */
 export interface ControlProps {

@@ -60,7 +60,7 @@ export function Th({ numeric, className, children, ...rest }: { numeric?: boolea
 }
 
 /** The arrow after a sorted column's name. */
-export function sortArrow(current: SortDirection | undefined): string {
+function sortArrow(current: SortDirection | undefined): string {
   return current === "ascending" ? " ↑" : current === "descending" ? " ↓" : "";
 }
 

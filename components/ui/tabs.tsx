@@ -10,7 +10,7 @@ function tabCls(current: boolean): string {
   }`;
 }
 
-export interface TabLink {
+interface TabLink {
   href: string;
   label: string;
   current: boolean;
