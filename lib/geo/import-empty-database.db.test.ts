@@ -283,11 +283,11 @@ describe.each(testEngines())("a deployment from an empty database on %s", (engin
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// The same path through `npm run import` (lib/import/cli.ts), so the command-line flags are proved.
+// The same path through `npm run import` (scripts/import.ts), so the command-line flags are proved.
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "lib/import/cli.ts", ...args], {
+    const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", ...args], {
       cwd: process.cwd(),
       // An owner URL from the environment would send the migrations to another database.
       env: { ...process.env, DATABASE_OWNER_URL: "", ...env },

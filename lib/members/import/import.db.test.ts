@@ -191,7 +191,7 @@ describe.each(testEngines())("member import on %s", (engine) => {
     const env = { ...process.env, DATABASE_URL: dbUrl.toString(), MEMBER_IMPORT_CHUNK: "200" };
     const run = (killAfterProgress: boolean) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "lib/import/cli.ts", "members", file], { env, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "members", file], { env, stdio: ["ignore", "pipe", "pipe"] });
         let out = "";
         child.stdout.on("data", (d: Buffer) => {
           out += d.toString();

@@ -13,9 +13,9 @@
  * PGlite) has the same database open, or both may corrupt it. Stop the server, import, start it again.
  */
 import { readFile } from "node:fs/promises";
-import { getDbHandle, migrateDb, type Db } from "../../db/client";
+import { getDbHandle, migrateDb, type Db } from "@/db/client";
 import { importBooths } from "@/lib/geo/import-booths";
-import { importBoundaries } from "../coverage/boundaries";
+import { importBoundaries } from "@/lib/coverage/boundaries";
 import { formatProblem } from "@/lib/csv/problems";
 import type { ImportOptions, ImportResult } from "@/lib/csv/import-result";
 import { importGeography } from "@/lib/geo/import-geography";
