@@ -5,10 +5,15 @@ import { z } from "zod";
 vi.mock("@/lib/auth/session", () => ({
   getViewer: async () => ({ id: 1, role: "leadership", name: "Test", email: "t@example.org", scope: { stateId: 1, level: "state", unitId: null } }),
 }));
-vi.mock("@/lib/i18n/server", () => ({ getT: async () => ({ locale: "en", t: (key: string) => key }) }));
+vi.mock("@/lib/i18n/server", () => ({
+  getT: async () => ({ locale: "en", t: (key: string, vars?: Record<string, unknown>) => (vars ? `${key} ${JSON.stringify(vars)}` : key) }),
+}));
 vi.mock("@/db/client", () => ({ getDb: async () => ({}) }));
+const cache = vi.hoisted(() => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => cache);
 
-const { defineAction, illFormedRefusal } = await import("./actions");
+const { defineAction, illFormedRefusal } = await import("@/lib/actions");
+const { ActionError } = await import("@/lib/errors");
 
 function form(fields: Record<string, string>): FormData {
   const f = new FormData();
@@ -48,5 +53,70 @@ describe("defineAction refuses ill-formed text", () => {
     expect(illFormedRefusal({ a: "fine", n: 3 }, t)).toBeNull();
     // Before FormData: the lone surrogate itself.
     expect(illFormedRefusal({ name: "Ra\ud800mesh" }, t)?.fieldErrors).toEqual({ name: "text.illFormed" });
+  });
+});
+
+describe("defineAction speaks catalog keys", () => {
+  it("translates a schema's keys, with {max} from a size check and params from a custom issue", async () => {
+    const schema = z.object({
+      name: z.string().max(3, { error: "trainings.field.tooLong" }),
+      days: z.string().superRefine((_v, ctx) => ctx.addIssue({ code: "custom", message: "trainings.field.tooManyDays", params: { max: 14 } })),
+    });
+    const action = defineAction({ permission: "targets.set", schema, handler: async () => ({ ok: true }) });
+    const r = await action(null, form({ name: "Ramesh", days: "20" }));
+    expect(r).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "action.invalid",
+      fieldErrors: { name: 'trainings.field.tooLong {"max":3}', days: 'trainings.field.tooManyDays {"max":14}' },
+    });
+  });
+
+  it("turns an ActionError's key, values and field keys into the reader's messages; its own message is English", async () => {
+    const err = new ActionError("conflict", "appointments.error.justFilled", { name: "Asha" }, { phone: "appointments.error.phoneTaken" });
+    expect(err.message).toBe("This post was just filled by Asha.");
+    expect(err.fieldErrors).toEqual({ phone: expect.stringMatching(/another name/) });
+    const action = defineAction({
+      permission: "targets.set",
+      schema: z.object({}),
+      handler: async () => {
+        throw err;
+      },
+    });
+    expect(await action(null, form({}))).toEqual({
+      ok: false,
+      code: "conflict",
+      message: 'appointments.error.justFilled {"name":"Asha"}',
+      fieldErrors: { phone: "appointments.error.phoneTaken" },
+      values: {},
+    });
+  });
+});
+
+describe("defineAction refreshes what a write changed, and only after a success", () => {
+  const schema = z.object({ fail: z.string().optional() });
+  const handler = async ({ input }: { input: { fail?: string } }) => {
+    if (input.fail) throw new ActionError("conflict", "progress.targets.conflict");
+    return { ok: true as const, data: { changed: input.fail === undefined } };
+  };
+
+  it("refreshes the page, revalidates paths, or lets the result decide", async () => {
+    cache.refresh.mockClear();
+    cache.revalidatePath.mockClear();
+    await defineAction({ permission: "targets.set", schema, handler, revalidate: "refresh" })(null, form({}));
+    expect(cache.refresh).toHaveBeenCalledOnce();
+    await defineAction({ permission: "targets.set", schema, handler, revalidate: ["/admin/users", "/"] })(null, form({}));
+    expect(cache.revalidatePath.mock.calls).toEqual([["/admin/users"], ["/"]]);
+    await defineAction({ permission: "targets.set", schema, handler, revalidate: () => null })(null, form({}));
+    await defineAction({ permission: "targets.set", schema, handler })(null, form({}));
+    expect(cache.refresh).toHaveBeenCalledOnce();
+    expect(cache.revalidatePath).toHaveBeenCalledTimes(2);
+  });
+
+  it("refreshes nothing when the action fails", async () => {
+    cache.refresh.mockClear();
+    const r = await defineAction({ permission: "targets.set", schema, handler, revalidate: "refresh" })(null, form({ fail: "yes" }));
+    expect(r).toMatchObject({ ok: false, code: "conflict" });
+    expect(cache.refresh).not.toHaveBeenCalled();
   });
 });

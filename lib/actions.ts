@@ -1,11 +1,12 @@
 import "server-only";
+import { refresh, revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { can, type Action } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
-import { ActionError, type ActionResult } from "@/lib/errors";
-import { isMessageKey } from "@/lib/i18n";
+import { ActionError, fieldErrorsOf, type ActionResult } from "@/lib/errors";
+import type { Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { illFormedField, isWellFormedText } from "@/lib/validation/text";
 
@@ -26,16 +27,6 @@ export function echoValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|secret|token/i.test(key)) out[key] = value.slice(0, 2000);
-  }
-  return out;
-}
-
-/** zod issues → one message per field (the first), keyed by the field's path. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
   }
   return out;
 }
@@ -70,41 +61,59 @@ export function illFormedRefusal(raw: Record<string, unknown>, t: (key: "action.
 }
 
 /**
+ * What a successful write refreshes: the paths to revalidate (the page lists them), or "refresh" (the page the
+ * form is on, re-rendered in place). A function decides from the result (e.g. only when something changed);
+ * null or an absent option refreshes nothing — a deliberate choice where the page must not change under the
+ * form (see the token revoke action).
+ */
+export type Revalidate<T> = "refresh" | readonly string[] | ((data: T | undefined) => "refresh" | readonly string[] | null);
+
+function applyRevalidate<T>(revalidate: Revalidate<T> | undefined, data: T | undefined): void {
+  const what = typeof revalidate === "function" ? revalidate(data) : revalidate;
+  if (!what) return;
+  if (what === "refresh") refresh();
+  else for (const path of what) revalidatePath(path);
+}
+
+/**
  * The one wrapper for every server action: authenticate, check the role's permission, validate the form
  * with zod, run the handler (which checks the unit's scope and writes in a transaction with its audit
- * event), and return a typed result. The scope always comes from the session, never from the form.
- * Expected failures are thrown as ActionError; anything else is logged and reported without details.
+ * event), refresh what the write changed, and return a typed result. The scope always comes from the
+ * session, never from the form. Schemas and ActionErrors carry catalog keys, translated here into the
+ * reader's language. Expected failures are thrown as ActionError; anything else is logged and reported
+ * without details.
+ *
+ * `permission` may be read from the form where one form serves two sections (enrollers / IT cell): that only
+ * picks the coarse check made before parsing; the service checks the real permission again.
  */
 export function defineAction<S extends z.ZodType, T = undefined>(opts: {
-  permission: Action;
+  permission: Action | ((form: FormData) => Action);
   schema: S;
-  handler: (ctx: { viewer: Viewer; db: Db; input: z.infer<S> }) => Promise<ActionResult<T>>;
+  handler: (ctx: { viewer: Viewer; db: Db; input: z.infer<S>; t: Translate }) => Promise<ActionResult<T>>;
+  revalidate?: Revalidate<NoInfer<T>>;
 }) {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const result = await run(form);
+    if (result.ok) applyRevalidate(opts.revalidate, result.data);
     return result.ok ? result : { ...result, values: echoValues(form) };
   };
 
   async function run(form: FormData): Promise<ActionResult<T>> {
     const { t } = await getT();
+    const permission = typeof opts.permission === "function" ? opts.permission(form) : opts.permission;
     const viewer = await getViewer();
     if (!viewer) return { ok: false, code: "unauthenticated", message: t("action.unauthenticated") };
-    if (!can(viewer, opts.permission)) return { ok: false, code: "forbidden", message: t("action.forbidden") };
+    if (!can(viewer, permission)) return { ok: false, code: "forbidden", message: t("action.forbidden") };
     const raw = formToObject(form);
     const refused = illFormedRefusal(raw, t);
     if (refused) return refused;
     const parsed = opts.schema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors = Object.fromEntries(
-        Object.entries(fieldErrorsOf(parsed.error)).map(([field, msg]) => [field, isMessageKey(msg) ? t(msg) : msg]),
-      );
-      return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors };
-    }
+    if (!parsed.success) return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: fieldErrorsOf(parsed.error, t) };
     try {
-      return await opts.handler({ viewer, db: await getDb(), input: parsed.data });
+      return await opts.handler({ viewer, db: await getDb(), input: parsed.data, t });
     } catch (err) {
-      if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
-      console.error(`action ${opts.permission} failed:`, err);
+      if (err instanceof ActionError) return err.toResult(t);
+      console.error(`action ${permission} failed:`, err);
       return { ok: false, code: "internal", message: t("action.internal") };
     }
   }

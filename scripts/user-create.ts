@@ -156,7 +156,7 @@ export async function userCreate(db: DbOrTx, argv: readonly string[], io: CliIo)
     return 1;
   }
   try {
-    const created = await createUser(db, { label: CLI_ACTOR, stateId: state.value.id }, parsed.data, t);
+    const created = await createUser(db, { label: CLI_ACTOR, stateId: state.value.id }, parsed.data);
     const where = created.scope.level === "state" ? `state ${created.scope.key}` : `${created.scope.level} ${created.scope.key} (${created.scope.name})`;
     io.out(`created user ${created.id}: ${created.email}, ${created.role}, ${where}`);
     if (generated) io.out(`temporary password (shown once, not stored anywhere in clear): ${password}`);

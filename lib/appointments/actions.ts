@@ -1,12 +1,13 @@
 "use server";
 
-import { refresh } from "next/cache";
+import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import type { Action } from "@/lib/auth/permissions";
-import type { ActionResult } from "@/lib/errors";
-import { getT } from "@/lib/i18n/server";
-import { appointSchema, endSchema, replaceSchema } from "./schemas";
-import { appoint, endAppointment, replace, type AppointResult } from "./service";
+import { ActionError, type ActionResult } from "@/lib/errors";
+import { applyImport, previewImport, type ImportReport } from "@/lib/appointments/import";
+import { revealWorker, type RevealedWorker } from "@/lib/appointments/reveal";
+import { appointSchema, endSchema, replaceSchema } from "@/lib/appointments/schemas";
+import { appoint, endAppointment, replace, type AppointResult } from "@/lib/appointments/service";
 
 /**
  * The form names its section (enrollers or IT cell) only to pick the coarse permission checked before parsing;
@@ -17,44 +18,61 @@ function sectionPermission(form: FormData): Action {
   return form.get("section") === "itcell" ? "itcell.manage" : "enrollers.manage";
 }
 
-export async function appointAction(prev: ActionResult<AppointResult> | null, form: FormData): Promise<ActionResult<AppointResult>> {
-  const { t } = await getT();
-  const result = await defineAction({
-    permission: sectionPermission(form),
-    schema: appointSchema(t),
-    handler: async ({ viewer, db, input }) => {
-      const data = await appoint({ db, viewer, t }, input);
-      return { ok: true, data, message: t("appointments.done.appointed", { name: data.workerName }) };
-    },
-  })(prev, form);
-  if (result.ok) refresh();
-  return result;
-}
+export const appointAction = defineAction({
+  permission: sectionPermission,
+  schema: appointSchema,
+  revalidate: "refresh",
+  handler: async ({ viewer, db, input, t }): Promise<ActionResult<AppointResult>> => {
+    const data = await appoint({ db, viewer }, input);
+    return { ok: true, data, message: t("appointments.done.appointed", { name: data.workerName }) };
+  },
+});
 
-export async function replaceAction(prev: ActionResult<AppointResult> | null, form: FormData): Promise<ActionResult<AppointResult>> {
-  const { t } = await getT();
-  const result = await defineAction({
-    permission: sectionPermission(form),
-    schema: replaceSchema(t),
-    handler: async ({ viewer, db, input }) => {
-      const data = await replace({ db, viewer, t }, input);
-      return { ok: true, data, message: t("appointments.done.replaced", { name: data.workerName }) };
-    },
-  })(prev, form);
-  if (result.ok) refresh();
-  return result;
-}
+export const replaceAction = defineAction({
+  permission: sectionPermission,
+  schema: replaceSchema,
+  revalidate: "refresh",
+  handler: async ({ viewer, db, input, t }): Promise<ActionResult<AppointResult>> => {
+    const data = await replace({ db, viewer }, input);
+    return { ok: true, data, message: t("appointments.done.replaced", { name: data.workerName }) };
+  },
+});
 
-export async function endAction(prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const { t } = await getT();
-  const result = await defineAction({
-    permission: sectionPermission(form),
-    schema: endSchema(t),
-    handler: async ({ viewer, db, input }) => {
-      const data = await endAppointment({ db, viewer, t }, input);
-      return { ok: true, message: t("appointments.done.ended", { name: data.workerName }) };
-    },
-  })(prev, form);
-  if (result.ok) refresh();
-  return result;
-}
+export const endAction = defineAction({
+  permission: sectionPermission,
+  schema: endSchema,
+  revalidate: "refresh",
+  handler: async ({ viewer, db, input, t }) => {
+    const data = await endAppointment({ db, viewer }, input);
+    return { ok: true, message: t("appointments.done.ended", { name: data.workerName }) };
+  },
+});
+
+/** A worker's full phone and EPIC on a post page: a deliberate, audited act (see reveal.ts). */
+export const revealWorkerAction = defineAction({
+  permission: sectionPermission,
+  schema: z.object({ section: z.enum(["enrollers", "itcell"]), workerId: z.coerce.number().int().positive() }),
+  handler: async ({ viewer, db, input }): Promise<ActionResult<RevealedWorker>> => {
+    const data = await revealWorker(db, viewer, input.section, input.workerId);
+    if (!data) throw new ActionError("not_found", "appointments.reveal.notFound");
+    return { ok: true, data };
+  },
+});
+
+/** Preview (writes nothing) or apply an appointments CSV; the report lists every row's outcome. */
+export const importAppointmentsAction = defineAction({
+  permission: sectionPermission,
+  schema: z.object({
+    section: z.enum(["enrollers", "itcell"]).default("enrollers"),
+    intent: z.enum(["preview", "apply"]).default("preview"),
+    fingerprint: z.string().max(64).default(""),
+    file: z.instanceof(File, { error: "appointments.import.noFile" }),
+  }),
+  handler: async ({ viewer, db, input, t }): Promise<ActionResult<ImportReport>> => {
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const ctx = { db, viewer, t };
+    const data = input.intent === "apply" ? await applyImport(ctx, bytes, input.fingerprint, input.file.name) : await previewImport(ctx, bytes);
+    return { ok: true, data };
+  },
+  revalidate: (data) => (data?.status === "applied" ? "refresh" : null),
+});

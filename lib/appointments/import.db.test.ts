@@ -4,8 +4,7 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { applyImport, previewImport, type ImportReport } from "./import";
-import type { ServiceCtx } from "./service";
+import { applyImport, previewImport, type ImportCtx, type ImportReport } from "@/lib/appointments/import";
 import { freshPhones, NOW, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -15,7 +14,7 @@ describe.each(testEngines())("appointment import on %s", (engine) => {
   let h: DbHandle;
   let raipur: Viewer;
   let pcc: Viewer;
-  const ctx = (viewer: Viewer): ServiceCtx => ({ db: h.db, viewer, t });
+  const ctx = (viewer: Viewer): ImportCtx => ({ db: h.db, viewer, t });
 
   beforeAll(async () => {
     h = await createTestDb(engine);

@@ -32,6 +32,9 @@ import type { CsvRow } from "@/lib/csv/records";
 import { parseEpic, parsePhone } from "@/lib/validation/identity";
 import { holderLimit, normalizeName, permissionFor, postRule, sameName, type PostRule } from "./posts";
 import type { ServiceCtx } from "./service";
+
+/** The import report speaks the reader's language: its row reasons are text, built with `t`. */
+export type ImportCtx = ServiceCtx & { t: Translate };
 import { unitIdsInScope } from "@/lib/auth/scope";
 
 export const IMPORT_COLUMNS = ["role", "unit_level", "unit_code", "name", "phone", "epic"] as const;
@@ -263,7 +266,7 @@ interface Holder {
   name: string;
 }
 
-async function plan(db: DbOrTx, ctx: ServiceCtx, parsed: ParsedRow[]): Promise<PlannedRow[]> {
+async function plan(db: DbOrTx, ctx: ImportCtx, parsed: ParsedRow[]): Promise<PlannedRow[]> {
   const { viewer, t } = ctx;
   const rows = parsed.map((r) => ({ ...r }));
   await resolveUnits(db, viewer, rows, t);
@@ -399,7 +402,7 @@ function rejectedFile(problems: string[], started: number): ImportReport {
 }
 
 /** What the file would do, without writing anything. */
-export async function previewImport(ctx: ServiceCtx, bytes: Uint8Array): Promise<ImportReport> {
+export async function previewImport(ctx: ImportCtx, bytes: Uint8Array): Promise<ImportReport> {
   const started = Date.now();
   const read = readImportFile(bytes, ctx.viewer, ctx.t);
   if (!read.ok) return rejectedFile(read.problems, started);
@@ -411,7 +414,7 @@ export async function previewImport(ctx: ServiceCtx, bytes: Uint8Array): Promise
  * against concurrent appointments) and writes only when no row is rejected and the outcomes are those of
  * the preview the user saw (`fingerprint`).
  */
-export async function applyImport(ctx: ServiceCtx, bytes: Uint8Array, fingerprint: string, fileName = "upload.csv"): Promise<ImportReport> {
+export async function applyImport(ctx: ImportCtx, bytes: Uint8Array, fingerprint: string, fileName = "upload.csv"): Promise<ImportReport> {
   const started = Date.now();
   const { db, viewer, t } = ctx;
   const read = readImportFile(bytes, viewer, t);
@@ -440,7 +443,7 @@ export async function applyImport(ctx: ServiceCtx, bytes: Uint8Array, fingerprin
     if (err instanceof ActionError) throw err;
     const pg = pgError(err);
     if (pg?.code === PG.uniqueViolation || pg?.code === PG.serializationFailure || pg?.code === PG.deadlockDetected) {
-      throw new ActionError("conflict", t("appointments.import.raced"));
+      throw new ActionError("conflict", "appointments.import.raced");
     }
     throw err;
   }
@@ -489,7 +492,7 @@ async function writePlan(tx: Tx, viewer: Viewer, rows: PlannedRow[], t: Translat
       sql`UPDATE appointments SET ended_at = now(), ended_by = ${viewer.id}, ended_reason = ${t("appointments.import.endedReason")}
         WHERE id = ANY(${sql.param(replaced)}::int[]) AND ended_at IS NULL RETURNING id`,
     );
-    if (ended.length !== replaced.length) throw new ActionError("conflict", t("appointments.import.raced"));
+    if (ended.length !== replaced.length) throw new ActionError("conflict", "appointments.import.raced");
   }
 
   const col = (level: UnitLevel) => sql.param(todo.map((r) => (r.level === level ? r.unitId! : null)));

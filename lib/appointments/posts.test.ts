@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "@/lib/i18n";
-import { normalizeBoothCode, normalizeRole } from "./import";
-import { searchText } from "./queries";
+import { translator, type MessageKey } from "@/lib/i18n";
+import { normalizeBoothCode, normalizeRole } from "@/lib/appointments/import";
+import { searchText } from "@/lib/appointments/queries";
 import { parseEpic, parsePhone } from "@/lib/validation/identity";
-import { ENROLLERS_PER_BOOTH, holderLimit, normalizeName, postPath, postRule, sameName } from "./posts";
-import { appointSchema, endSchema, replaceSchema } from "./schemas";
+import { ENROLLERS_PER_BOOTH, holderLimit, normalizeName, postPath, postRule, sameName } from "@/lib/appointments/posts";
+import { appointSchema, endSchema, replaceSchema } from "@/lib/appointments/schemas";
 
 const t = translator("en");
+/** The schemas report catalog keys; defineAction translates them, as `say` does here. */
+const say = (issue: { message: string }, tr = t) => tr(issue.message as MessageKey);
 
 describe("Indian mobile numbers", () => {
   it.each([
@@ -75,40 +77,39 @@ describe("posts", () => {
 describe("appointment forms", () => {
   const base = { role: "enroller", level: "booth", unitId: "42" };
   it("turns a new worker's fields into a typed input", () => {
-    const r = appointSchema(t).safeParse({ ...base, mode: "new", name: " Asha ", phone: "+91 98765 43210", epic: "abc1234567" });
+    const r = appointSchema.safeParse({ ...base, mode: "new", name: " Asha ", phone: "+91 98765 43210", epic: "abc1234567" });
     expect(r.success && r.data).toEqual({ role: "enroller", level: "booth", unitId: 42, worker: { name: "Asha", phone: "9876543210", epic: "ABC1234567" } });
   });
   it("puts each problem next to its field", () => {
-    const r = appointSchema(t).safeParse({ ...base, mode: "new", name: "", phone: "12345", epic: "X1" });
+    const r = appointSchema.safeParse({ ...base, mode: "new", name: "", phone: "12345", epic: "X1" });
     expect(r.success).toBe(false);
-    const errors = Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]));
+    const errors = Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), say(i)]));
     expect(errors).toEqual({
       name: "Enter the worker's name (up to 100 characters).",
       phone: "Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.",
       epic: "An EPIC number is three letters and seven digits, e.g. ABC1234567.",
     });
-    const missing = appointSchema(t).safeParse({ ...base, mode: "existing", workerId: "" });
+    const missing = appointSchema.safeParse({ ...base, mode: "existing", workerId: "" });
     expect(missing.error!.issues[0]).toMatchObject({ path: ["workerId"] });
-    expect(appointSchema(t).safeParse({ ...base, role: "mayor", mode: "existing", workerId: "3" }).success).toBe(false);
+    expect(appointSchema.safeParse({ ...base, role: "mayor", mode: "existing", workerId: "3" }).success).toBe(false);
   });
   it("requires a reason to replace or end", () => {
-    expect(endSchema(t).safeParse({ appointmentId: "5", reason: "  " }).error!.issues[0]!.message).toBe("Give a reason.");
-    const r = replaceSchema(t).safeParse({ appointmentId: "5", reason: "Moved", mode: "existing", workerId: "9" });
+    expect(say(endSchema.safeParse({ appointmentId: "5", reason: "  " }).error!.issues[0]!)).toBe("Give a reason.");
+    const r = replaceSchema.safeParse({ appointmentId: "5", reason: "Moved", mode: "existing", workerId: "9" });
     expect(r.success && r.data).toEqual({ appointmentId: 5, reason: "Moved", worker: { workerId: 9 } });
   });
   it("speaks Hindi to Hindi readers", () => {
-    const r = appointSchema(translator("hi")).safeParse({ ...base, mode: "new", name: "राम", phone: "1", epic: "" });
-    expect(r.error!.issues[0]!.message).toMatch(/[\u0900-\u097F]/);
+    const r = appointSchema.safeParse({ ...base, mode: "new", name: "राम", phone: "1", epic: "" });
+    expect(say(r.error!.issues[0]!, translator("hi"))).toMatch(/[\u0900-\u097F]/);
   });
 });
 
 describe("appointing a worker with the voter card they joined with", () => {
   it("accepts the older state format that membership accepts (the two normalisers used to disagree)", async () => {
-    const { appointSchema } = await import("./schemas");
-    const { translator } = await import("@/lib/i18n");
+    const { appointSchema } = await import("@/lib/appointments/schemas");
     const base = { role: "enroller", level: "booth", unitId: "7", mode: "new", workerId: "", name: "Sunita Dhruv", phone: "9876543210" };
-    const older = appointSchema(translator("en")).safeParse({ ...base, epic: "cg/12/123/123456" });
+    const older = appointSchema.safeParse({ ...base, epic: "cg/12/123/123456" });
     expect(older.success && "epic" in older.data.worker ? older.data.worker.epic : null).toBe("CG/12/123/123456");
-    expect(appointSchema(translator("en")).safeParse({ ...base, epic: "CG-12" }).success).toBe(false);
+    expect(appointSchema.safeParse({ ...base, epic: "CG-12" }).success).toBe(false);
   });
 });

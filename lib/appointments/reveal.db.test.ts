@@ -4,11 +4,11 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { maskEpic, maskPhone } from "@/lib/members/mask";
-import { listBoothPosts, loadPost, searchWorkers } from "./queries";
-import { revealWorker } from "./reveal";
-import { appoint, type ServiceCtx } from "./service";
-import { freshPhones, NOW, t, vacantBooth } from "@/lib/testing/factories";
+import { maskEpic, maskPhone } from "@/lib/validation/mask";
+import { listBoothPosts, loadPost, searchWorkers } from "@/lib/appointments/queries";
+import { revealWorker } from "@/lib/appointments/reveal";
+import { appoint, type ServiceCtx } from "@/lib/appointments/service";
+import { freshPhones, NOW, vacantBooth } from "@/lib/testing/factories";
 
 /** Workers' phone and EPIC on post pages: masked in everything the pages read, full only through an audited reveal. */
 describe.each(testEngines())("workers' phone and EPIC on %s", (engine) => {
@@ -19,7 +19,7 @@ describe.each(testEngines())("workers' phone and EPIC on %s", (engine) => {
   /** An enroller in Raipur (appointed by the Raipur president) and one in Durg (by leadership). */
   let mine: { workerId: number; code: string; phone: string; epic: string };
   let durg: { workerId: number; code: string; phone: string; epic: string };
-  const ctx = (viewer: Viewer): ServiceCtx => ({ db: h.db, viewer, t });
+  const ctx = (viewer: Viewer): ServiceCtx => ({ db: h.db, viewer });
   const reveals = async () =>
     (await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'workers.reveal'`))[0]!.n;
 

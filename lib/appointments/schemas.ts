@@ -1,12 +1,12 @@
 /**
- * zod schemas of the appointment forms, with messages in the reader's language (built per request from the
- * translator). They turn FormData into the typed inputs of lib/appointments/service.ts.
+ * zod schemas of the appointment forms; their messages are catalog keys, translated by defineAction into the
+ * reader's language. They turn FormData into the typed inputs of lib/appointments/service.ts.
  */
 import { z } from "zod";
 import { APPOINTMENT_ROLES, UNIT_LEVELS, type AppointmentRole, type UnitLevel } from "@/db/schema";
-import type { Translate } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n";
 import { parseEpic, parsePhone } from "@/lib/validation/identity";
-import { normalizeName, REASON_MAX } from "./posts";
+import { normalizeName, REASON_MAX } from "@/lib/appointments/posts";
 
 export type WorkerInput = { workerId: number } | { name: string; phone: string; epic: string | null };
 
@@ -29,7 +29,7 @@ export interface EndInput {
 }
 
 const text = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string());
-const positiveId = (message: string) =>
+const positiveId = (message: MessageKey) =>
   z.preprocess((v) => (typeof v === "string" && /^[0-9]{1,9}$/.test(v.trim()) ? Number(v) : v), z.number({ error: message }).int().positive({ error: message }));
 
 const workerShape = {
@@ -43,11 +43,11 @@ const workerShape = {
 type WorkerFields = { mode: "existing" | "new"; workerId: string; name: string; phone: string; epic: string };
 
 /** The worker part of a form: a picked worker (by id) or a new one (name, Indian mobile, optional EPIC). */
-function parseWorker(v: WorkerFields, ctx: z.RefinementCtx, t: Translate): WorkerInput | null {
+function parseWorker(v: WorkerFields, ctx: z.RefinementCtx): WorkerInput | null {
   if (v.mode === "existing") {
     const id = /^[0-9]{1,9}$/.test(v.workerId.trim()) ? Number(v.workerId) : 0;
     if (id <= 0) {
-      ctx.addIssue({ code: "custom", path: ["workerId"], message: t("appointments.field.workerRequired") });
+      ctx.addIssue({ code: "custom", path: ["workerId"], message: "appointments.field.workerRequired" });
       return null;
     }
     return { workerId: id };
@@ -58,58 +58,50 @@ function parseWorker(v: WorkerFields, ctx: z.RefinementCtx, t: Translate): Worke
   const epic = epicRaw === "" ? null : parseEpic(epicRaw);
   let ok = true;
   if (!name) {
-    ctx.addIssue({ code: "custom", path: ["name"], message: t("appointments.field.nameRequired") });
+    ctx.addIssue({ code: "custom", path: ["name"], message: "appointments.field.nameRequired" });
     ok = false;
   }
   if (!phone) {
     ctx.addIssue({
       code: "custom",
       path: ["phone"],
-      message: v.phone.trim() === "" ? t("appointments.field.phoneRequired") : t("appointments.field.phoneInvalid"),
+      message: v.phone.trim() === "" ? "appointments.field.phoneRequired" : "appointments.field.phoneInvalid",
     });
     ok = false;
   }
   if (epicRaw !== "" && !epic) {
-    ctx.addIssue({ code: "custom", path: ["epic"], message: t("appointments.field.epicInvalid") });
+    ctx.addIssue({ code: "custom", path: ["epic"], message: "appointments.field.epicInvalid" });
     ok = false;
   }
   return ok && name && phone ? { name, phone, epic } : null;
 }
 
-function reasonField(t: Translate) {
-  return text.transform((s, ctx) => {
-    const r = s.trim().replace(/\s+/g, " ");
-    if (r.length === 0) ctx.addIssue({ code: "custom", message: t("appointments.field.reasonRequired") });
-    else if (r.length > REASON_MAX) ctx.addIssue({ code: "custom", message: t("appointments.field.reasonTooLong", { max: REASON_MAX }) });
-    return r;
+const reasonField = text.transform((s, ctx) => {
+  const r = s.trim().replace(/\s+/g, " ");
+  if (r.length === 0) ctx.addIssue({ code: "custom", message: "appointments.field.reasonRequired" });
+  else if (r.length > REASON_MAX) ctx.addIssue({ code: "custom", message: "appointments.field.reasonTooLong", params: { max: REASON_MAX } });
+  return r;
+});
+
+export const appointSchema = z
+  .object({
+    role: z.enum(APPOINTMENT_ROLES, { error: "appointments.error.noSuchPost" }),
+    level: z.enum(UNIT_LEVELS, { error: "appointments.error.noSuchPost" }),
+    unitId: positiveId("appointments.error.noSuchPost"),
+    ...workerShape,
+  })
+  .transform((v, ctx): AppointInput => {
+    const worker = parseWorker(v, ctx);
+    if (!worker) return z.NEVER;
+    return { role: v.role, level: v.level, unitId: v.unitId, worker };
   });
-}
 
-export function appointSchema(t: Translate) {
-  return z
-    .object({
-      role: z.enum(APPOINTMENT_ROLES, { error: t("appointments.error.noSuchPost") }),
-      level: z.enum(UNIT_LEVELS, { error: t("appointments.error.noSuchPost") }),
-      unitId: positiveId(t("appointments.error.noSuchPost")),
-      ...workerShape,
-    })
-    .transform((v, ctx): AppointInput => {
-      const worker = parseWorker(v, ctx, t);
-      if (!worker) return z.NEVER;
-      return { role: v.role, level: v.level, unitId: v.unitId, worker };
-    });
-}
+export const replaceSchema = z
+  .object({ appointmentId: positiveId("appointments.error.noSuchAppointment"), reason: reasonField, ...workerShape })
+  .transform((v, ctx): ReplaceInput => {
+    const worker = parseWorker(v, ctx);
+    if (!worker) return z.NEVER;
+    return { appointmentId: v.appointmentId, reason: v.reason, worker };
+  });
 
-export function replaceSchema(t: Translate) {
-  return z
-    .object({ appointmentId: positiveId(t("appointments.error.noSuchAppointment")), reason: reasonField(t), ...workerShape })
-    .transform((v, ctx): ReplaceInput => {
-      const worker = parseWorker(v, ctx, t);
-      if (!worker) return z.NEVER;
-      return { appointmentId: v.appointmentId, reason: v.reason, worker };
-    });
-}
-
-export function endSchema(t: Translate) {
-  return z.object({ appointmentId: positiveId(t("appointments.error.noSuchAppointment")), reason: reasonField(t) });
-}
+export const endSchema = z.object({ appointmentId: positiveId("appointments.error.noSuchAppointment"), reason: reasonField });

@@ -5,10 +5,10 @@ import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
-import { ENROLLERS_PER_BOOTH } from "./posts";
-import { enrollerSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers } from "./queries";
-import { appoint, endAppointment, replace, type ServiceCtx } from "./service";
-import { freshPhone, freshPhones, NOW, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
+import { ENROLLERS_PER_BOOTH } from "@/lib/appointments/posts";
+import { enrollerSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers } from "@/lib/appointments/queries";
+import { appoint, endAppointment, replace, type ServiceCtx } from "@/lib/appointments/service";
+import { freshPhone, freshPhones, NOW, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 import { refusal } from "@/lib/testing/refusal";
 
 
@@ -17,7 +17,7 @@ describe.each(testEngines())("appointments on %s", (engine) => {
   let raipur: Viewer;
   let pcc: Viewer;
   let itcell: Viewer;
-  const ctx = (viewer: Viewer): ServiceCtx => ({ db: h.db, viewer, t });
+  const ctx = (viewer: Viewer): ServiceCtx => ({ db: h.db, viewer });
 
   beforeAll(async () => {
     h = await createTestDb(engine);

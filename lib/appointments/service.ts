@@ -18,17 +18,15 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import { unitInScope } from "@/lib/auth/scope";
-import type { Translate } from "@/lib/i18n";
-import { holderLimit, permissionFor, postRule, sameName } from "./posts";
-import { workerVisible } from "./queries";
+import { holderLimit, permissionFor, postRule, sameName } from "@/lib/appointments/posts";
+import { workerVisible } from "@/lib/appointments/queries";
 import { unitById } from "@/lib/geo/queries";
-import type { AppointInput, EndInput, ReplaceInput, WorkerInput } from "./schemas";
-import { unitColumn } from "./scope";
+import type { AppointInput, EndInput, ReplaceInput, WorkerInput } from "@/lib/appointments/schemas";
+import { unitColumn } from "@/lib/appointments/scope";
 
 export interface ServiceCtx {
   db: Db;
   viewer: Viewer;
-  t: Translate;
 }
 
 export interface AppointResult {
@@ -39,9 +37,9 @@ export interface AppointResult {
 
 /** Refuses (ActionError) unless the viewer's role may manage this role's posts at `level`, inside their scope. */
 export async function authorizePost(ctx: ServiceCtx, role: AppointmentRole, level: UnitLevel, unitId: number): Promise<void> {
-  const { db, viewer, t } = ctx;
-  if (!can(viewer, permissionFor(role), level)) throw new ActionError("forbidden", t("action.forbidden"));
-  if (!(await unitInScope(db, viewer, { level, id: unitId }, "write"))) throw new ActionError("forbidden", t("action.notInScope"));
+  const { db, viewer } = ctx;
+  if (!can(viewer, permissionFor(role), level)) throw new ActionError("forbidden", "action.forbidden");
+  if (!(await unitInScope(db, viewer, { level, id: unitId }, "write"))) throw new ActionError("forbidden", "action.notInScope");
 }
 
 async function activeHolderName(db: DbOrTx, role: AppointmentRole, level: UnitLevel, unitId: number): Promise<string | null> {
@@ -60,10 +58,10 @@ async function activeHolderName(db: DbOrTx, role: AppointmentRole, level: UnitLe
  * them); the same phone under another name is refused rather than guessed.
  */
 async function resolveWorker(tx: Tx, ctx: ServiceCtx, input: WorkerInput): Promise<{ id: number; name: string; created: boolean }> {
-  const { viewer, t } = ctx;
+  const { viewer } = ctx;
   if ("workerId" in input) {
     const w = await workerVisible(tx, viewer, input.workerId);
-    if (!w) throw new ActionError("invalid", t("appointments.error.workerUnknown"), { workerId: t("appointments.error.workerUnknown") });
+    if (!w) throw new ActionError("invalid", "appointments.error.workerUnknown", undefined, { workerId: "appointments.error.workerUnknown" });
     return { id: w.id, name: w.name, created: false };
   }
   const [existing] = await tx
@@ -74,7 +72,7 @@ async function resolveWorker(tx: Tx, ctx: ServiceCtx, input: WorkerInput): Promi
     .limit(1);
   if (existing) {
     if (!sameName(existing.name, input.name)) {
-      throw new ActionError("invalid", t("action.invalid"), { phone: t("appointments.error.phoneTaken") });
+      throw new ActionError("invalid", "action.invalid", undefined, { phone: "appointments.error.phoneTaken" });
     }
     return { id: existing.id, name: existing.name, created: false };
   }
@@ -99,13 +97,13 @@ async function mapWriteError(ctx: ServiceCtx, err: unknown, role: AppointmentRol
   if (pg?.code === PG.uniqueViolation && pg.constraint?.startsWith("appointments_one_")) {
     // The other transaction has committed by the time ours fails, so its holder is there to be named.
     const name = await activeHolderName(ctx.db, role, level, unitId);
-    throw new ActionError("conflict", ctx.t("appointments.error.justFilled", { name: name ?? "—" }));
+    throw new ActionError("conflict", "appointments.error.justFilled", { name: name ?? "—" });
   }
   if (pg?.code === PG.uniqueViolation && pg.constraint === "appointments_worker_post_active") {
-    throw new ActionError("conflict", ctx.t("appointments.error.alreadyHolds"));
+    throw new ActionError("conflict", "appointments.error.alreadyHolds");
   }
   if (pg?.code === PG.checkViolation || pg?.code === PG.foreignKeyViolation) {
-    throw new ActionError("invalid", ctx.t("appointments.error.noSuchPost"));
+    throw new ActionError("invalid", "appointments.error.noSuchPost");
   }
   throw err;
 }
@@ -126,9 +124,9 @@ async function postLabel(db: DbOrTx, stateId: number, level: UnitLevel, unitId: 
 }
 
 export async function appoint(ctx: ServiceCtx, input: AppointInput): Promise<AppointResult> {
-  const { db, viewer, t } = ctx;
+  const { db, viewer } = ctx;
   const rule = postRule(input.role, input.level);
-  if (!rule) throw new ActionError("invalid", t("appointments.error.noSuchPost"));
+  if (!rule) throw new ActionError("invalid", "appointments.error.noSuchPost");
   await authorizePost(ctx, input.role, input.level, input.unitId);
   const post = await postLabel(db, viewer.scope.stateId, input.level, input.unitId);
   try {
@@ -141,7 +139,7 @@ export async function appoint(ctx: ServiceCtx, input: AppointInput): Promise<App
             WHERE role = ${input.role} AND ${unitColumn(input.level)} = ${input.unitId} AND ended_at IS NULL`,
         );
         const limit = holderLimit(rule);
-        if ((row?.n ?? 0) >= limit) throw new ActionError("conflict", t("appointments.error.full", { limit }));
+        if ((row?.n ?? 0) >= limit) throw new ActionError("conflict", "appointments.error.full", { limit });
       }
       const worker = await resolveWorker(tx, ctx, input.worker);
       const [created] = await tx
@@ -189,7 +187,7 @@ async function loadAppointment(ctx: ServiceCtx, appointmentId: number): Promise<
       FROM appointments a JOIN workers w ON w.id = a.worker_id
       WHERE a.id = ${appointmentId} AND a.state_id = ${ctx.viewer.scope.stateId}`,
   );
-  if (!row) throw new ActionError("not_found", ctx.t("appointments.error.noSuchAppointment"));
+  if (!row) throw new ActionError("not_found", "appointments.error.noSuchAppointment");
   const [level, unitId] = (
     [
       ["pc", row.pc_id],
@@ -217,15 +215,15 @@ async function endRow(tx: Tx, viewer: Viewer, appointmentId: number, reason: str
 
 /** Ends the current holder's post (with the reason) and appoints the new one, in one transaction. */
 export async function replace(ctx: ServiceCtx, input: ReplaceInput): Promise<AppointResult> {
-  const { db, viewer, t } = ctx;
+  const { db, viewer } = ctx;
   const current = await loadAppointment(ctx, input.appointmentId);
-  if (current.endedAt !== null) throw new ActionError("conflict", t("appointments.error.alreadyEnded"));
+  if (current.endedAt !== null) throw new ActionError("conflict", "appointments.error.alreadyEnded");
   const post = await postLabel(db, viewer.scope.stateId, current.level, current.unitId);
   try {
     return await db.transaction(async (tx) => {
-      if (!(await endRow(tx, viewer, current.id, input.reason))) throw new ActionError("conflict", t("appointments.error.alreadyEnded"));
+      if (!(await endRow(tx, viewer, current.id, input.reason))) throw new ActionError("conflict", "appointments.error.alreadyEnded");
       const worker = await resolveWorker(tx, ctx, input.worker);
-      if (worker.id === current.workerId) throw new ActionError("invalid", t("appointments.error.sameHolder"));
+      if (worker.id === current.workerId) throw new ActionError("invalid", "appointments.error.sameHolder");
       const [created] = await tx
         .insert(appointments)
         .values({ stateId: viewer.scope.stateId, workerId: worker.id, role: current.role, ...unitColumns(current.level, current.unitId), appointedBy: viewer.id })
@@ -246,12 +244,12 @@ export async function replace(ctx: ServiceCtx, input: ReplaceInput): Promise<App
 
 /** Ends a post (the row stays, with when, by whom and why). */
 export async function endAppointment(ctx: ServiceCtx, input: EndInput): Promise<{ workerName: string }> {
-  const { db, viewer, t } = ctx;
+  const { db, viewer } = ctx;
   const current = await loadAppointment(ctx, input.appointmentId);
-  if (current.endedAt !== null) throw new ActionError("conflict", t("appointments.error.alreadyEnded"));
+  if (current.endedAt !== null) throw new ActionError("conflict", "appointments.error.alreadyEnded");
   const post = await postLabel(db, viewer.scope.stateId, current.level, current.unitId);
   await db.transaction(async (tx) => {
-    if (!(await endRow(tx, viewer, current.id, input.reason))) throw new ActionError("conflict", t("appointments.error.alreadyEnded"));
+    if (!(await endRow(tx, viewer, current.id, input.reason))) throw new ActionError("conflict", "appointments.error.alreadyEnded");
     await writeAudit(tx, viewer, {
       action: "appointment.end",
       entityType: "appointment",

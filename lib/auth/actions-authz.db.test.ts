@@ -30,29 +30,13 @@ import { changedTables, tablesFingerprint } from "@/lib/testing/writes-fingerpri
 
 const current = vi.hoisted(() => ({ db: undefined as unknown, viewer: null as unknown, cookies: new Map<string, string>() }));
 
-vi.mock("@/lib/auth/session", async () => {
-  const { can } = await import("@/lib/auth/permissions");
-  class ForbiddenError extends Error {
-    constructor(action: string) {
-      super(`not allowed: ${action}`);
-      this.name = "ForbiddenError";
-    }
-  }
-  const requireViewer = async () => {
+vi.mock("@/lib/auth/session", () => ({
+  getViewer: async () => current.viewer,
+  requireViewer: async () => {
     if (!current.viewer) throw new Error("NEXT_REDIRECT:/login");
     return current.viewer;
-  };
-  return {
-    getViewer: async () => current.viewer,
-    requireViewer,
-    requirePermission: async (action: Parameters<typeof can>[1]) => {
-      const viewer = (await requireViewer()) as Viewer;
-      if (!can(viewer, action)) throw new ForbiddenError(action);
-      return viewer;
-    },
-    ForbiddenError,
-  };
-});
+  },
+}));
 vi.mock("@/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/db/client")>()),
   getDb: async () => current.db,
@@ -569,7 +553,7 @@ const ACTIONS: Record<string, Row> = {
     },
     controls: (f) => [{ viewer: "ac1", aim: "seat 1's IT president", form: { section: "itcell", appointmentId: String(f.appt.ac1ItPresident), reason: "Authz control" } }],
   },
-  "lib/appointments/reveal-actions.ts#revealWorkerAction": {
+  "lib/appointments/actions.ts#revealWorkerAction": {
     cases: (f) => [
       { viewer: "ac49", aim: "a Durg booth's IT member", form: { section: "itcell", workerId: String(f.worker.durgIt) }, expect: notFound },
       // A district, or a Lok Sabha seat, that crosses the viewer's seat: its IT president's full phone and EPIC
@@ -589,7 +573,7 @@ const ACTIONS: Record<string, Row> = {
     ],
     controls: (f) => [{ viewer: "ac49", aim: "a seat-49 booth's IT member", form: { section: "itcell", workerId: String(f.worker.ac49It) } }],
   },
-  "lib/appointments/import-actions.ts#importAppointmentsAction": {
+  "lib/appointments/actions.ts#importAppointmentsAction": {
     cases: (f) => {
       const row = (role: string, level: string, code: string) => `${role},${level},${code},Authz Import,${phone()},`;
       return [
@@ -656,7 +640,7 @@ async function activeAppt(db: Db, label: string, role: string, column: string, u
   const { appoint } = await import("@/lib/appointments/service");
   const level = column.replace(/_id$/, "") as "pc" | "ac" | "district" | "block" | "booth";
   const made = await appoint(
-    { db, viewer: await viewerFor(db, "pcc@demo.local"), t },
+    { db, viewer: await viewerFor(db, "pcc@demo.local") },
     { role: role as "it_president", level, unitId, worker: { name: `Fixture ${label}`, phone: phone(), epic: null } },
   );
   return { id: made.appointmentId, worker_id: made.workerId };

@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
-import { can, type Action } from "./permissions";
-import { loadViewer, type Viewer } from "./viewer";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 
 /** The signed-in, active viewer of this request, or null. Read once per request from the database. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -18,19 +17,5 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  return viewer;
-}
-
-export class ForbiddenError extends Error {
-  constructor(action: string) {
-    super(`not allowed: ${action}`);
-    this.name = "ForbiddenError";
-  }
-}
-
-/** The viewer, if their role may do `action`; throws ForbiddenError otherwise. */
-export async function requirePermission(action: Action): Promise<Viewer> {
-  const viewer = await requireViewer();
-  if (!can(viewer, action)) throw new ForbiddenError(action);
   return viewer;
 }

@@ -5,11 +5,16 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
 import { createTestDb, sharedDataPath, testEngines, viewerFor } from "@/lib/testing/db";
 import { appoint, endAppointment } from "@/lib/appointments/service";
-import { freshPhones, NOW, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
+import { freshPhones, NOW, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
-import { boundaryMap, importBoundaries } from "./boundaries";
-import { exportUncoveredBooths } from "./export";
-import { coverageBy, coverageTotals, uncoveredBooths, type CoverageLevel } from "./queries";
+import { boundaryMap, importBoundaries } from "@/lib/coverage/boundaries";
+import { csvResponse } from "@/lib/csv/write";
+import { errorResponse } from "@/lib/http";
+import { exportUncoveredBooths, type UncoveredExport } from "@/lib/coverage/export";
+
+/** What the route answers with the export's result (app/(dashboard)/coverage/export/route.ts). */
+const answer = (f: UncoveredExport): Response => (f.ok ? csvResponse(f.body, f.fileName) : errorResponse(f.code));
+import { coverageBy, coverageTotals, uncoveredBooths, type CoverageLevel } from "@/lib/coverage/queries";
 
 /** Covered booths counted another way: active IT members joined to their booths, per unit column. */
 async function independent(h: DbHandle, column: "pc_id" | "ac_id" | "district_id" | "block_id", districtSlug?: string) {
@@ -69,18 +74,18 @@ describe.each(testEngines())("booth coverage on %s", (engine) => {
     const before = await coverageTotals(h.db, raipur);
     const beforeAc = (await coverageBy(h.db, raipur, "ac")).find((r) => r.id === booth.acId)!;
     const [p1, p2] = await freshPhones(h.db, 2);
-    const a = await appoint({ db: h.db, viewer: itcell, t }, { role: "it_member", level: "booth", unitId: booth.id, worker: { name: "Cover One", phone: p1!, epic: null } });
+    const a = await appoint({ db: h.db, viewer: itcell }, { role: "it_member", level: "booth", unitId: booth.id, worker: { name: "Cover One", phone: p1!, epic: null } });
     const [block] = await queryRows<{ id: number }>(h.db, sql`SELECT block_id AS id FROM booths WHERE id = ${booth.id}`);
-    await appoint({ db: h.db, viewer: itcell, t }, { role: "it_member", level: "block", unitId: block!.id, worker: { name: "Block Member", phone: p2!, epic: null } });
+    await appoint({ db: h.db, viewer: itcell }, { role: "it_member", level: "block", unitId: block!.id, worker: { name: "Block Member", phone: p2!, epic: null } });
     expect(await coverageTotals(h.db, raipur)).toEqual({ booths: before.booths, covered: before.covered + 1 });
     expect((await coverageBy(h.db, raipur, "ac")).find((r) => r.id === booth.acId)!.covered).toBe(beforeAc.covered + 1);
-    await endAppointment({ db: h.db, viewer: itcell, t }, { appointmentId: a.appointmentId, reason: "Test" });
+    await endAppointment({ db: h.db, viewer: itcell }, { appointmentId: a.appointmentId, reason: "Test" });
     expect(await coverageTotals(h.db, raipur)).toEqual(before);
   });
 
   it("exports the uncovered booths of the viewer's scope only, and audits the export", async () => {
     const totals = await coverageTotals(h.db, raipur);
-    const res = await exportUncoveredBooths(h.db, raipur, {});
+    const res = answer(await exportUncoveredBooths(h.db, raipur, {}));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="uncovered-booths-/);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -91,9 +96,9 @@ describe.each(testEngines())("booth coverage on %s", (engine) => {
     expect(lines).toHaveLength(totals.booths - totals.covered + 1);
     expect(lines.slice(1).every((l) => l.includes(",Raipur,"))).toBe(true);
     // A seat or district outside the scope is not found, not quietly widened.
-    expect((await exportUncoveredBooths(h.db, raipur, { ac: "64" })).status).toBe(404);
-    expect((await exportUncoveredBooths(h.db, raipur, { district: "durg" })).status).toBe(404);
-    const seat = await exportUncoveredBooths(h.db, itcell, { ac: "64" });
+    expect(answer(await exportUncoveredBooths(h.db, raipur, { ac: "64" })).status).toBe(404);
+    expect(answer(await exportUncoveredBooths(h.db, raipur, { district: "durg" })).status).toBe(404);
+    const seat = answer(await exportUncoveredBooths(h.db, itcell, { ac: "64" }));
     expect((await seat.text()).trimEnd().split("\r\n").slice(1).every((l) => l.split(",")[0]!.startsWith("064-"))).toBe(true);
     const [audit] = await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'export.uncovered_booths'`);
     expect(audit!.n).toBe(2);

@@ -4,17 +4,20 @@ import { queryRows, type Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { csvResponse, toCsv } from "@/lib/csv/write";
+import { toCsv } from "@/lib/csv/write";
 import { unitIdsInScope } from "@/lib/auth/scope";
-import { parseCoverageParams } from "./params";
-import { allUncoveredBooths, coverageLevels, type UncoveredBooth } from "./queries";
+import { parseCoverageParams } from "@/lib/coverage/search-params";
+import { allUncoveredBooths, coverageLevels, type UncoveredBooth } from "@/lib/coverage/queries";
 
 /**
  * The uncovered booths as a CSV file (plain numbers, Hindi names beside English ones), limited to the viewer's
  * scope and the seat or district asked for. The export is written to the audit log with its filters and size.
+ * A role without the export, or a seat or district outside the scope, is a refusal the route turns into its answer.
  */
-export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Record<string, string>): Promise<Response> {
-  if (!can(viewer, "coverage.view") || !can(viewer, "exports.download")) return new Response("Not allowed.", { status: 403 });
+export type UncoveredExport = { ok: true; body: string; fileName: string } | { ok: false; code: "forbidden" | "not_found" };
+
+export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Record<string, string>): Promise<UncoveredExport> {
+  if (!can(viewer, "coverage.view") || !can(viewer, "exports.download")) return { ok: false, code: "forbidden" };
   const p = parseCoverageParams(params, coverageLevels(viewer));
   // Seat and district are looked up inside the scope: a filter outside it matches nothing rather than widening it.
   const [ac] = p.ac
@@ -23,7 +26,7 @@ export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Reco
   const [district] = p.district
     ? await queryRows<{ id: number }>(db, sql`SELECT id FROM districts WHERE slug = ${p.district} AND id IN (${unitIdsInScope(viewer, "district")})`)
     : [];
-  if ((p.ac && !ac) || (p.district && !district)) return new Response("Not found.", { status: 404 });
+  if ((p.ac && !ac) || (p.district && !district)) return { ok: false, code: "not_found" };
   const rows = await allUncoveredBooths(db, viewer, { acId: ac?.id, districtId: district?.id });
   await writeAudit(db, viewer, {
     action: "export.uncovered_booths",
@@ -42,5 +45,5 @@ export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Reco
     { header: "block", value: (r) => r.blockName },
   ]);
   const suffix = [p.ac ? `ac-${p.ac}` : null, p.district ?? null].filter(Boolean).join("-");
-  return csvResponse(body, `uncovered-booths${suffix ? `-${suffix}` : ""}-${new Date().toISOString().slice(0, 10)}.csv`);
+  return { ok: true, body, fileName: `uncovered-booths${suffix ? `-${suffix}` : ""}-${new Date().toISOString().slice(0, 10)}.csv` };
 }

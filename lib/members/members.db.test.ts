@@ -17,7 +17,7 @@ import { exportMembers } from "./export";
 import { revealMember } from "./reveal";
 import { findMember, scopeMemberTotal, searchMembers } from "./search";
 import type { BookMemberInput } from "@/lib/members/enrol/validation";
-import { maskName } from "./mask";
+import { maskName } from "@/lib/validation/mask";
 import { verifyMembership, verifyVisit } from "@/lib/members/card/verify";
 
 process.env.AUTH_SECRET ??= "test-secret-for-card-links";

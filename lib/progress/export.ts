@@ -7,11 +7,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { toCsv, type CsvColumn } from "@/lib/csv/write";
 import { istDate } from "@/lib/dates";
 import { loadTargetsPage, type TargetRow } from "@/lib/targets/queries";
-import { listUnits, loadUnitProgress } from "./data";
-import type { CumulativePoint, DailyPoint } from "./pace";
-import { type ChildRow } from "./types";
-import { findUnit, scopeUnit } from "./units";
+import { listUnits, loadUnitProgress } from "@/lib/progress/data";
+import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
+import { type ChildRow } from "@/lib/progress/types";
+import { findUnit, scopeUnit } from "@/lib/progress/units";
 import { GEO_LEVELS } from "@/lib/geo/levels";
+import { ActionError } from "@/lib/errors";
 
 /** The query of an export link: one table of a unit's page, a list page, or a targets table. */
 export const exportQuery = z.union([
@@ -25,12 +26,6 @@ export const exportQuery = z.union([
   z.object({ targets: z.enum(GEO_LEVELS) }),
 ]);
 export type ExportQuery = z.infer<typeof exportQuery>;
-
-export class ExportRefused extends Error {
-  constructor(public readonly status: 403 | 404) {
-    super(status === 403 ? "forbidden" : "not found");
-  }
-}
 
 const pct = (p: number | null) => (p === null ? null : Math.round(p * 1000) / 10);
 const round = (x: number | null) => (x === null ? null : Math.round(x));
@@ -108,23 +103,23 @@ export async function progressCsv(db: Db, viewer: Viewer, q: ExportQuery, now = 
 async function build(db: Db, viewer: Viewer, q: ExportQuery, now: Date): Promise<CsvFile> {
   const day = istDate(now);
   if ("list" in q) {
-    if (!can(viewer, "exports.download") || !can(viewer, "progress.view", q.list)) throw new ExportRefused(403);
-    if (q.list === "pc" && viewer.scope.level !== "state" && viewer.scope.level !== "pc") throw new ExportRefused(404);
+    if (!can(viewer, "exports.download") || !can(viewer, "progress.view", q.list)) throw new ActionError("forbidden", "action.forbidden");
+    if (q.list === "pc" && viewer.scope.level !== "state" && viewer.scope.level !== "pc") throw new ActionError("not_found", "notFound.body");
     const scope = await scopeUnit(db, viewer);
-    if (!scope) throw new ExportRefused(404);
+    if (!scope) throw new ActionError("not_found", "notFound.body");
     const group = await listUnits(db, viewer, scope, q.list, { now });
     return { body: toCsv(group.rows, CHILD_COLUMNS), fileName: `${q.list}-${scope.key}-${day}.csv`, rows: group.rows.length };
   }
   if ("targets" in q) {
-    if (!can(viewer, "exports.download") || !can(viewer, "targets.set")) throw new ExportRefused(403);
+    if (!can(viewer, "exports.download") || !can(viewer, "targets.set")) throw new ActionError("forbidden", "action.forbidden");
     const page = await loadTargetsPage(db, viewer, now);
     const section = page.sections.find((s) => s.level === q.targets);
-    if (!section) throw new ExportRefused(404);
+    if (!section) throw new ActionError("not_found", "notFound.body");
     return { body: toCsv(section.rows, targetColumns(section.rows)), fileName: `targets-${q.targets}-${viewer.scope.key}-${day}.csv`, rows: section.rows.length };
   }
-  if (!can(viewer, "exports.download", q.level)) throw new ExportRefused(403);
+  if (!can(viewer, "exports.download", q.level)) throw new ActionError("forbidden", "action.forbidden");
   const unit = q.level === "state" ? await scopeUnit(db, viewer) : await findUnit(db, viewer, q.level, q.key, { districtSlug: q.district });
-  if (!unit || unit.level !== q.level || (q.level === "state" && unit.key !== q.key)) throw new ExportRefused(404);
+  if (!unit || unit.level !== q.level || (q.level === "state" && unit.key !== q.key)) throw new ActionError("not_found", "notFound.body");
   const data = await loadUnitProgress(db, viewer, unit, { now });
   const base = `${unit.level}-${unit.key}`;
   if (q.table === "daily") {
@@ -133,6 +128,6 @@ async function build(db: Db, viewer: Viewer, q: ExportQuery, now: Date): Promise
     return { body: toCsv(rows, DAY_COLUMNS), fileName: `${base}-daily-${day}.csv`, rows: rows.length };
   }
   const rows = q.table === "lagging" ? data.lagging : data.groups.find((g) => g.level === q.table)?.rows;
-  if (!rows) throw new ExportRefused(404);
+  if (!rows) throw new ActionError("not_found", "notFound.body");
   return { body: toCsv(rows, CHILD_COLUMNS), fileName: `${base}-${q.table}-${day}.csv`, rows: rows.length };
 }

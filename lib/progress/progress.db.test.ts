@@ -9,11 +9,12 @@ import { writeAudit } from "@/lib/audit/write";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { addDays, istDate } from "@/lib/dates";
 import { loadTargetsPage, recentChanges } from "@/lib/targets/queries";
-import { saveTarget, TargetRefused } from "@/lib/targets/write";
-import { listUnits, loadUnitProgress } from "./data";
-import { ExportRefused, progressCsv } from "./export";
-import type { ChildGroup, UnitProgress } from "./types";
-import { findUnit, scopeUnit } from "./units";
+import { ActionError } from "@/lib/errors";
+import { saveTarget } from "@/lib/targets/service";
+import { listUnits, loadUnitProgress } from "@/lib/progress/data";
+import { progressCsv } from "@/lib/progress/export";
+import type { ChildGroup, UnitProgress } from "@/lib/progress/types";
+import { findUnit, scopeUnit } from "@/lib/progress/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 // Mid-morning in India, 42 days into the seeded campaign.
@@ -247,8 +248,8 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
     expect(await findUnit(db, raipur, "ac", String(other!.ac))).toBeNull();
     expect(await findUnit(db, raipur, "pc", "4")).toBeNull();
     expect(await findUnit(db, raipur, "state", "CG")).toBeNull();
-    await expect(progressCsv(db, raipur, { level: "district", key: "durg", table: "booth" }, NOW)).rejects.toBeInstanceOf(ExportRefused);
-    await expect(progressCsv(db, raipur, { list: "pc" }, NOW)).rejects.toBeInstanceOf(ExportRefused);
+    await expect(progressCsv(db, raipur, { level: "district", key: "durg", table: "booth" }, NOW)).rejects.toBeInstanceOf(ActionError);
+    await expect(progressCsv(db, raipur, { list: "pc" }, NOW)).rejects.toBeInstanceOf(ActionError);
     const csv = await progressCsv(db, raipur, { list: "ac" }, NOW);
     expect(csv.rows).toBe(acs.rows.length);
     expect(csv.body.startsWith("\uFEFFlevel,code,name,name_hi,where,members,target")).toBe(true);
@@ -313,9 +314,9 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
 
     // Refused: another district's booth, a level the role does not set; nothing written.
     const [durgBooth] = await queryRows<Row>(db, sql`SELECT b.id FROM booths b JOIN districts d ON d.id = b.district_id WHERE d.slug = 'durg' LIMIT 1`);
-    await expect(saveTarget(db, raipur, { level: "booth", unitId: num(durgBooth!.id), members: 10 }, NOW)).rejects.toMatchObject({ reason: "not_in_scope" });
-    await expect(saveTarget(db, raipur, { level: "ac", unitId: 1, members: 10 }, NOW)).rejects.toBeInstanceOf(TargetRefused);
-    await expect(saveTarget(db, pcc, { level: "booth", unitId: num(durgBooth!.id), members: 10 }, NOW)).rejects.toMatchObject({ reason: "forbidden" });
+    await expect(saveTarget(db, raipur, { level: "booth", unitId: num(durgBooth!.id), members: 10 }, NOW)).rejects.toMatchObject({ code: "not_found", key: "action.notInScope" });
+    await expect(saveTarget(db, raipur, { level: "ac", unitId: 1, members: 10 }, NOW)).rejects.toBeInstanceOf(ActionError);
+    await expect(saveTarget(db, pcc, { level: "booth", unitId: num(durgBooth!.id), members: 10 }, NOW)).rejects.toMatchObject({ code: "forbidden", key: "action.forbidden" });
     const [final] = await queryRows<Row>(db, sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'target'`);
     expect(num(final!.n)).toBe(num(after!.n));
     // Leadership sets a seat's target; the state's own target stays as it was.

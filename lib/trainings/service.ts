@@ -16,13 +16,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { daysBetween } from "@/lib/dates";
 import { ActionError } from "@/lib/errors";
 import { unitInScope } from "@/lib/auth/scope";
-import type { Translate } from "@/lib/i18n";
-import { chiefInScope, loadTraining } from "./queries";
+import { chiefInScope, loadTraining } from "@/lib/trainings/queries";
 
 export interface TrainingCtx {
   db: Db;
   viewer: Viewer;
-  t: Translate;
 }
 
 /** Sessions longer than this are a typing mistake, not a training. */
@@ -31,42 +29,42 @@ export const TRAINING_TEXT_MAX = 120;
 
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
 
-export function trainingSchema(t: Translate) {
-  const text = (key: "trainings.field.titleRequired" | "trainings.field.placeRequired") =>
-    z.preprocess(
-      (v) => (typeof v === "string" ? v.trim().replace(/\s+/g, " ") : ""),
-      z.string().min(1, { error: t(key) }).max(TRAINING_TEXT_MAX, { error: t("trainings.field.tooLong", { max: TRAINING_TEXT_MAX }) }),
-    );
-  return z
-    .object({
-      title: text("trainings.field.titleRequired"),
-      place: text("trainings.field.placeRequired"),
-      level: z.enum(["state", "district", "block"], { error: t("trainings.field.levelRequired") }),
-      districtId: z.preprocess((v) => (typeof v === "string" && /^[0-9]{1,9}$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional()),
-      startsOn: z.preprocess((v) => (typeof v === "string" ? v : ""), day.refine((d) => !Number.isNaN(Date.parse(d)), { error: t("trainings.field.dateInvalid") })),
-      endsOn: z.preprocess((v) => (typeof v === "string" ? v : ""), day.refine((d) => !Number.isNaN(Date.parse(d)), { error: t("trainings.field.dateInvalid") })),
-    })
-    .superRefine((v, ctx) => {
-      if (v.level !== "state" && v.districtId === undefined) {
-        ctx.addIssue({ code: "custom", path: ["districtId"], message: t("trainings.field.districtRequired") });
-      }
-      const length = daysBetween(v.startsOn, v.endsOn) + 1;
-      if (length < 1) ctx.addIssue({ code: "custom", path: ["endsOn"], message: t("trainings.field.endBeforeStart") });
-      else if (length > MAX_TRAINING_DAYS) ctx.addIssue({ code: "custom", path: ["endsOn"], message: t("trainings.field.tooManyDays", { max: MAX_TRAINING_DAYS }) });
-    });
-}
+const trainingText = (key: "trainings.field.titleRequired" | "trainings.field.placeRequired") =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(/\s+/g, " ") : ""),
+    z.string().min(1, { error: key }).max(TRAINING_TEXT_MAX, { error: "trainings.field.tooLong" }),
+  );
 
-export type TrainingInput = z.infer<ReturnType<typeof trainingSchema>>;
+/** The session form; its messages are catalog keys (`{max}` comes from the size check or the issue's params). */
+export const trainingSchema = z
+  .object({
+    title: trainingText("trainings.field.titleRequired"),
+    place: trainingText("trainings.field.placeRequired"),
+    level: z.enum(["state", "district", "block"], { error: "trainings.field.levelRequired" }),
+    districtId: z.preprocess((v) => (typeof v === "string" && /^[0-9]{1,9}$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional()),
+    startsOn: z.preprocess((v) => (typeof v === "string" ? v : ""), day.refine((d) => !Number.isNaN(Date.parse(d)), { error: "trainings.field.dateInvalid" })),
+    endsOn: z.preprocess((v) => (typeof v === "string" ? v : ""), day.refine((d) => !Number.isNaN(Date.parse(d)), { error: "trainings.field.dateInvalid" })),
+  })
+  .superRefine((v, ctx) => {
+    if (v.level !== "state" && v.districtId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["districtId"], message: "trainings.field.districtRequired" });
+    }
+    const length = daysBetween(v.startsOn, v.endsOn) + 1;
+    if (length < 1) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "trainings.field.endBeforeStart" });
+    else if (length > MAX_TRAINING_DAYS) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "trainings.field.tooManyDays", params: { max: MAX_TRAINING_DAYS } });
+  });
+
+export type TrainingInput = z.infer<typeof trainingSchema>;
 
 export async function createTraining(ctx: TrainingCtx, input: TrainingInput): Promise<{ id: number }> {
-  const { db, viewer, t } = ctx;
-  if (!can(viewer, "trainings.manage", input.level)) throw new ActionError("forbidden", t("action.forbidden"));
+  const { db, viewer } = ctx;
+  if (!can(viewer, "trainings.manage", input.level)) throw new ActionError("forbidden", "action.forbidden");
   const districtId = input.level === "state" ? null : (input.districtId ?? null);
   if (districtId !== null && !(await unitInScope(db, viewer, { level: "district", id: districtId }, "write"))) {
-    throw new ActionError("forbidden", t("action.notInScope"));
+    throw new ActionError("forbidden", "action.notInScope");
   }
   if (districtId === null && !(await unitInScope(db, viewer, { level: "state", id: viewer.scope.stateId }, "write"))) {
-    throw new ActionError("forbidden", t("action.notInScope"));
+    throw new ActionError("forbidden", "action.notInScope");
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -98,37 +96,35 @@ export interface AttendanceInput {
   marks: { workerId: number; days: number }[];
 }
 
-export function attendanceSchema(t: Translate) {
-  return z
-    .looseObject({ trainingId: z.preprocess((v) => Number(v), z.number().int().positive()) })
-    .transform((v, ctx): AttendanceInput => {
-      const marks: AttendanceInput["marks"] = [];
-      for (const [key, value] of Object.entries(v)) {
-        const m = /^days_([0-9]{1,9})$/.exec(key);
-        if (!m) continue;
-        const days = typeof value === "string" && /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
-        if (!Number.isInteger(days) || days < 0 || days > MAX_TRAINING_DAYS) {
-          ctx.addIssue({ code: "custom", path: [key], message: t("trainings.field.daysInvalid") });
-          continue;
-        }
-        marks.push({ workerId: Number(m[1]), days });
+export const attendanceSchema = z
+  .looseObject({ trainingId: z.preprocess((v) => Number(v), z.number().int().positive()) })
+  .transform((v, ctx): AttendanceInput => {
+    const marks: AttendanceInput["marks"] = [];
+    for (const [key, value] of Object.entries(v)) {
+      const m = /^days_([0-9]{1,9})$/.exec(key);
+      if (!m) continue;
+      const days = typeof value === "string" && /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
+      if (!Number.isInteger(days) || days < 0 || days > MAX_TRAINING_DAYS) {
+        ctx.addIssue({ code: "custom", path: [key], message: "trainings.field.daysInvalid" });
+        continue;
       }
-      return { trainingId: v.trainingId, marks };
-    });
-}
+      marks.push({ workerId: Number(m[1]), days });
+    }
+    return { trainingId: v.trainingId, marks };
+  });
 
 /**
  * Saves the marks that changed (inserted, updated or removed), each with its audit event. Refuses the whole
  * save when any worker is not a chief enroller of the viewer's scope, or a mark exceeds the session's days.
  */
 export async function setAttendance(ctx: TrainingCtx, input: AttendanceInput): Promise<{ changed: number }> {
-  const { db, viewer, t } = ctx;
-  if (!can(viewer, "trainings.manage")) throw new ActionError("forbidden", t("action.forbidden"));
+  const { db, viewer } = ctx;
+  if (!can(viewer, "trainings.manage")) throw new ActionError("forbidden", "action.forbidden");
   const training = await loadTraining(db, viewer, input.trainingId);
-  if (!training) throw new ActionError("not_found", t("trainings.error.notFound"));
+  if (!training) throw new ActionError("not_found", "trainings.error.notFound");
   const bad = input.marks.find((m) => m.days > training.days);
   if (bad) {
-    throw new ActionError("invalid", t("action.invalid"), { [`days_${bad.workerId}`]: t("trainings.field.daysOver", { days: training.days }) });
+    throw new ActionError("invalid", "action.invalid", undefined, { [`days_${bad.workerId}`]: { key: "trainings.field.daysOver", values: { days: training.days } } });
   }
   if (input.marks.length === 0) return { changed: 0 };
   const ids = [...new Set(input.marks.map((m) => m.workerId))];
@@ -137,7 +133,7 @@ export async function setAttendance(ctx: TrainingCtx, input: AttendanceInput): P
     sql`SELECT w.id FROM workers w WHERE w.id = ANY(${sql.param(ids)}::int[]) AND w.state_id = ${viewer.scope.stateId}
       AND ${chiefInScope(viewer, sql`w.id`)}`,
   );
-  if (allowed.length !== ids.length) throw new ActionError("forbidden", t("action.notInScope"));
+  if (allowed.length !== ids.length) throw new ActionError("forbidden", "action.notInScope");
 
   return db.transaction(async (tx) => {
     const current = await queryRows<{ worker_id: number; days_attended: number }>(

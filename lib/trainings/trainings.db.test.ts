@@ -4,17 +4,17 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import { enrollerSummary, listUnitPosts } from "@/lib/appointments/queries";
-import { districtId, NOW, t, writesSnapshot } from "@/lib/testing/factories";
+import { districtId, NOW, writesSnapshot } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
-import { listTrainings, loadTraining, trainingRoster } from "./queries";
-import { attendanceSchema, createTraining, setAttendance, trainingSchema, type TrainingCtx } from "./service";
+import { listTrainings, loadTraining, trainingRoster } from "@/lib/trainings/queries";
+import { attendanceSchema, createTraining, setAttendance, trainingSchema, type TrainingCtx } from "@/lib/trainings/service";
 
 describe.each(testEngines())("trainings on %s", (engine) => {
   let h: DbHandle;
   let raipur: Viewer;
   let pcc: Viewer;
-  const ctx = (viewer: Viewer): TrainingCtx => ({ db: h.db, viewer, t });
+  const ctx = (viewer: Viewer): TrainingCtx => ({ db: h.db, viewer });
 
   beforeAll(async () => {
     h = await createTestDb(engine);
@@ -26,14 +26,14 @@ describe.each(testEngines())("trainings on %s", (engine) => {
   });
 
   it("validates the session form: two-day default shape, dates in order, district for district level", () => {
-    const schema = trainingSchema(t);
+    const schema = trainingSchema;
     const ok = schema.safeParse({ title: " Chief enroller training ", place: "Raipur", level: "district", districtId: "5", startsOn: "2026-12-01", endsOn: "2026-12-02" });
     expect(ok.success && ok.data).toMatchObject({ title: "Chief enroller training", districtId: 5 });
     const bad = schema.safeParse({ title: "", place: "x", level: "district", startsOn: "2026-12-03", endsOn: "2026-12-01" });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["title", "districtId", "endsOn"]));
-    const marks = attendanceSchema(t).safeParse({ trainingId: "3", days_12: "2", days_13: "0", other: "x" });
+    const marks = attendanceSchema.safeParse({ trainingId: "3", days_12: "2", days_13: "0", other: "x" });
     expect(marks.success && marks.data).toEqual({ trainingId: 3, marks: [{ workerId: 12, days: 2 }, { workerId: 13, days: 0 }] });
   });
 

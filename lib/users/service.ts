@@ -20,8 +20,7 @@ import { can } from "@/lib/auth/permissions";
 import { endUserSessions } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
-import { translator, type Translate } from "@/lib/i18n";
-import { parseUnitValue, roleMayHold, type EditUserInput, type NewUserInput, type SetActiveInput, type UserRefInput } from "./schema";
+import { parseUnitValue, roleMayHold, type EditUserInput, type NewUserInput, type SetActiveInput, type UserRefInput } from "@/lib/users/schema";
 
 /** A signed-in administrator, or a trusted tool with database access (`cli:user-create`) acting in one state. */
 export type UserAdminActor = Viewer | { label: string; stateId: number };
@@ -36,7 +35,6 @@ export interface ScopeRecord {
   key: string;
 }
 
-const EN = translator("en");
 
 function isViewer(actor: UserAdminActor): actor is Viewer {
   return "role" in actor;
@@ -46,8 +44,8 @@ function stateOf(actor: UserAdminActor): number {
   return isViewer(actor) ? actor.scope.stateId : actor.stateId;
 }
 
-function authorize(actor: UserAdminActor, t: Translate): void {
-  if (isViewer(actor) && !can(actor, "users.manage")) throw new ActionError("forbidden", t("action.forbidden"));
+function authorize(actor: UserAdminActor): void {
+  if (isViewer(actor) && !can(actor, "users.manage")) throw new ActionError("forbidden", "action.forbidden");
 }
 
 /**
@@ -80,21 +78,20 @@ async function scopeFromInput(
   db: DbOrTx,
   stateId: number,
   input: { role: UserRole; scopeLevel: ScopeLevel; unitId?: string },
-  t: Translate,
 ): Promise<ScopeRecord> {
   // The schema checks this too; checked again because the service is also called without the schema's parse.
   if (!roleMayHold(input.role, input.scopeLevel)) {
-    throw new ActionError("invalid", t("action.invalid"), { scopeLevel: t("users.invalid.scopeForRole") });
+    throw new ActionError("invalid", "action.invalid", undefined, { scopeLevel: "users.invalid.scopeForRole" });
   }
   let id: number | null = null;
   if (input.scopeLevel !== "state") {
     const unit = parseUnitValue(input.unitId);
-    if (!unit) throw new ActionError("invalid", t("action.invalid"), { unitId: t("users.invalid.unit") });
-    if (unit.level !== input.scopeLevel) throw new ActionError("invalid", t("action.invalid"), { unitId: t("users.invalid.unitLevel") });
+    if (!unit) throw new ActionError("invalid", "action.invalid", undefined, { unitId: "users.invalid.unit" });
+    if (unit.level !== input.scopeLevel) throw new ActionError("invalid", "action.invalid", undefined, { unitId: "users.invalid.unitLevel" });
     id = unit.id;
   }
   const scope = await resolveScope(db, stateId, input.scopeLevel, id);
-  if (!scope) throw new ActionError("invalid", t("action.invalid"), { unitId: t("users.invalid.unit") });
+  if (!scope) throw new ActionError("invalid", "action.invalid", undefined, { unitId: "users.invalid.unit" });
   return scope;
 }
 
@@ -116,7 +113,7 @@ interface TargetUser {
 }
 
 /** The user, locked for this transaction, if they belong to the actor's state; otherwise not found. */
-async function lockUser(tx: Tx, actor: UserAdminActor, userId: number, t: Translate): Promise<TargetUser> {
+async function lockUser(tx: Tx, actor: UserAdminActor, userId: number): Promise<TargetUser> {
   const stateId = stateOf(actor);
   const [row] = await tx
     .select({
@@ -132,7 +129,7 @@ async function lockUser(tx: Tx, actor: UserAdminActor, userId: number, t: Transl
     .from(users)
     .where(and(eq(users.id, userId), eq(users.stateId, stateId)))
     .for("update");
-  if (!row) throw new ActionError("not_found", t("users.notFound"));
+  if (!row) throw new ActionError("not_found", "users.notFound");
   const level = row.scopeLevel as ScopeLevel;
   const unitId = level === "pc" ? row.pcId : level === "ac" ? row.acId : level === "district" ? row.districtId : null;
   const scope = (await resolveScope(tx, stateId, level, unitId)) ?? { level, id: unitId ?? stateId, name: "?", key: "?" };
@@ -147,15 +144,15 @@ export interface CreatedUser {
 }
 
 /** Creates a user in the actor's state with the given password (hashed; never stored or audited in clear). */
-export async function createUser(db: DbOrTx, actor: UserAdminActor, input: NewUserInput, t: Translate = EN): Promise<CreatedUser> {
-  authorize(actor, t);
+export async function createUser(db: DbOrTx, actor: UserAdminActor, input: NewUserInput): Promise<CreatedUser> {
+  authorize(actor);
   const stateId = stateOf(actor);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const scope = await scopeFromInput(tx, stateId, input, t);
+      const scope = await scopeFromInput(tx, stateId, input);
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-      if (taken) throw new ActionError("conflict", t("action.invalid"), { email: t("users.invalid.emailTaken") });
+      if (taken) throw new ActionError("conflict", "action.invalid", undefined, { email: "users.invalid.emailTaken" });
       const [created] = await tx
         .insert(users)
         .values({ email: input.email, name: input.name, passwordHash, role: input.role, stateId, ...scopeColumns(scope) })
@@ -170,7 +167,7 @@ export async function createUser(db: DbOrTx, actor: UserAdminActor, input: NewUs
     });
   } catch (err) {
     // Two administrators adding the same email at once: the unique index decides, reported like the check above.
-    if (pgError(err)?.code === PG.uniqueViolation) throw new ActionError("conflict", t("action.invalid"), { email: t("users.invalid.emailTaken") });
+    if (pgError(err)?.code === PG.uniqueViolation) throw new ActionError("conflict", "action.invalid", undefined, { email: "users.invalid.emailTaken" });
     throw err;
   }
 }
@@ -182,14 +179,14 @@ export interface EditedUser {
 }
 
 /** Changes role and area; any change ends every session of the user (they sign in again with the new rights). */
-export async function updateUserScope(db: DbOrTx, actor: UserAdminActor, input: EditUserInput, t: Translate = EN): Promise<EditedUser> {
-  authorize(actor, t);
+export async function updateUserScope(db: DbOrTx, actor: UserAdminActor, input: EditUserInput): Promise<EditedUser> {
+  authorize(actor);
   return db.transaction(async (tx) => {
-    const user = await lockUser(tx, actor, input.userId, t);
+    const user = await lockUser(tx, actor, input.userId);
     if (isViewer(actor) && user.id === actor.id && input.role !== "admin") {
-      throw new ActionError("invalid", t("users.cannotDemoteSelf"), { role: t("users.cannotDemoteSelf") });
+      throw new ActionError("invalid", "users.cannotDemoteSelf", undefined, { role: "users.cannotDemoteSelf" });
     }
-    const scope = await scopeFromInput(tx, stateOf(actor), input, t);
+    const scope = await scopeFromInput(tx, stateOf(actor), input);
     const same = user.role === input.role && user.scope.level === scope.level && user.scope.id === scope.id;
     if (same) return { changed: false, email: user.email, sessionsEnded: 0 };
     await tx
@@ -212,12 +209,12 @@ export async function updateUserScope(db: DbOrTx, actor: UserAdminActor, input: 
  * Deactivates (ending every session) or reactivates. Reactivation opens nothing: sessions ended at
  * deactivation stay ended, the user signs in anew.
  */
-export async function setUserActive(db: DbOrTx, actor: UserAdminActor, input: SetActiveInput, t: Translate = EN): Promise<{ email: string; sessionsEnded: number }> {
-  authorize(actor, t);
-  if (isViewer(actor) && input.userId === actor.id && !input.active) throw new ActionError("invalid", t("users.cannotDeactivateSelf"));
+export async function setUserActive(db: DbOrTx, actor: UserAdminActor, input: SetActiveInput): Promise<{ email: string; sessionsEnded: number }> {
+  authorize(actor);
+  if (isViewer(actor) && input.userId === actor.id && !input.active) throw new ActionError("invalid", "users.cannotDeactivateSelf");
   return db.transaction(async (tx) => {
-    const user = await lockUser(tx, actor, input.userId, t);
-    if (user.active === input.active) throw new ActionError("not_found", t("users.notFound"));
+    const user = await lockUser(tx, actor, input.userId);
+    if (user.active === input.active) throw new ActionError("not_found", "users.notFound");
     await tx.update(users).set({ active: input.active }).where(eq(users.id, user.id));
     const sessionsEnded = input.active ? 0 : await endUserSessions(tx, user.id, "deactivated");
     await writeAudit(tx, actor, {
@@ -250,13 +247,12 @@ export async function resetPassword(
   db: DbOrTx,
   actor: UserAdminActor,
   input: UserRefInput,
-  t: Translate = EN,
 ): Promise<{ email: string; temporaryPassword: string; sessionsEnded: number }> {
-  authorize(actor, t);
+  authorize(actor);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const user = await lockUser(tx, actor, input.userId, t);
+    const user = await lockUser(tx, actor, input.userId);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     const sessionsEnded = await endUserSessions(tx, user.id, "password");
     await writeAudit(tx, actor, { action: "user.password_reset", entityType: "user", entityId: user.id, after: { sessionsEnded } });
@@ -265,10 +261,10 @@ export async function resetPassword(
 }
 
 /** Ends every open session of the user (a lost phone, a shared computer), audited. */
-export async function signOutEverywhere(db: DbOrTx, actor: UserAdminActor, input: UserRefInput, t: Translate = EN): Promise<{ email: string; sessionsEnded: number }> {
-  authorize(actor, t);
+export async function signOutEverywhere(db: DbOrTx, actor: UserAdminActor, input: UserRefInput): Promise<{ email: string; sessionsEnded: number }> {
+  authorize(actor);
   return db.transaction(async (tx) => {
-    const user = await lockUser(tx, actor, input.userId, t);
+    const user = await lockUser(tx, actor, input.userId);
     const sessionsEnded = await endUserSessions(tx, user.id, "everywhere");
     await writeAudit(tx, actor, { action: "user.sign_out_everywhere", entityType: "user", entityId: user.id, after: { sessionsEnded } });
     return { email: user.email, sessionsEnded };

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { login, type LoginState } from "./actions";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { login, type LoginState } from "@/lib/auth/actions";
 
 interface Labels {
   email: string;
@@ -15,48 +18,16 @@ interface Labels {
 export function LoginForm({ next, labels }: { next: string; labels: Labels }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
   const error = state.error === "tooMany" ? labels.tooMany : state.error === "invalid" ? labels.invalid : null;
+  const describedBy = error ? "login-error" : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <div>
-        <label htmlFor="email" className="block text-sm font-semibold">
-          {labels.email}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-describedby={error ? "login-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-semibold">
-          {labels.password}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-describedby={error ? "login-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base"
-        />
-      </div>
-      <p id="login-error" role="alert" aria-live="polite" className="min-h-5 text-sm font-semibold text-bad">
-        {error}
-      </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {pending ? labels.submitting : labels.submit}
-      </button>
+      <Field id="email" name="email" label={labels.email} type="email" autoComplete="username" required defaultValue={state.email} describedBy={describedBy} />
+      <Field id="password" name="password" label={labels.password} type="password" autoComplete="current-password" required describedBy={describedBy} />
+      <FormMessage state={null} message={error} id="login-error" compact className="min-h-5" />
+      <SubmitButton pending={pending} pendingLabel={labels.submitting} className="w-full">
+        {labels.submit}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,11 +1,14 @@
 import { getDb } from "@/db/client";
-import { exportUncoveredBooths } from "@/lib/coverage/export";
 import { getViewer } from "@/lib/auth/session";
+import { exportUncoveredBooths } from "@/lib/coverage/export";
+import { csvResponse } from "@/lib/csv/write";
+import { errorResponse } from "@/lib/http";
 
 /** GET /coverage/export?ac=49&district=raipur — the uncovered booths of the viewer's scope as CSV (audited). */
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();
-  if (!viewer) return new Response("Sign in first.", { status: 401 });
+  if (!viewer) return errorResponse("unauthenticated");
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  return exportUncoveredBooths(await getDb(), viewer, params);
+  const file = await exportUncoveredBooths(await getDb(), viewer, params);
+  return file.ok ? csvResponse(file.body, file.fileName) : errorResponse(file.code);
 }

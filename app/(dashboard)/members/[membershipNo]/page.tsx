@@ -12,7 +12,7 @@ import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
 import { findMember } from "@/lib/members/search";
-import { eraseAction, revealAction } from "./actions";
+import { eraseAction, revealAction } from "@/lib/members/actions";
 
 export const metadata: Metadata = { title: "Member" };
 

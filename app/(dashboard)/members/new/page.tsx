@@ -5,7 +5,7 @@ import { BookForm } from "@/components/members/book-form";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { createBookEntry } from "./actions";
+import { createBookEntry } from "@/lib/members/actions";
 
 export const metadata: Metadata = { title: "Membership book entry" };
 

@@ -1,9 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
-import type { ActionResult } from "@/lib/errors";
-import { issueTokenAction, revokeTokenAction } from "./actions";
+import { useEffect, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { issueTokenAction, revokeTokenAction } from "@/lib/members/actions";
 
 export interface IssueLabels {
   label: string;
@@ -17,13 +20,14 @@ export interface IssueLabels {
 
 /** Issue form for one post; a new token is shown once, with a copy button, until the page is left. */
 export function IssueToken({ appointmentId, labels }: { appointmentId: number; labels: IssueLabels }) {
-  const [state, action, pending] = useActionState<ActionResult<{ token: string; prefix: string }> | null, FormData>(issueTokenAction, null);
+  // Never sends the previous result (it holds the last token) back to the server.
+  const { state, pending, form } = useFormAction(issueTokenAction, { fresh: true });
   const [copied, setCopied] = useState(false);
   const id = `issue-${appointmentId}`;
   const token = state?.ok ? state.data?.token : undefined;
   return (
     <div className="min-w-56 space-y-2">
-      <form action={action} className="flex flex-wrap items-end gap-2">
+      <form {...form} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="appointmentId" value={appointmentId} />
         <label className="min-w-0 flex-1 text-xs text-muted">
           <span className="sr-only">{labels.label}</span>
@@ -36,16 +40,12 @@ export function IssueToken({ appointmentId, labels }: { appointmentId: number; l
             className="block w-full rounded-md border border-stone-300 px-2 py-1.5 text-sm text-ink"
           />
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? labels.issuing : labels.issue}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={labels.issuing} size="sm">
+          {labels.issue}
+        </SubmitButton>
       </form>
       <div id={`${id}-status`} aria-live="polite">
-        {state && !state.ok ? <p className="text-sm font-semibold text-bad">{state.message}</p> : null}
+        <FormMessage state={state} compact />
         {token ? (
           <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2" data-testid="new-token">
             <p className="text-xs text-warn">{labels.issued}</p>
@@ -58,7 +58,7 @@ export function IssueToken({ appointmentId, labels }: { appointmentId: number; l
                 onClick={() => {
                   void navigator.clipboard?.writeText(token).then(() => setCopied(true));
                 }}
-                className="rounded-md border border-stone-300 bg-white px-2 py-1 text-xs font-semibold hover:bg-stone-100"
+                className={buttonClass("secondary", "xs")}
               >
                 {copied ? labels.copied : labels.copy}
               </button>
@@ -83,33 +83,29 @@ export interface RevokeLabels {
  */
 export function RevokeToken({ tokenId, labels, doneHref }: { tokenId: number; labels: RevokeLabels; doneHref: string }) {
   const [asking, setAsking] = useState(false);
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(revokeTokenAction, null);
+  const { state, pending, form } = useFormAction(revokeTokenAction, { reset: false });
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.replace(doneHref);
   }, [state, router, doneHref]);
   return (
     <div aria-live="polite" className="min-w-40">
-      {state ? <p className={`text-sm font-semibold ${state.ok ? "text-ok" : "text-bad"}`}>{state.message}</p> : null}
+      <FormMessage state={state} showOk compact />
       {state?.ok ? null : asking ? (
-        <form action={action} className="space-y-2" role="group" aria-label={labels.revoke}>
+        <form {...form} className="space-y-2" role="group" aria-label={labels.revoke}>
           <input type="hidden" name="tokenId" value={tokenId} />
           <p className="text-sm">{labels.confirm}</p>
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className="rounded-md bg-bad px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60">
+            <SubmitButton pending={pending} tone="danger" size="sm">
               {labels.yes}
-            </button>
-            <button type="button" onClick={() => setAsking(false)} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-semibold">
+            </SubmitButton>
+            <button type="button" onClick={() => setAsking(false)} className={buttonClass("secondary", "sm")}>
               {labels.keep}
             </button>
           </div>
         </form>
       ) : (
-        <button
-          type="button"
-          onClick={() => setAsking(true)}
-          className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-semibold text-bad hover:bg-red-50"
-        >
+        <button type="button" onClick={() => setAsking(true)} className={buttonClass("dangerOutline", "sm")}>
           {labels.revoke}
         </button>
       )}

@@ -4,12 +4,13 @@ import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { acceptUpload } from "@/lib/members/import/web";
 import { crossSite } from "@/lib/net/same-origin";
+import { errorResponse } from "@/lib/http";
 
 /** Upload of a members CSV (the request body is the file): stored, then imported in the background. */
 export async function POST(req: Request) {
   const viewer = await getViewer();
-  if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
-  if (!can(viewer, "members.create") || crossSite(req)) return Response.json({ error: "forbidden" }, { status: 403 });
+  if (!viewer) return errorResponse("unauthenticated");
+  if (!can(viewer, "members.create") || crossSite(req)) return errorResponse("forbidden");
   let name = "members.csv";
   try {
     name = decodeURIComponent(req.headers.get("x-file-name") ?? name);

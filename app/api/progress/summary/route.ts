@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { loadUnitProgress } from "@/lib/progress/data";
 import { scopeUnit } from "@/lib/progress/units";
+import { errorResponse } from "@/lib/http";
 
 /**
  * The overview's live numbers: the viewer's scope headline (members, target, today's sign-ups, pace), computed
@@ -10,11 +11,11 @@ import { scopeUnit } from "@/lib/progress/units";
  */
 export async function GET() {
   const viewer = await getViewer();
-  if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
-  if (!can(viewer, "progress.view")) return Response.json({ error: "forbidden" }, { status: 403 });
+  if (!viewer) return errorResponse("unauthenticated");
+  if (!can(viewer, "progress.view")) return errorResponse("forbidden");
   const db = await getDb();
   const unit = await scopeUnit(db, viewer);
-  if (!unit) return Response.json({ error: "not_found" }, { status: 404 });
+  if (!unit) return errorResponse("not_found");
   const data = await loadUnitProgress(db, viewer, unit, { headlineOnly: true });
   return Response.json(data.headline, { headers: { "cache-control": "no-store" } });
 }

@@ -5,7 +5,7 @@ import { members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
-import { memberScope } from "./search";
+import { memberScope } from "@/lib/members/search";
 
 export interface ErasureResult {
   membershipNo: string;

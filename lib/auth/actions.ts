@@ -4,6 +4,11 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/auth";
 
+/*
+ * Signing in is the one server action that is not a defineAction: it runs before there is a viewer (so there
+ * is no permission to check), its failures are Auth.js's, and its success is a redirect thrown by signIn.
+ */
+
 export interface LoginState {
   error?: "invalid" | "tooMany";
   email?: string;

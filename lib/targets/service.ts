@@ -3,21 +3,13 @@ import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import { pgError, PG } from "@/db/errors";
 import { targets } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
+import { ActionError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { unitInScope } from "@/lib/auth/scope";
 import { currentCampaign } from "@/lib/progress/campaign";
-import type { SetTargetInput } from "./schema";
-
-export type TargetRefusal = "forbidden" | "not_in_scope" | "no_campaign" | "conflict";
-
-export class TargetRefused extends Error {
-  constructor(public readonly reason: TargetRefusal) {
-    super(reason);
-    this.name = "TargetRefused";
-  }
-}
+import type { SetTargetInput } from "@/lib/targets/schema";
 
 const unitColumn = {
   pc: targets.pcId,
@@ -32,14 +24,14 @@ const unitKey = { pc: "pcId", ac: "acId", district: "districtId", block: "blockI
  * Sets one unit's members target for the running campaign. The role must be allowed the level
  * (leadership: state, seats, districts; district presidents: blocks and booths) and the unit must lie in the
  * viewer's scope. The change and its audit event commit together. A parent's target is never adjusted to
- * match its children's: the targets page shows the difference instead.
+ * match its children's: the targets page shows the difference instead. Refusals are ActionErrors.
  */
 export async function saveTarget(db: Db, viewer: Viewer, input: SetTargetInput, now = new Date()): Promise<"saved" | "unchanged"> {
   const { level, unitId, members } = input;
-  if (!can(viewer, "targets.set", level)) throw new TargetRefused("forbidden");
-  if (!(await unitInScope(db, viewer, { level, id: unitId }, "write"))) throw new TargetRefused("not_in_scope");
+  if (!can(viewer, "targets.set", level)) throw new ActionError("forbidden", "action.forbidden");
+  if (!(await unitInScope(db, viewer, { level, id: unitId }, "write"))) throw new ActionError("not_found", "action.notInScope");
   const campaign = await currentCampaign(db, viewer.scope.stateId, istDate(now));
-  if (!campaign) throw new TargetRefused("no_campaign");
+  if (!campaign) throw new ActionError("conflict", "progress.targets.noCampaign");
   const where = and(
     eq(targets.campaignId, campaign.id),
     eq(targets.stateId, viewer.scope.stateId),
@@ -78,7 +70,7 @@ export async function saveTarget(db: Db, viewer: Viewer, input: SetTargetInput, 
     });
   } catch (err) {
     // Two people setting the same unit's first target at once: one insert wins, the other is told.
-    if (pgError(err)?.code === PG.uniqueViolation) throw new TargetRefused("conflict");
+    if (pgError(err)?.code === PG.uniqueViolation) throw new ActionError("conflict", "progress.targets.conflict");
     throw err;
   }
 }
