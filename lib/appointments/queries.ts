@@ -3,14 +3,14 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { booths, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { maskEpic, maskPhone } from "@/lib/members/mask";
+import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import { holderLimit, postRule, type PostRule } from "./posts";
 import { appointmentInScope, boothScope, unitIdsInScope, unitInScope } from "@/lib/auth/scope";
 import { trainedSql, unitColumn } from "./scope";
 import { unitByKey, type UnitRow } from "@/lib/geo/queries";
 
 /**
- * A post holder as pages show them: the worker's phone and EPIC masked like members' (lib/members/mask.ts);
+ * A post holder as pages show them: the worker's phone and EPIC masked like members' (lib/validation/mask.ts);
  * the full values leave the server only through an audited reveal (reveal.ts).
  */
 export interface Holder {

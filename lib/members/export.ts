@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
 import { toCsv, type CsvColumn } from "@/lib/csv/write";
 import { istDate } from "@/lib/dates";
-import { maskEpic, maskPhone } from "./mask";
+import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import { parseMemberQuery } from "./query";
 import { memberScope, queryCondition } from "./search";
 

@@ -5,7 +5,7 @@ import { assemblySeats, boothCounters, booths, districts, members } from "@/db/s
 import { can } from "@/lib/auth/permissions";
 import { boothScope, inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
-import { maskEpic, maskPhone } from "./mask";
+import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import { likeEscape, parseMemberQuery, type MemberQuery } from "./query";
 
 /**

@@ -5,7 +5,7 @@ import { assemblySeats, members } from "@/db/schema";
 import { clientAddress } from "@/lib/net/client-address";
 import { envNumber, hit, type Limit } from "@/lib/net/limiter";
 import { checkVerifySignature } from "@/lib/members/card/url";
-import { maskName } from "@/lib/members/mask";
+import { maskName } from "@/lib/validation/mask";
 import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
 
 export interface VerifiedDetail {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { insertEnrolment, type EnrolOutcome, type PreparedEnrolment } from "@/lib/members/enrol/enrol";
-import { maskMembershipNo } from "@/lib/members/mask";
+import { maskMembershipNo } from "@/lib/validation/mask";
 import { namedRows, type NamedQuery } from "@/db/named-query";
 import { istDate } from "@/lib/dates";
 

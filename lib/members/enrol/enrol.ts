@@ -3,7 +3,7 @@ import { queryRows, type Db, type Tx } from "@/db/client";
 import { PG, pgError } from "@/db/errors";
 import { booths, members, states } from "@/db/schema";
 import { istDate } from "@/lib/dates";
-import { maskMembershipNo } from "@/lib/members/mask";
+import { maskMembershipNo } from "@/lib/validation/mask";
 import { namedRows, type NamedQuery } from "@/db/named-query";
 import type { MemberInput } from "@/lib/members/enrol/validation";
 

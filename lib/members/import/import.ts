@@ -21,7 +21,7 @@ import { en } from "@/lib/i18n/en";
 import { csvRecordBatches } from "@/lib/csv/stream";
 import { boothInScope } from "@/lib/auth/scope";
 import type { BoothRef } from "@/lib/members/enrol/enrol";
-import { maskMembershipNo } from "@/lib/members/mask";
+import { maskMembershipNo } from "@/lib/validation/mask";
 import { ApiMember } from "@/lib/members/enrol/validation";
 
 export const REQUIRED_COLUMNS = [

@@ -7,7 +7,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { formatNumber, formatDateTime } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { maskPhone } from "@/lib/members/mask";
+import { maskPhone } from "@/lib/validation/mask";
 import { listTokens, searchPosts, TOKEN_FILTERS, type PostRow, type TokenFilter } from "@/lib/members/api/tokens";
 import { IssueToken, RevokeToken } from "./client";
 

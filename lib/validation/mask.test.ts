@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEpic, maskMembershipNo, maskName, maskPhone } from "./mask";
+import { maskEpic, maskMembershipNo, maskName, maskPhone } from "@/lib/validation/mask";
 
 describe("masking", () => {
   it("masks EPIC and phone as the lists show them", () => {
