@@ -18,6 +18,13 @@ function cell(value: string | number | boolean | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A CSV built for download: its text, the file name to offer and how many data rows it has. */
+export interface CsvFile {
+  body: string;
+  fileName: string;
+  rows: number;
+}
+
 /** One record with its CRLF, for files written a page of rows at a time. */
 export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {
   return `${values.map(cell).join(",")}\r\n`;

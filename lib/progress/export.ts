@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { toCsv, type CsvColumn } from "@/lib/csv/write";
+import { toCsv, type CsvColumn, type CsvFile } from "@/lib/csv/write";
 import { istDate } from "@/lib/dates";
-import { loadTargetsPage, type TargetRow } from "@/lib/targets/queries";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
 import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
 import { type ChildRow } from "@/lib/progress/types";
@@ -14,8 +13,8 @@ import { findUnit, scopeUnit } from "@/lib/progress/units";
 import { GEO_LEVELS } from "@/lib/geo/levels";
 import { ActionError } from "@/lib/errors";
 
-/** The query of an export link: one table of a unit's page, a list page, or a targets table. */
-export const exportQuery = z.union([
+/** The query of a progress export link: one table of a unit's page, or a list page (targets: lib/targets/export.ts). */
+export const progressExportQuery = z.union([
   z.object({
     level: z.enum(GEO_LEVELS),
     key: z.string().min(1).max(40),
@@ -23,9 +22,8 @@ export const exportQuery = z.union([
     table: z.union([z.enum(GEO_LEVELS), z.literal("lagging"), z.literal("daily")]),
   }),
   z.object({ list: z.enum(["pc", "ac", "district"]) }),
-  z.object({ targets: z.enum(GEO_LEVELS) }),
 ]);
-export type ExportQuery = z.infer<typeof exportQuery>;
+export type ProgressExportQuery = z.infer<typeof progressExportQuery>;
 
 const pct = (p: number | null) => (p === null ? null : Math.round(p * 1000) / 10);
 const round = (x: number | null) => (x === null ? null : Math.round(x));
@@ -59,40 +57,16 @@ const DAY_COLUMNS: CsvColumn<DayRow>[] = [
   { header: "target_line", value: (r) => r.line ?? null },
 ];
 
-function targetColumns(rows: readonly TargetRow[]): CsvColumn<TargetRow>[] {
-  const childLevels = [...new Set(rows.flatMap((r) => r.childSums.map((c) => c.level)))];
-  return [
-    { header: "level", value: (r) => r.level },
-    { header: "code", value: (r) => r.key },
-    { header: "name", value: (r) => r.name },
-    { header: "name_hi", value: (r) => r.nameHi },
-    { header: "target", value: (r) => r.target },
-    { header: "members", value: (r) => r.members },
-    { header: "booths", value: (r) => r.booths },
-    ...childLevels.flatMap((l): CsvColumn<TargetRow>[] => [
-      { header: `${l}_targets_sum`, value: (r) => r.childSums.find((c) => c.level === l)?.sum ?? null },
-      { header: `${l}_targets_set`, value: (r) => r.childSums.find((c) => c.level === l)?.set ?? null },
-      { header: `${l}_difference`, value: (r) => r.childSums.find((c) => c.level === l)?.difference ?? null },
-    ]),
-  ];
-}
-
-export interface CsvFile {
-  body: string;
-  fileName: string;
-  rows: number;
-}
-
 /**
  * Builds one CSV in the viewer's scope, from the same functions as the page that links to it, and writes
  * the export to the audit trail. Refuses (403/404) what the viewer may not see.
  */
-export async function progressCsv(db: Db, viewer: Viewer, q: ExportQuery, now = new Date()): Promise<CsvFile> {
+export async function progressCsv(db: Db, viewer: Viewer, q: ProgressExportQuery, now = new Date()): Promise<CsvFile> {
   const file = await build(db, viewer, q, now);
   await db.transaction((tx) =>
     writeAudit(tx, viewer, {
       action: "export",
-      entityType: "targets" in q ? "targets" : "progress",
+      entityType: "progress",
       entityId: file.fileName,
       after: { query: q, rows: file.rows },
     }),
@@ -100,7 +74,7 @@ export async function progressCsv(db: Db, viewer: Viewer, q: ExportQuery, now = 
   return file;
 }
 
-async function build(db: Db, viewer: Viewer, q: ExportQuery, now: Date): Promise<CsvFile> {
+async function build(db: Db, viewer: Viewer, q: ProgressExportQuery, now: Date): Promise<CsvFile> {
   const day = istDate(now);
   if ("list" in q) {
     if (!can(viewer, "exports.download") || !can(viewer, "progress.view", q.list)) throw new ActionError("forbidden", "action.forbidden");
@@ -109,13 +83,6 @@ async function build(db: Db, viewer: Viewer, q: ExportQuery, now: Date): Promise
     if (!scope) throw new ActionError("not_found", "notFound.body");
     const group = await listUnits(db, viewer, scope, q.list, { now });
     return { body: toCsv(group.rows, CHILD_COLUMNS), fileName: `${q.list}-${scope.key}-${day}.csv`, rows: group.rows.length };
-  }
-  if ("targets" in q) {
-    if (!can(viewer, "exports.download") || !can(viewer, "targets.set")) throw new ActionError("forbidden", "action.forbidden");
-    const page = await loadTargetsPage(db, viewer, now);
-    const section = page.sections.find((s) => s.level === q.targets);
-    if (!section) throw new ActionError("not_found", "notFound.body");
-    return { body: toCsv(section.rows, targetColumns(section.rows)), fileName: `targets-${q.targets}-${viewer.scope.key}-${day}.csv`, rows: section.rows.length };
   }
   if (!can(viewer, "exports.download", q.level)) throw new ActionError("forbidden", "action.forbidden");
   const unit = q.level === "state" ? await scopeUnit(db, viewer) : await findUnit(db, viewer, q.level, q.key, { districtSlug: q.district });
