@@ -8,8 +8,8 @@ import { writeAudit } from "@/lib/audit/write";
 import { toCsv, type CsvColumn } from "@/lib/csv/write";
 import { istDate } from "@/lib/dates";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
-import { parseMemberQuery } from "./query";
-import { memberScope, queryCondition } from "./search";
+import { parseMemberQuery } from "@/lib/members/query";
+import { memberScope, queryCondition } from "@/lib/members/search";
 
 /**
  * A member list as CSV for state leadership: the rows of a search (or all members in scope), capped, with

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { likeEscape, parseMemberQuery } from "./query";
+import { likeEscape, parseMemberQuery } from "@/lib/members/query";
 
 describe("parseMemberQuery", () => {
   it.each([

@@ -5,7 +5,7 @@ import { auditEvents, members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
-import { memberScope } from "./search";
+import { memberScope } from "@/lib/members/search";
 
 /** The sensitive fields a reveal shows; lists and the detail page show them masked or not at all. */
 export const REVEALED_FIELDS = ["epic", "phone", "relativeName", "address", "religion", "caste"] as const;

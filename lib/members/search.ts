@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { boothScope, inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
-import { likeEscape, parseMemberQuery, type MemberQuery } from "./query";
+import { likeEscape, parseMemberQuery, type MemberQuery } from "@/lib/members/query";
 
 /**
  * Member search within the viewer's scope. Lists show personal data masked (EPIC `ABC•••4567`, phone

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from "./client-address";
+import { clientAddress, CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from "@/lib/net/client-address";
 
 const none = { hops: 0, proxies: [] };
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, queryRows, type DbHandle } from "@/db/client";
 import { createTestDb, testEngines } from "@/lib/testing/db";
-import { hit, pruneLimits, refund } from "./limiter";
+import { hit, hitMany, pruneLimits, refund } from "@/lib/net/limiter";
 
 describe.each(testEngines())("the shared limiter on %s", (engine) => {
   let h: DbHandle;
@@ -33,6 +33,22 @@ describe.each(testEngines())("the shared limiter on %s", (engine) => {
     await h.db.execute(sql`UPDATE rate_limit_hits SET window_start = now() - interval '61 seconds' WHERE bucket = 't:window'`);
     const fresh = await hit(h.db, limit, "k");
     expect(fresh).toMatchObject({ ok: true, hits: 1 });
+  });
+
+  it("counts a batch of hits in one statement: the burst passes, the rest is refused, other keys apart, a new window refills", async () => {
+    const limit = { bucket: "t:many", limit: 3, windowSeconds: 60 };
+    expect((await hitMany(h.db, limit, ["a", "a", "b", "a", "a"])).map((r) => r.ok)).toEqual([true, true, true, true, false]);
+    const [again] = await hitMany(h.db, limit, ["a"]);
+    expect(again).toMatchObject({ ok: false, hits: 5 });
+    expect(again!.retryAfter).toBeGreaterThan(0);
+    expect((await hit(h.db, limit, "b")).ok).toBe(true);
+    await h.db.execute(sql`UPDATE rate_limit_hits SET window_start = now() - interval '61 seconds' WHERE bucket = 't:many'`);
+    expect((await hitMany(h.db, limit, ["a", "a", "a", "a"])).map((r) => [r.ok, r.hits])).toEqual([
+      [true, 1],
+      [true, 2],
+      [true, 3],
+      [false, 4],
+    ]);
   });
 
   it("refunds a hit, never below zero", async () => {

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from "@/lib/net/client-address";
 
 const INSTALLED = Symbol.for("sadasyata.clientAddressHook");
 

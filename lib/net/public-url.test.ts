@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePublicUrl, publicLink, publicUrl, PublicUrlError } from "./public-url";
+import { parsePublicUrl, publicLink, publicUrl, PublicUrlError } from "@/lib/net/public-url";
 
 describe("PUBLIC_URL", () => {
   it("is the configured origin, without a trailing slash", () => {

@@ -4,9 +4,9 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { DEMO_TOKEN, seed, STATE_ID } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
-import { handleEnrolRequest, MAX_BODY_BYTES } from "@/lib/members/api/handler";
+import { apiLimit, handleEnrolRequest, MAX_BODY_BYTES } from "@/lib/members/api/handler";
 import { batcherFor } from "@/lib/members/enrol/batch";
-import { TokenBucket } from "@/lib/members/rate-limit";
+import type { Limit } from "@/lib/net/limiter";
 import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
 
 process.env.AUTH_SECRET ??= "test-secret-for-card-links";
@@ -31,22 +31,36 @@ const body = (boothCode: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+describe("the API's rate limit", () => {
+  it("is MEMBERS_API_BURST per the time MEMBERS_API_PER_MINUTE takes to send that burst", () => {
+    expect(apiLimit()).toEqual({ bucket: "members-api", limit: 100, windowSeconds: 50 });
+    vi.stubEnv("MEMBERS_API_BURST", "30");
+    vi.stubEnv("MEMBERS_API_PER_MINUTE", "600");
+    try {
+      expect(apiLimit()).toEqual({ bucket: "members-api", limit: 30, windowSeconds: 3 });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
 describe.each(testEngines())("POST /api/v1/members on %s", (engine) => {
   let h: DbHandle;
   let raipurBooth: string;
   let otherBooth: string;
-  const limiter = () => new TokenBucket(10_000, 10_000);
-  const post = (init: { token?: string | null; key?: string | null; body?: BodyInit | null; headers?: Record<string, string> }, lim = limiter()) => {
+  let buckets = 0;
+  const roomy = (): Limit => ({ bucket: `test-roomy-${++buckets}`, limit: 10_000, windowSeconds: 60 });
+  const post = (init: { token?: string | null; key?: string | null; body?: BodyInit | null; headers?: Record<string, string> }, lim = roomy()) => {
     const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
     if (init.token !== null) headers.authorization = `Bearer ${init.token ?? DEMO_TOKEN}`;
     if (init.key !== null) headers["idempotency-key"] = init.key ?? `k-${++seq}`;
     return handleEnrolRequest(new Request(URL_, { method: "POST", headers, body: init.body ?? null, duplex: "half" } as RequestInit), {
       db: h.db,
-      limiter: lim,
+      limit: lim,
       now: NOW,
     });
   };
-  const send = (b: unknown, key?: string, lim?: TokenBucket, token?: string) => post({ body: JSON.stringify(b), key, token }, lim);
+  const send = (b: unknown, key?: string, lim?: Limit, token?: string) => post({ body: JSON.stringify(b), key, token }, lim);
   const memberCount = async () =>
     (await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM members WHERE epic LIKE 'APT%'`))[0]!.n;
   const addToken = async (token: string, where: ReturnType<typeof sql>) => {
@@ -264,7 +278,7 @@ describe.each(testEngines())("POST /api/v1/members on %s", (engine) => {
 
   it("rate-limits a burst per token with 429 that writes nothing", async () => {
     const before = await memberCount();
-    const lim = new TokenBucket(5, 0.001);
+    const lim: Limit = { bucket: "test-burst", limit: 5, windowSeconds: 3_600 };
     const results = await Promise.all(Array.from({ length: 12 }, () => send(body(raipurBooth), undefined, lim)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);

@@ -10,10 +10,9 @@ import { cardUrl } from "@/lib/members/card/url";
 import { Coalescer } from "@/lib/members/api/coalesce";
 import { prepareEnrolment, readEnrolmentFacts, type EnrolmentFacts, type EnrolmentQuery, type EnrolOutcome } from "@/lib/members/enrol/enrol";
 import { batcherFor } from "@/lib/members/enrol/batch";
-import { envNumber } from "@/lib/net/limiter";
+import { envNumber, hitMany, type Limit, type LimitResult } from "@/lib/net/limiter";
 import { publicUrl } from "@/lib/net/public-url";
 import { illFormedField, isWellFormedText } from "@/lib/validation/text";
-import { TokenBucket } from "@/lib/members/rate-limit";
 import { bearerToken } from "@/lib/members/api/token-hash";
 import { authenticateTokens, tokenCoversBooth, touchToken, type TokenPrincipal } from "@/lib/members/api/tokens";
 import { ApiMember } from "@/lib/members/enrol/validation";
@@ -22,7 +21,7 @@ import { ApiMember } from "@/lib/members/enrol/validation";
  * `POST /api/v1/members`, the enrolment app's way in (DESIGN.md §5). Every refusal is a 4xx with
  * `{errors: {field: message}}` and writes nothing; only a 201 writes (member, counters, idempotency record in
  * one transaction, see enrolMember; under load several sign-ups share that transaction, see enrol/batch.ts). The order of checks is the order of cost: the token (one indexed read),
- * the rate limit (memory), the Idempotency-Key, then the body — its size counted on the raw stream before
+ * the rate limit (one shared counter per token), the Idempotency-Key, then the body — its size counted on the raw stream before
  * anything is parsed, so a 50 MB body costs 1 MB of reading at most.
  */
 
@@ -30,14 +29,21 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const t = translator("en");
 
 /**
- * Per token: a phone may upload a queue of up to `MEMBERS_API_BURST` sign-ups at once (default 100), then
- * `MEMBERS_API_PER_MINUTE` (default 120); a person enrols a few a minute, so more is a runaway app or abuse.
+ * Per token: a phone may upload a queue of up to `MEMBERS_API_BURST` sign-ups at once (default 100), and send
+ * `MEMBERS_API_PER_MINUTE` (default 120) over time; a person enrols a few a minute, so more is a runaway app or
+ * abuse. Counted in PostgreSQL (lib/net/limiter.ts), so every server process shares one count per token: the
+ * burst per window, the window as long as the per-minute rate takes to send the burst (100 per 50 s).
  */
-export const apiLimiter = new TokenBucket(envNumber("MEMBERS_API_BURST", 100), envNumber("MEMBERS_API_PER_MINUTE", 120) / 60);
+export function apiLimit(): Limit {
+  const burst = envNumber("MEMBERS_API_BURST", 100);
+  const perMinute = envNumber("MEMBERS_API_PER_MINUTE", 120);
+  return { bucket: "members-api", limit: burst, windowSeconds: Math.max(1, Math.round((burst * 60) / perMinute)) };
+}
+const API_LIMIT = apiLimit();
 
 export interface ApiDeps {
   db?: Db;
-  limiter?: TokenBucket;
+  limit?: Limit;
   now?: Date;
 }
 
@@ -126,17 +132,36 @@ async function storedAnswer(db: Db, tokenId: number, key: string) {
  * Per database: the token check and the pre-write read of concurrent requests each go as one query, and
  * their writes as one statement (enrol/batch.ts). Every request still gets its own answer.
  */
-const readersByDb = new WeakMap<Db, { auth: Coalescer<string, TokenPrincipal | null>; facts: Coalescer<EnrolmentQuery, EnrolmentFacts | undefined> }>();
+const readersByDb = new WeakMap<
+  Db,
+  {
+    auth: Coalescer<string, TokenPrincipal | null>;
+    facts: Coalescer<EnrolmentQuery, EnrolmentFacts | undefined>;
+    limits: Map<Limit, Coalescer<string, LimitResult>>;
+  }
+>();
 function readersFor(db: Db) {
   let r = readersByDb.get(db);
   if (!r) {
     r = {
       auth: new Coalescer<string, TokenPrincipal | null>((tokens) => authenticateTokens(db, tokens)),
       facts: new Coalescer<EnrolmentQuery, EnrolmentFacts | undefined>((qs) => readEnrolmentFacts(db, qs)),
+      limits: new Map(),
     };
     readersByDb.set(db, r);
   }
   return r;
+}
+
+/** The rate limit's hits of concurrent requests go as one statement, like the reads. */
+function limitHit(db: Db, limit: Limit, tokenId: number): Promise<LimitResult> {
+  const limits = readersFor(db).limits;
+  let c = limits.get(limit);
+  if (!c) {
+    c = new Coalescer<string, LimitResult>((keys) => hitMany(db, limit, keys));
+    limits.set(limit, c);
+  }
+  return c.load(String(tokenId));
 }
 
 export async function handleEnrolRequest(req: Request, deps: ApiDeps = {}): Promise<Response> {
@@ -164,7 +189,7 @@ async function handle(req: Request, deps: ApiDeps): Promise<Response> {
   const principal = await readersFor(db).auth.load(token);
   if (!principal) return unauthorized();
 
-  const limit = (deps.limiter ?? apiLimiter).take(principal.tokenId);
+  const limit = await limitHit(db, deps.limit ?? API_LIMIT, principal.tokenId);
   if (!limit.ok) {
     return refuse(429, { rate: t("members.api.rateLimited") }, { "retry-after": String(limit.retryAfter) });
   }

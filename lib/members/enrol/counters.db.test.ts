@@ -7,7 +7,6 @@ import { createTestDb, testEngines } from "@/lib/testing/db";
 import { handleEnrolRequest } from "@/lib/members/api/handler";
 import { enrolMember } from "@/lib/members/enrol/enrol";
 import { runImport, scanFile, startImport } from "@/lib/members/import/import";
-import { TokenBucket } from "@/lib/members/rate-limit";
 
 process.env.AUTH_SECRET ??= "test-secret-for-card-links";
 const NOW = new Date("2026-11-28T06:00:00Z");
@@ -47,7 +46,7 @@ describe.each(testEngines())("counters after API, book and import sign-ups on %s
       boothCode: codes[i % codes.length]!,
       consentVersion: "v1",
     });
-    const limiter = new TokenBucket(1_000, 1_000);
+    const limit = { bucket: "test-counters", limit: 1_000, windowSeconds: 60 };
     const api = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         handleEnrolRequest(
@@ -56,7 +55,7 @@ describe.each(testEngines())("counters after API, book and import sign-ups on %s
             headers: { authorization: `Bearer ${DEMO_TOKEN}`, "idempotency-key": `cnt-${i}`, "content-type": "application/json" },
             body: JSON.stringify({ ...member(i, "CNA"), consent: true }),
           }),
-          { db: h.db, limiter, now: NOW },
+          { db: h.db, limit, now: NOW },
         ),
       ),
     );
