@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, istDate, istDayStart, weekday } from "./dates";
+import { addDays, daysBetween, istDate, istDayStart, weekday } from "@/lib/dates";
 
 describe("India-time days", () => {
   it("moves to the next day at 18:30 UTC", () => {

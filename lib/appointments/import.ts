@@ -30,8 +30,8 @@ import { CsvError } from "@/lib/csv/problems";
 import { parseCsv } from "@/lib/csv/parse";
 import type { CsvRow } from "@/lib/csv/records";
 import { parseEpic, parsePhone } from "@/lib/validation/identity";
-import { holderLimit, normalizeName, permissionFor, postRule, sameName, type PostRule } from "./posts";
-import type { ServiceCtx } from "./service";
+import { holderLimit, normalizeName, permissionFor, postRule, sameName, type PostRule } from "@/lib/appointments/posts";
+import type { ServiceCtx } from "@/lib/appointments/service";
 
 /** The import report speaks the reader's language: its row reasons are text, built with `t`. */
 export type ImportCtx = ServiceCtx & { t: Translate };

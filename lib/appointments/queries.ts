@@ -4,9 +4,9 @@ import { queryRows, type DbOrTx } from "@/db/client";
 import { booths, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
-import { holderLimit, postRule, type PostRule } from "./posts";
+import { holderLimit, postRule, type PostRule } from "@/lib/appointments/posts";
 import { appointmentInScope, boothScope, unitIdsInScope, unitInScope } from "@/lib/auth/scope";
-import { trainedSql, unitColumn } from "./scope";
+import { trainedSql, unitColumn } from "@/lib/appointments/scope";
 import { unitByKey, type UnitRow } from "@/lib/geo/queries";
 
 /**

@@ -5,7 +5,7 @@ import { appointmentInScope } from "@/lib/auth/scope";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
-import { ROLE_SLUGS, type Section } from "./posts";
+import { ROLE_SLUGS, type Section } from "@/lib/appointments/posts";
 
 export interface RevealedWorker {
   workerId: number;

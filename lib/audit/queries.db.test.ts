@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
-import { writeAudit } from "./write";
-import { listAuditEvents } from "./queries";
+import { writeAudit } from "@/lib/audit/write";
+import { listAuditEvents } from "@/lib/audit/queries";
 
 describe.each(testEngines())("the audit trail on %s", (engine) => {
   let h: DbHandle;

@@ -6,8 +6,8 @@ import { seed } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
 import { listUnitPosts } from "@/lib/appointments/queries";
 import { NOW } from "@/lib/testing/factories";
-import { unitIdsInScope, unitInScope, type ScopeMode } from "./scope";
-import type { Viewer } from "./viewer";
+import { unitIdsInScope, unitInScope, type ScopeMode } from "@/lib/auth/scope";
+import type { Viewer } from "@/lib/auth/viewer";
 
 type Level = "pc" | "ac" | "district" | "block" | "booth";
 interface Booth {

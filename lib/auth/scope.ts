@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql, type Column, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { assemblySeats, booths, type ScopeLevel } from "@/db/schema";
-import { can } from "./permissions";
-import type { ScopeUnit, Viewer } from "./viewer";
+import { can } from "@/lib/auth/permissions";
+import type { ScopeUnit, Viewer } from "@/lib/auth/viewer";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /**

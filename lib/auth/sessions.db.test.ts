@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle } from "@/db/client";
 import { states, users } from "@/db/schema";
 import { createTestDb, testEngines } from "@/lib/testing/db";
-import { endSession, endUserSessions, openSession, sessionIsLive } from "./sessions";
+import { endSession, endUserSessions, openSession, sessionIsLive } from "@/lib/auth/sessions";
 
 describe.each(testEngines())("server-side sessions on %s", (engine) => {
   let h: DbHandle;

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/net/client-address";
 import { envNumber, hit, pruneLimits, refund, type Limit } from "@/lib/net/limiter";
-import { verifyPassword } from "./credentials";
-import { openSession } from "./sessions";
+import { verifyPassword } from "@/lib/auth/credentials";
+import { openSession } from "@/lib/auth/sessions";
 
 /**
  * Sign-in attempts that did not succeed, per account and per client address, in PostgreSQL so that every

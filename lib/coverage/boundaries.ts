@@ -7,12 +7,12 @@
  * transaction; unchanged seats are not rewritten; seats missing from the file keep their boundary.
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "../../db/client";
+import { queryRows, type DbOrTx } from "@/db/client";
 import { decodeUtf8 } from "@/lib/csv/utf8";
 import { CsvError, type CsvProblem } from "@/lib/csv/problems";
 import { rejected, type ImportOptions, type ImportResult } from "@/lib/csv/import-result";
 import { lockImportState, unknownStateProblem, writeImportAudit } from "@/lib/geo/import-geography";
-import { checkGeometry, projectShapes, simplifyGeometry, type Geometry, type Polygon, type ProjectedMap } from "./map";
+import { checkGeometry, projectShapes, simplifyGeometry, type Geometry, type Polygon, type ProjectedMap } from "@/lib/coverage/map";
 
 export type BoundaryKind = "boundaries";
 

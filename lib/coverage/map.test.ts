@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGeometry, projectShapes, simplifyRing, type Ring } from "./map";
+import { checkGeometry, projectShapes, simplifyRing, type Ring } from "@/lib/coverage/map";
 
 describe("boundary geometry", () => {
   it("accepts Polygons and MultiPolygons of lon/lat and refuses the rest", () => {

@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { isLocale, LOCALE_COOKIE } from "./index";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/index";
 
 /** Remembers the reader's language for a year. */
 export async function setLocale(form: FormData): Promise<void> {

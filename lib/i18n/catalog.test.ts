@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { hi } from "./hi";
-import { translator } from "./index";
+import { en } from "@/lib/i18n/en";
+import { hi } from "@/lib/i18n/hi";
+import { translator } from "@/lib/i18n/index";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

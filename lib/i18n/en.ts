@@ -1,8 +1,8 @@
-import * as appointments from "./messages/appointments";
-import * as core from "./messages/core";
-import * as members from "./messages/members";
-import * as progress from "./messages/progress";
-import * as users from "./messages/users";
+import * as appointments from "@/lib/i18n/messages/appointments";
+import * as core from "@/lib/i18n/messages/core";
+import * as members from "@/lib/i18n/messages/members";
+import * as progress from "@/lib/i18n/messages/progress";
+import * as users from "@/lib/i18n/messages/users";
 
 /**
  * The English catalog, assembled from one module per feature (lib/i18n/messages/*.ts) so that features can

@@ -1,9 +1,9 @@
-import type { MessageKey } from "./en";
-import * as appointments from "./messages/appointments";
-import * as core from "./messages/core";
-import * as members from "./messages/members";
-import * as progress from "./messages/progress";
-import * as users from "./messages/users";
+import type { MessageKey } from "@/lib/i18n/en";
+import * as appointments from "@/lib/i18n/messages/appointments";
+import * as core from "@/lib/i18n/messages/core";
+import * as members from "@/lib/i18n/messages/members";
+import * as progress from "@/lib/i18n/messages/progress";
+import * as users from "@/lib/i18n/messages/users";
 
 /** The Hindi catalog; a missing key falls back to English (the catalog test counts what is missing). */
 export const hi: Partial<Record<MessageKey, string>> = { ...core.hi, ...progress.hi, ...appointments.hi, ...members.hi, ...users.hi };

@@ -1,5 +1,5 @@
-import { en, type MessageKey } from "./en";
-import { hi } from "./hi";
+import { en, type MessageKey } from "@/lib/i18n/en";
+import { hi } from "@/lib/i18n/hi";
 
 export { unitName } from "@/lib/i18n/names";
 

@@ -5,11 +5,11 @@ import { assemblySeats, booths, targets } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
-import { currentCampaign } from "./campaign";
-import { baseCount, cumulativePoints, dailyPoints, pace, suppressSmall, sumSeries, type DayCount, type Pace } from "./pace";
-import type { CampaignInfo, ChildGroup, ChildRow, Counts, Headline, PlaceRef, ProgressUnit, UnitProgress } from "./types";
+import { currentCampaign } from "@/lib/progress/campaign";
+import { baseCount, cumulativePoints, dailyPoints, pace, suppressSmall, sumSeries, type DayCount, type Pace } from "@/lib/progress/pace";
+import type { CampaignInfo, ChildGroup, ChildRow, Counts, Headline, PlaceRef, ProgressUnit, UnitProgress } from "@/lib/progress/types";
 import { boothScope, unitIdsInScope } from "@/lib/auth/scope";
-import { boothsOf, link } from "./units";
+import { boothsOf, link } from "@/lib/progress/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fill, packRows, placeText, rowLabel, unpackRows, type DisplayRow } from "./display";
+import { fill, packRows, placeText, rowLabel, unpackRows, type DisplayRow } from "@/lib/progress/display";
 
 describe("display helpers", () => {
   it("labels seats by number, booths by code, others by name, in the reader's language", () => {

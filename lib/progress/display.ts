@@ -5,7 +5,7 @@
 import type { Locale } from "@/lib/i18n";
 import { unitName } from "@/lib/i18n/names";
 import { pack, unpack, type Packed } from "@/lib/pack";
-import type { ChildRow, PlaceRef } from "./types";
+import type { ChildRow, PlaceRef } from "@/lib/progress/types";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 export interface DisplayRow {

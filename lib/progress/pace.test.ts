@@ -10,7 +10,7 @@ import {
   sumSeries,
   suppressSmall,
   type DayCount,
-} from "./pace";
+} from "@/lib/progress/pace";
 
 // A ten-day campaign, 1–10 October (India time). 00:00 IST on 1 October is 18:30 UTC on 30 September.
 const C = { startsOn: "2026-10-01", endsOn: "2026-10-10" };

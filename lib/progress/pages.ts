@@ -2,8 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/session";
-import { loadUnitProgress } from "./data";
-import { findUnit, scopeUnit } from "./units";
+import { loadUnitProgress } from "@/lib/progress/data";
+import { findUnit, scopeUnit } from "@/lib/progress/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /**

@@ -3,7 +3,7 @@
  * client components use these types too.
  */
 import type { GeoLevel } from "@/lib/geo/levels";
-import type { CumulativePoint, DailyPoint, Pace } from "./pace";
+import type { CumulativePoint, DailyPoint, Pace } from "@/lib/progress/pace";
 
 /** A unit as a link target: `href` is null where the viewer may not open the unit's page. */
 export interface UnitLink {

@@ -5,7 +5,7 @@ import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, lokSab
 import { can } from "@/lib/auth/permissions";
 import { boothScope, canOpen, unitInScope, type LinkContext } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unitHref, type ProgressUnit, type UnitLink } from "./types";
+import { unitHref, type ProgressUnit, type UnitLink } from "@/lib/progress/types";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /** The booths of a unit. */

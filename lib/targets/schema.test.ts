@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setTargetSchema, TARGET_MAX } from "./schema";
+import { setTargetSchema, TARGET_MAX } from "@/lib/targets/schema";
 
 const parse = (members: unknown, level: unknown = "block", unitId: unknown = "12") => setTargetSchema.safeParse({ level, unitId, members });
 const error = (members: unknown) => {

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { assemblySeats, districts, lokSabhaSeats, users } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unitValue } from "./schema";
+import { unitValue } from "@/lib/users/schema";
 
 export interface UserRow {
   id: number;

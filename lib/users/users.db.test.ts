@@ -5,8 +5,8 @@ import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import { verifyPassword } from "@/lib/auth/credentials";
 import { openSession, sessionIsLive } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { NewUser, type NewUserInput } from "./schema";
-import { createUser, resetPassword, setUserActive, signOutEverywhere, updateUserScope } from "./service";
+import { NewUser, type NewUserInput } from "@/lib/users/schema";
+import { createUser, resetPassword, setUserActive, signOutEverywhere, updateUserScope } from "@/lib/users/service";
 import { OLD_PASSWORD, seedUserAdmin } from "@/lib/testing/factories";
 import { refusal } from "@/lib/testing/refusal";
 

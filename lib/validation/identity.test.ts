@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseEpic, parseEpic, parsePhone } from "./identity";
+import { normaliseEpic, parseEpic, parsePhone } from "@/lib/validation/identity";
 
 describe("parseEpic", () => {
   it("accepts both formats on every card, normalised", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { illFormedField, isWellFormedText } from "./text";
+import { illFormedField, isWellFormedText } from "@/lib/validation/text";
 
 describe("isWellFormedText", () => {
   it("accepts Devanagari, emoji pairs, tabs and line ends", () => {
