@@ -1,8 +1,7 @@
 import { SortTh, Table, tdCls } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
-import { boundaryMap } from "@/lib/coverage/boundaries";
-import type { CoverageParams } from "@/lib/coverage/params";
+import { coverageMapData } from "@/lib/coverage/pages";
+import type { CoverageParams } from "@/lib/coverage/search-params";
 import type { CoverageRow, CoverageSort } from "@/lib/coverage/queries";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
@@ -65,7 +64,7 @@ export function CoverageTable({
 
 /** The map, when boundaries were imported; its own Suspense boundary on the page (first read parses them). */
 export async function MapSection({ viewer, rows, t, locale }: { viewer: Viewer; rows: CoverageRow[]; t: Translate; locale: Locale }) {
-  const map = await boundaryMap(await getDb(), viewer.scope.stateId, rows.map((r) => r.id));
+  const map = await coverageMapData(viewer, rows.map((r) => r.id));
   if (!map) return <p className="text-sm text-muted" data-testid="no-map">{t("coverage.noMap")}</p>;
   return (
     <figure className="space-y-2">

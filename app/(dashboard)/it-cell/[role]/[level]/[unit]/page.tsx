@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { PostPage } from "@/components/appointments/post-page";
+import { PostView } from "@/components/appointments/post-view";
+import { postPageData, type PostParams } from "@/lib/appointments/pages";
+import type { SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "IT-cell post" };
 
-export default function ItCellPostPage(props: {
-  params: Promise<{ role: string; level: string; unit: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  return <PostPage section="itcell" {...props} />;
+export default async function ItCellPostPage({ params, searchParams }: { params: Promise<PostParams>; searchParams: Promise<SearchParams> }) {
+  return <PostView {...await postPageData("itcell", params, searchParams)} />;
 }

@@ -1,6 +1,7 @@
 /** The URL state of the /enrollers and /it-cell lists (pure: parsed from searchParams, never trusted for scope). */
+import { oneOf, page, positiveInt, slug, text, type SearchParams } from "@/lib/search-params";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
 
 export interface ListParams<Tab extends string> {
   tab: Tab;
@@ -16,30 +17,17 @@ export interface ListParams<Tab extends string> {
   page: number;
 }
 
-function one(sp: SearchParams, key: string): string | undefined {
-  const v = sp[key];
-  const s = Array.isArray(v) ? v[0] : v;
-  return s === undefined || s.trim() === "" ? undefined : s.trim();
-}
-
-function positive(raw: string | undefined): number | undefined {
-  return raw && /^[0-9]{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
-}
-
 export function parseListParams<Tab extends string>(sp: SearchParams, tabs: readonly Tab[]): ListParams<Tab> {
-  const tab = tabs.find((x) => x === one(sp, "tab")) ?? tabs[0]!;
-  const show = one(sp, "show");
-  const district = one(sp, "district");
   return {
-    tab,
-    district: district && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(district) ? district : undefined,
-    block: positive(one(sp, "block")),
-    ac: positive(one(sp, "ac")),
-    show: show === "vacant" || show === "untrained" ? show : "all",
-    q: one(sp, "q")?.slice(0, 60),
-    sort: one(sp, "sort") === "holders" ? "holders" : "code",
-    dir: one(sp, "dir") === "desc" ? "desc" : "asc",
-    page: positive(one(sp, "page")) ?? 1,
+    tab: oneOf(sp, "tab", tabs, tabs[0]!),
+    district: slug(sp, "district"),
+    block: positiveInt(sp, "block"),
+    ac: positiveInt(sp, "ac"),
+    show: oneOf(sp, "show", ["all", "vacant", "untrained"] as const, "all"),
+    q: text(sp, "q", 60),
+    sort: oneOf(sp, "sort", ["code", "holders"] as const, "code"),
+    dir: oneOf(sp, "dir", ["asc", "desc"] as const, "asc"),
+    page: page(sp),
   };
 }
 

@@ -1,67 +1,32 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { UNIT_LEVELS, type UnitLevel } from "@/db/schema";
-import { permissionFor, ROLE_SLUGS, sectionPath, type Section } from "@/lib/appointments/posts";
-import { loadPost, searchWorkers } from "@/lib/appointments/queries";
+import { sectionPath } from "@/lib/appointments/posts";
 import { revealWorkerAction } from "@/lib/appointments/actions";
-import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/session";
-import { formatNumber, formatInstantDay } from "@/lib/format";
+import type { PostPageData } from "@/lib/appointments/pages";
+import { formatInstantDay, formatNumber } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
+import { FORM_KEYS, unitLabel } from "@/lib/i18n/labels/appointments";
+import { pick } from "@/lib/i18n/pick";
 import { getT } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, tdCls, Th } from "@/components/ui/table";
 import { FlashProvider } from "@/components/ui/use-form-action";
-import { FORM_KEYS, unitLabel } from "@/lib/i18n/labels/appointments";
-import { pick } from "@/lib/i18n/pick";
 import { AppointForm, HolderActions } from "@/components/appointments/post-forms";
 import { TrainingBadge } from "@/components/appointments/tables";
 import { WorkerReveal, type WorkerRevealLabels } from "@/components/appointments/worker-reveal";
 
 /**
  * One post (role × unit): who holds it, the way to appoint, replace or end, and its whole history. Shared by
- * /enrollers/… and /it-cell/…; a unit outside the viewer's scope is a 404 before anything renders.
+ * /enrollers/… and /it-cell/…; loaded (and refused with a 404) by lib/appointments/pages.ts.
  */
-export async function PostPage({
-  section,
-  params,
-  searchParams,
-}: {
-  section: Section;
-  params: Promise<{ role: string; level: string; unit: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const viewer = await requireViewer();
-  const { role: roleSlug, level: levelRaw, unit } = await params;
-  const role = ROLE_SLUGS[section][roleSlug];
-  const level = UNIT_LEVELS.find((l) => l === levelRaw) as UnitLevel | undefined;
-  if (!role || !level || !can(viewer, permissionFor(role))) notFound();
-  const db = await getDb();
-  let key: string;
-  try {
-    key = decodeURIComponent(unit);
-  } catch {
-    notFound();
-  }
-  const post = await loadPost(db, viewer, role, level, key);
-  if (!post) notFound();
-  const sp = await searchParams;
-  const q = (Array.isArray(sp.q) ? sp.q[0] : sp.q)?.trim().slice(0, 60) ?? "";
+export async function PostView({ viewer, section, role, level, post, q, hits, mayAct, canAct, canReveal }: PostPageData) {
   const { locale, t } = await getT();
-  // The role may act at this level, and the unit lies wholly inside the viewer's area (write scope).
-  const mayAct = can(viewer, permissionFor(role), level);
-  const canAct = mayAct && post.writable;
-  const hits = canAct && q ? await searchWorkers(db, viewer, q) : [];
   const m = pick(t, FORM_KEYS);
   const label = unitLabel(t, locale, post.unit);
   const roleName = t(`appointments.role.${role}`);
   const room = post.holders.length < post.limit;
   const workerOptions = hits.map((h) => ({ id: h.id, name: h.name, phoneMasked: h.phoneMasked }));
-  // Full phone and EPIC only through the audited reveal, for those who manage this section (reveal.ts).
-  const canReveal = can(viewer, permissionFor(role)) && post.writable;
   const revealLabels: WorkerRevealLabels = {
     button: t("appointments.reveal.button"),
     working: t("appointments.reveal.working"),
