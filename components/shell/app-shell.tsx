@@ -4,9 +4,9 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { LanguageSwitch } from "./language-switch";
-import { NAV_ITEMS } from "./nav";
-import { NavLinks } from "./nav-links";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { NAV_ITEMS } from "@/components/shell/nav";
+import { NavLinks } from "@/components/shell/nav-links";
 
 async function signOutAction() {
   "use server";

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getViewer } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "@/app/(auth)/login/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -8,7 +8,7 @@ import { formatNumber, formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "@/lib/members/import/import";
 import { listImports } from "@/lib/members/import/web";
-import { ImportUploader } from "./client";
+import { ImportUploader } from "@/app/(dashboard)/members/import/client";
 
 export const metadata: Metadata = { title: "Import members" };
 

@@ -9,7 +9,7 @@ import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/validation/mask";
 import { listTokens, searchPosts, TOKEN_FILTERS, type PostRow, type TokenFilter } from "@/lib/members/api/tokens";
-import { IssueToken, RevokeToken } from "./client";
+import { IssueToken, RevokeToken } from "@/app/(dashboard)/members/tokens/client";
 
 export const metadata: Metadata = { title: "Enrolment app tokens" };
 
