@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { endSession, SESSION_SECONDS, sessionIsLive } from "@/lib/auth/sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { authConfig } from "./auth.config";
+import { authConfig } from "@/auth.config";
 
 const Login = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isPublicPath } from "./auth.config";
+import { isPublicPath } from "@/auth.config";
 
 /**
  * The Content-Security-Policy of a page, with this request's nonce. Next reads the nonce back from the

@@ -24,11 +24,11 @@ import { Readable } from "node:stream";
 import { Client } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { sql } from "drizzle-orm";
-import { migrateDb, openDb, queryRows } from "../db/client";
-import { recount } from "../db/recount";
+import { migrateDb, openDb, queryRows } from "@/db/client";
+import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
 import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
-import { buildIfMissing, startNextServer } from "./next-server";
+import { buildIfMissing, startNextServer } from "@/scripts/next-server";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -25,12 +25,12 @@
 import type { ChildProcess } from "node:child_process";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
-import { openDb, queryRows, type Db, type DbHandle } from "../db/client";
-import type { Viewer } from "../lib/auth/viewer";
-import { listUnits, loadUnitProgress } from "../lib/progress/data";
-import { findUnit, scopeUnit } from "../lib/progress/units";
-import { loadTargetsPage } from "../lib/targets/queries";
-import { buildIfMissing, startNextServer } from "./next-server";
+import { openDb, queryRows, type Db, type DbHandle } from "@/db/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import { listUnits, loadUnitProgress } from "@/lib/progress/data";
+import { findUnit, scopeUnit } from "@/lib/progress/units";
+import { loadTargetsPage } from "@/lib/targets/queries";
+import { buildIfMissing, startNextServer } from "@/scripts/next-server";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 const small = process.env.BENCH_SMALL_URL ?? "postgres://postgres@127.0.0.1:5432/sadasyata_200k";

@@ -4,8 +4,8 @@
  *   DATABASE_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:seed
  */
 import { Client } from "pg";
-import { migrateDb, openDb } from "../db/client";
-import { recount } from "../db/recount";
+import { migrateDb, openDb } from "@/db/client";
+import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
 
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

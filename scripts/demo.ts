@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { getDbHandle, migrateDb } from "../db/client";
+import { getDbHandle, migrateDb } from "@/db/client";
 import { isSeeded, seed } from "@/lib/seed";
 
 const port = process.env.PORT ?? "3000";

@@ -17,12 +17,12 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { and, asc, eq } from "drizzle-orm";
-import { getDbHandle, migrateDb, type DbOrTx } from "../db/client";
-import { assemblySeats, districts, lokSabhaSeats, states, USER_ROLES, type ScopeLevel } from "../db/schema";
-import { ActionError } from "../lib/errors";
-import { isMessageKey, translator } from "../lib/i18n";
-import { NewUser, unitValue } from "../lib/users/schema";
-import { createUser, temporaryPassword } from "../lib/users/service";
+import { getDbHandle, migrateDb, type DbOrTx } from "@/db/client";
+import { assemblySeats, districts, lokSabhaSeats, states, USER_ROLES, type ScopeLevel } from "@/db/schema";
+import { ActionError } from "@/lib/errors";
+import { isMessageKey, translator } from "@/lib/i18n";
+import { NewUser, unitValue } from "@/lib/users/schema";
+import { createUser, temporaryPassword } from "@/lib/users/service";
 
 export const CLI_ACTOR = "cli:user-create";
 
