@@ -1,14 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/session";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { listUnits } from "@/lib/progress/data";
 import { packRows, toDisplayRows } from "@/lib/progress/display";
 import { listExportHref } from "@/lib/progress/export-links";
-import { scopeUnit } from "@/lib/progress/units";
+import type { ListPageData } from "@/lib/progress/pages";
 import { ProgressTable } from "@/components/progress/progress-table";
 import { placeLabelsOf, TABLE_KEYS, type TableLabels } from "@/lib/i18n/labels/progress";
 import { pick } from "@/lib/i18n/pick";
@@ -16,15 +11,14 @@ import { pick } from "@/lib/i18n/pick";
 /**
  * A list page: every Lok Sabha seat, assembly seat or district in the viewer's scope, sortable and
  * filterable, each linking to its own page. Lok Sabha seats are listed only for a state or seat scope
- * (a district's viewer cannot open a seat's page, so the page says where to look instead).
+ * (a district's viewer cannot open a seat's page, so the page says where to look instead). Loaded by
+ * lib/progress/pages.ts.
  */
-export async function ListView({ level }: { level: "pc" | "ac" | "district" }) {
-  const viewer = await requireViewer();
-  if (!can(viewer, "progress.view")) notFound();
+export async function ListView({ viewer, level, group }: ListPageData) {
   const { locale, t } = await getT();
   const title = t(`progress.list.${level}`);
   const scopeText = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });
-  if (level === "pc" && !(can(viewer, "progress.view", "pc") && (viewer.scope.level === "state" || viewer.scope.level === "pc"))) {
+  if (!group) {
     return (
       <div className="max-w-2xl space-y-3">
         <h1 className="text-2xl font-semibold">{title}</h1>
@@ -37,10 +31,6 @@ export async function ListView({ level }: { level: "pc" | "ac" | "district" }) {
       </div>
     );
   }
-  const db = await getDb();
-  const unit = await scopeUnit(db, viewer);
-  if (!unit) notFound();
-  const group = await listUnits(db, viewer, unit, level);
   const rows = toDisplayRows(group.rows, locale, placeLabelsOf(t));
   return (
     <div className="space-y-4">

@@ -185,3 +185,10 @@ export async function postPageData(section: Section, params: Promise<PostParams>
   const canReveal = can(viewer, permissionFor(role)) && post.writable;
   return { viewer, section, role, level, post, q, hits, mayAct, canAct, canReveal };
 }
+
+/** The bulk import page of a section: only for those who manage it (else 404). */
+export async function importPageData(section: Section) {
+  const viewer = await requireViewer();
+  if (!can(viewer, section === "enrollers" ? "enrollers.manage" : "itcell.manage")) notFound();
+  return { section };
+}

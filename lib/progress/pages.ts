@@ -1,8 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { loadUnitProgress } from "@/lib/progress/data";
+import { listUnits, loadUnitProgress } from "@/lib/progress/data";
 import { findUnit, scopeUnit } from "@/lib/progress/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
@@ -26,3 +27,20 @@ export async function overviewData() {
   if (!unit) notFound();
   return { viewer, data: await loadUnitProgress(db, viewer, unit) };
 }
+
+/**
+ * A list page (every Lok Sabha seat, assembly seat or district of the scope). Lok Sabha seats are listed only
+ * for a state or seat scope: for anyone else `group` is null and the page says where to look instead.
+ */
+export async function listPageData(level: "pc" | "ac" | "district") {
+  const viewer = await requireViewer();
+  if (!can(viewer, "progress.view")) notFound();
+  if (level === "pc" && !(can(viewer, "progress.view", "pc") && (viewer.scope.level === "state" || viewer.scope.level === "pc"))) {
+    return { viewer, level, group: null };
+  }
+  const db = await getDb();
+  const unit = await scopeUnit(db, viewer);
+  if (!unit) notFound();
+  return { viewer, level, group: await listUnits(db, viewer, unit, level) };
+}
+export type ListPageData = Awaited<ReturnType<typeof listPageData>>;

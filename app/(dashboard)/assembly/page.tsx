@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { ListView } from "@/components/progress/list-view";
 import { getT } from "@/lib/i18n/server";
+import { listPageData } from "@/lib/progress/pages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t("nav.assembly") };
 }
 
-export default function AssemblyListPage() {
-  return <ListView level="ac" />;
+export default async function AssemblyListPage() {
+  return <ListView {...await listPageData("ac")} />;
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { ListView } from "@/components/progress/list-view";
 import { getT } from "@/lib/i18n/server";
+import { listPageData } from "@/lib/progress/pages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t("nav.lokSabha") };
 }
 
-export default function LokSabhaListPage() {
-  return <ListView level="pc" />;
+export default async function LokSabhaListPage() {
+  return <ListView {...await listPageData("pc")} />;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { ImportPage } from "@/components/appointments/import-page";
+import { ImportView } from "@/components/appointments/import-view";
+import { importPageData } from "@/lib/appointments/pages";
 
 export const metadata: Metadata = { title: "Import appointments" };
 
-export default function EnrollersImportPage() {
-  return <ImportPage section="enrollers" />;
+export default async function EnrollersImportPage() {
+  return <ImportView {...await importPageData("enrollers")} />;
 }

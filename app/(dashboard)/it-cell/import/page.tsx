@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { ImportPage } from "@/components/appointments/import-page";
+import { ImportView } from "@/components/appointments/import-view";
+import { importPageData } from "@/lib/appointments/pages";
 
 export const metadata: Metadata = { title: "Import appointments" };
 
-export default function ItCellImportPage() {
-  return <ImportPage section="itcell" />;
+export default async function ItCellImportPage() {
+  return <ImportView {...await importPageData("itcell")} />;
 }

@@ -1,9 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/appointments/import";
 import { sectionPath, type Section } from "@/lib/appointments/posts";
-import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { ImportClient } from "@/components/appointments/import-client";
@@ -15,10 +12,8 @@ const EXAMPLE = {
   itcell: ["role,unit_level,unit_code,name,phone,epic", "it_member,booth,049-123,Sunita Yadav,9425012345,", "it_president,ac,49,Vikas Tiwari,07000123456,XYZ7654321"],
 };
 
-/** The upload page of the bulk appointment import, under /enrollers and /it-cell. */
-export async function ImportPage({ section }: { section: Section }) {
-  const viewer = await requireViewer();
-  if (!can(viewer, section === "enrollers" ? "enrollers.manage" : "itcell.manage")) notFound();
+/** The upload page of the bulk appointment import, under /enrollers and /it-cell (loaded by importPageData). */
+export async function ImportView({ section }: { section: Section }) {
   const { locale, t } = await getT();
   return (
     <div className="max-w-4xl space-y-4">
