@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "./client";
+import type { DbOrTx } from "@/db/client";
 
 /** A column for a set-based insert: its SQL type and one value per row. */
 export type BulkColumn = readonly [pgType: string, values: readonly unknown[]];

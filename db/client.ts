@@ -9,7 +9,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema";
+import * as schema from "@/db/schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction has the same query surface as the database. */
@@ -86,7 +86,7 @@ export async function migrateDb(handle: DbHandle): Promise<void> {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
     if (handle.appRole) {
-      const { grantAppRole } = await import("./roles");
+      const { grantAppRole } = await import("@/db/roles");
       await grantAppRole(handle.db, handle.appRole);
     }
   } else {
@@ -147,7 +147,7 @@ async function openFromEnv(): Promise<DbHandle> {
   // Inside the server only (Next sets NEXT_RUNTIME): a superuser or owner connection can switch the audit
   // triggers off, so say so once at start-up. Not fatal, so existing single-role set-ups keep working.
   if (handle.engine === "postgres" && process.env.NEXT_RUNTIME) {
-    const { privilegeProblems } = await import("./roles");
+    const { privilegeProblems } = await import("@/db/roles");
     privilegeProblems(handle.db)
       .then((problems) => {
         if (problems.length > 0) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "./client";
+import { queryRows, type Db } from "@/db/client";
 
 export interface CounterDifference {
   table: "booth_counters" | "booth_day_counters" | "ac_day_counters";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
 import { createTestDb } from "@/lib/testing/db";
-import { ensureAppRole, grantAppRole, privilegeProblems } from "./roles";
+import { ensureAppRole, grantAppRole, privilegeProblems } from "@/db/roles";
 
 // Roles are cluster-wide; one fixed name, created idempotently, serves every run and database.
 const ROLE = "sadasyata_test_app";

@@ -12,7 +12,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { ClientBase } from "pg";
-import { queryRows, type Db } from "./client";
+import { queryRows, type Db } from "@/db/client";
 
 /** Tables the application may read and append to but never change. */
 export const APPEND_ONLY_TABLES = ["audit_events"] as const;

@@ -1,9 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type DbHandle } from "./client";
-import { PG, pgError } from "./errors";
-import { recount } from "./recount";
-import * as s from "./schema";
+import { queryRows, type DbHandle } from "@/db/client";
+import { PG, pgError } from "@/db/errors";
+import { recount } from "@/db/recount";
+import * as s from "@/db/schema";
 import { seed, STATE_ID } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
 

@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { assemblySeats, blocks, booths, districts, lokSabhaSeats, states } from "./geo";
-import { users } from "./users";
+import { assemblySeats, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema/geo";
+import { users } from "@/db/schema/users";
 
 export const campaigns = pgTable(
   "campaigns",

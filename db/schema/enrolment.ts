@@ -12,9 +12,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { assemblySeats, states } from "./geo";
-import { appointments, workers } from "./people";
-import { users } from "./users";
+import { assemblySeats, states } from "@/db/schema/geo";
+import { appointments, workers } from "@/db/schema/people";
+import { users } from "@/db/schema/users";
 
 /**
  * API tokens of the mobile enrolment app. Each belongs to one post (an appointment of an enroller or chief

@@ -14,8 +14,8 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { assemblySeats, booths, districts, states } from "./geo";
-import { workers } from "./people";
+import { assemblySeats, booths, districts, states } from "@/db/schema/geo";
+import { workers } from "@/db/schema/people";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 

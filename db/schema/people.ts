@@ -12,8 +12,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { assemblySeats, blocks, booths, districts, lokSabhaSeats, states } from "./geo";
-import { users } from "./users";
+import { assemblySeats, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema/geo";
+import { users } from "@/db/schema/users";
 
 /** Party workers who can hold posts. */
 export const workers = pgTable(

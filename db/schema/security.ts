@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { users } from "./users";
+import { users } from "@/db/schema/users";
 
 /**
  * One row per sign-in. The session cookie (a JWT) carries only the row's id and the user id; every request

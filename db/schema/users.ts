@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { assemblySeats, districts, lokSabhaSeats, states } from "./geo";
+import { assemblySeats, districts, lokSabhaSeats, states } from "@/db/schema/geo";
 
 export const USER_ROLES = ["leadership", "district_president", "it_head", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
