@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test } from "@/e2e/fixtures";
 
 test("an administrator adds a district president, who can sign in, then deactivates them", async ({ signedInAs, browser }) => {
   const page = await signedInAs("admin");

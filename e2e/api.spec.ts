@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { Client } from "pg";
-import { expect, test } from "./fixtures";
+import { expect, test } from "@/e2e/fixtures";
 
 const DEMO_TOKEN = "demo-token-raipur";
 const RAIPUR_BOOTH = "049-001";

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test, USERS, type Role } from "./fixtures";
+import { DEMO_PASSWORD, expect, test, USERS, type Role } from "@/e2e/fixtures";
 
 /**
  * Appointments in the browser. Other specs share this database and two workers run at once, so every test

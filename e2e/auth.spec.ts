@@ -1,4 +1,4 @@
-import { expect, expected, indian, signIn, test, USERS } from "./fixtures";
+import { expect, expected, indian, signIn, test, USERS } from "@/e2e/fixtures";
 
 test("a signed-out visit to / lands on /login", async ({ page }) => {
   await page.goto("/");

@@ -8,10 +8,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
-import { matrix, PRINCIPAL_KEYS, PRINCIPALS, type Case, type Outcome, type PrincipalKey, type Row } from "./authz-matrix";
-import { DEMO_PASSWORD, expect, signIn, test, USERS } from "./fixtures";
-import { MATRIX_USERS, matrixStatePath, type MatrixSamples } from "./matrix-users";
-import { securityHeaderProblems } from "./security-headers";
+import { matrix, PRINCIPAL_KEYS, PRINCIPALS, type Case, type Outcome, type PrincipalKey, type Row } from "@/e2e/authz-matrix";
+import { DEMO_PASSWORD, expect, signIn, test, USERS } from "@/e2e/fixtures";
+import { MATRIX_USERS, matrixStatePath, type MatrixSamples } from "@/e2e/matrix-users";
+import { securityHeaderProblems } from "@/e2e/security-headers";
 
 const CONCURRENCY = 4;
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3200}`;

@@ -11,7 +11,7 @@
  * Raipur district too) and a Durg sample, from e2e/.state/matrix-<port>.json (see e2e/matrix-users.ts). A
  * sample's `secret` (a name from that area) must not appear in any answer to a principal of the other area.
  */
-import type { MatrixSamples } from "./matrix-users";
+import type { MatrixSamples } from "@/e2e/matrix-users";
 
 /** Who asks. `area` is what a principal may read: the whole state, or the Raipur or Durg side of the samples. */
 export const PRINCIPALS = {

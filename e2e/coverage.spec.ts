@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test, USERS, type Role } from "./fixtures";
+import { DEMO_PASSWORD, expect, test, USERS, type Role } from "@/e2e/fixtures";
 
 const num = (s: string | null) => Number((s ?? "").replace(/[^0-9]/g, ""));
 const indian = (n: number) => new Intl.NumberFormat("en-IN").format(n);

@@ -3,7 +3,7 @@
  * (which proxy.ts skips), static files, 404s, the image route — and, in Chromium, that the dashboard's
  * pages run under the nonce CSP without a single violation (Next's scripts, Recharts, Tailwind).
  */
-import { expect, signIn, test, USERS } from "./fixtures";
+import { expect, signIn, test, USERS } from "@/e2e/fixtures";
 
 type Headers = Record<string, string>;
 

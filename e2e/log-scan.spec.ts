@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, test } from "@/e2e/fixtures";
 
 const PORT = process.env.E2E_PORT ?? "3200";
 const STATE = path.join("e2e", ".state");

@@ -8,8 +8,8 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../db/client";
-import { users } from "../db/schema";
+import { queryRows, type Db } from "@/db/client";
+import { users } from "@/db/schema";
 import { DEMO_PASSWORD, STATE_ID } from "@/lib/seed";
 
 /**

@@ -1,5 +1,5 @@
 /** The member upload page: a file with good and bad lines, its progress, and the per-line outcome. */
-import { expect, test } from "./fixtures";
+import { expect, test } from "@/e2e/fixtures";
 
 const RUN = String(Date.now() % 10_000).padStart(4, "0");
 const HEADER = "epic,name,gender,age,phone,address,religion,caste,caste_category,booth_code,consent,consent_version";

@@ -1,5 +1,5 @@
 /** Enroller tokens end to end: issued on the page, used by the API, revoked on the page, refused at once. */
-import { expect, test } from "./fixtures";
+import { expect, test } from "@/e2e/fixtures";
 
 test("a district president issues a token, the app enrols with it, and revoking it stops it", async ({ signedInAs }) => {
   const page = await signedInAs("raipur");

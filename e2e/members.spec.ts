@@ -1,9 +1,9 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import type { Page } from "@playwright/test";
-import { baseURL } from "../playwright.config";
-import { dbClient, expect, test } from "./fixtures";
-import { openVerify, pathOf } from "./verify-helpers";
+import { baseURL } from "@/playwright.config";
+import { dbClient, expect, test } from "@/e2e/fixtures";
+import { openVerify, pathOf } from "@/e2e/verify-helpers";
 
 /**
  * Members: paper-book entry, search with masking, reveal with its audit event, the card, public verification

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, expected, indian, test } from "./fixtures";
+import { expect, expected, indian, test } from "@/e2e/fixtures";
 
 /** A small CSV reader for the exports (quoted cells, CRLF). */
 function parseCsv(text: string): string[][] {

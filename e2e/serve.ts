@@ -12,11 +12,11 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, writeFil
 import path from "node:path";
 import { Client } from "pg";
 import { sql } from "drizzle-orm";
-import { migrateDb, openDb, queryRows } from "../db/client";
-import { assertRoleName, ensureAppRole } from "../db/roles";
+import { migrateDb, openDb, queryRows } from "@/db/client";
+import { assertRoleName, ensureAppRole } from "@/db/roles";
 import { seed } from "@/lib/seed";
-import { seedMatrixUsers } from "./matrix-users";
-import { seedSessionUsers } from "./session-users";
+import { seedMatrixUsers } from "@/e2e/matrix-users";
+import { seedSessionUsers } from "@/e2e/session-users";
 
 const port = process.env.E2E_PORT ?? "3200";
 const members = Number(process.env.E2E_MEMBERS ?? 30_000);

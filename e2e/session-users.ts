@@ -3,8 +3,8 @@
  * run in parallel without ending each other's sessions, and one whose account the throttle test locks.
  */
 import bcrypt from "bcryptjs";
-import type { Db } from "../db/client";
-import { users } from "../db/schema";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
 import { DEMO_PASSWORD, STATE_ID } from "@/lib/seed";
 
 export const SESSION_USERS = {

@@ -7,9 +7,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { baseURL } from "../playwright.config";
-import { DEMO_PASSWORD, expect, signIn, test } from "./fixtures";
-import { SESSION_USERS } from "./session-users";
+import { baseURL } from "@/playwright.config";
+import { DEMO_PASSWORD, expect, signIn, test } from "@/e2e/fixtures";
+import { SESSION_USERS } from "@/e2e/session-users";
 
 type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
 const port = process.env.E2E_PORT ?? "3200";

@@ -7,9 +7,9 @@ import { randomBytes } from "node:crypto";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import type { APIRequestContext } from "@playwright/test";
-import { baseURL } from "../playwright.config";
-import { expect, test } from "./fixtures";
-import { openVerify, pathOf } from "./verify-helpers";
+import { baseURL } from "@/playwright.config";
+import { expect, test } from "@/e2e/fixtures";
+import { openVerify, pathOf } from "@/e2e/verify-helpers";
 
 test.describe.configure({ timeout: 180_000 });
 

@@ -4,7 +4,7 @@
  * through the dashboard is audited too. Every test makes its own worker on a vacant booth of its own.
  */
 import type { Page } from "@playwright/test";
-import { dbClient, DEMO_PASSWORD, expect, test, USERS } from "./fixtures";
+import { dbClient, DEMO_PASSWORD, expect, test, USERS } from "@/e2e/fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
