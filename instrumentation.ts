@@ -5,10 +5,10 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { installClientAddressHook } = await import("./lib/net/peer-hook");
+    const { installClientAddressHook } = await import("@/lib/net/peer-hook");
     installClientAddressHook();
     // A malformed PUBLIC_URL stops the server at start, naming the setting, rather than on the first card.
-    const { publicUrl } = await import("./lib/net/public-url");
+    const { publicUrl } = await import("@/lib/net/public-url");
     publicUrl();
   }
 }
