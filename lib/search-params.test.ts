@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseListParams } from "@/lib/appointments/search-params";
 import { parseCoverageParams } from "@/lib/coverage/search-params";
+import { parseTokensParams } from "@/lib/members/search-params";
 import { matching, one, oneOf, page, positiveInt, slug, text } from "@/lib/search-params";
 
 describe("shared URL parsers", () => {
@@ -55,5 +56,10 @@ describe("page params built on them", () => {
       district: "durg",
       page: 4,
     });
+  });
+  it("/members/tokens", () => {
+    expect(parseTokensParams({})).toEqual({ q: "", filter: "active", page: 1, revoked: null });
+    expect(parseTokensParams({ q: "x".repeat(100), filter: "revoked", page: "3", revoked: "sdy_AbC1" })).toEqual({ q: "x".repeat(80), filter: "revoked", page: 3, revoked: "sdy_AbC1" });
+    expect(parseTokensParams({ filter: "odd", page: "x", revoked: "<script>" })).toEqual({ q: "", filter: "active", page: 1, revoked: null });
   });
 });
