@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { listTokens, searchPosts } from "@/lib/members/api/tokens";
-import { parseTokensParams } from "@/lib/members/search-params";
+import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
+import { findMember, MAX_PAGE, scopeMemberTotal, searchMembers } from "@/lib/members/search";
+import { parseMembersParams, parseTokensParams } from "@/lib/members/search-params";
 import type { SearchParams } from "@/lib/search-params";
 
 /** /members/tokens: posts to issue a token for, and the tokens of the viewer's scope (404 without the right). */
@@ -17,3 +19,25 @@ export async function tokensPageData(searchParams: Promise<SearchParams>) {
   return { p, posts, tokens, canImport: can(viewer, "members.create") };
 }
 export type TokensPageData = Awaited<ReturnType<typeof tokensPageData>>;
+
+/** /members: a search of the scope's members, a page at a time, with the scope's total. */
+export async function membersPageData(searchParams: Promise<SearchParams>) {
+  const viewer = await requireViewer();
+  if (!can(viewer, "members.view")) notFound();
+  const p = parseMembersParams(await searchParams);
+  const db = await getDb();
+  const [result, total] = await Promise.all([searchMembers(db, viewer, { q: p.q, page: p.page, sort: p.sort }), scopeMemberTotal(db, viewer)]);
+  return { viewer, ...p, result, total, maxPage: MAX_PAGE };
+}
+export type MembersPageData = Awaited<ReturnType<typeof membersPageData>>;
+
+/** /members/[membershipNo]: one member of the viewer's scope; anything else (or a malformed number) is 404. */
+export async function memberPageData(params: Promise<{ membershipNo: string }>) {
+  const viewer = await requireViewer();
+  const { membershipNo } = await params;
+  if (!can(viewer, "members.view") || !MEMBERSHIP_NO_PATTERN.test(membershipNo)) notFound();
+  const m = await findMember(await getDb(), viewer, membershipNo);
+  if (!m) notFound();
+  return { viewer, m };
+}
+export type MemberPageData = Awaited<ReturnType<typeof memberPageData>>;

@@ -1,5 +1,7 @@
 import { TOKEN_FILTERS } from "@/lib/members/api/tokens";
-import { matching, oneOf, page, text, type SearchParams } from "@/lib/search-params";
+import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
+import { parsePage, parseSort } from "@/lib/members/search";
+import { matching, one, oneOf, page, text, type SearchParams } from "@/lib/search-params";
 
 /** The URL state of /members/tokens (pure): the post search, the list's filter and page, a just-revoked prefix. */
 export function parseTokensParams(sp: SearchParams) {
@@ -12,3 +14,14 @@ export function parseTokensParams(sp: SearchParams) {
   };
 }
 export type TokensParams = ReturnType<typeof parseTokensParams>;
+
+/** The URL state of /members (pure): the search, its page and order, a just-erased member's number. */
+export function parseMembersParams(sp: SearchParams) {
+  return {
+    q: text(sp, "q", 100) ?? "",
+    page: parsePage(one(sp, "page")),
+    sort: parseSort(one(sp, "sort")),
+    /** The confirmation after an erasure. */
+    erased: matching(sp, "erased", MEMBERSHIP_NO_PATTERN) ?? null,
+  };
+}

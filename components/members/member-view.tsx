@@ -1,0 +1,132 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { EraseDialog } from "@/components/members/erase-dialog";
+import { RevealPanel } from "@/components/members/reveal-panel";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime, formatDay } from "@/lib/format";
+import { unitName } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
+import { eraseAction, revealAction } from "@/lib/members/actions";
+import type { MemberPageData } from "@/lib/members/pages";
+
+/** One member: masked details, the card, the audited reveal and the erasure, each as the role allows. */
+export async function MemberView({ viewer, m }: MemberPageData) {
+  const { locale, t } = await getT();
+  const consentTime = formatDateTime(m.consentAt, locale);
+  const rows: [string, ReactNode, string?][] = [
+    [t("members.col.epic"), <span key="epic" className="font-mono">{m.epicMasked}</span>, "member-epic"],
+    [t("members.col.phone"), <span key="phone" className="font-mono">{m.phoneMasked}</span>, "member-phone"],
+    [t("members.col.genderAge"), `${t(`members.gender.${m.gender as "F" | "M" | "O"}`)}, ${m.age}`],
+    [
+      t("members.col.booth"),
+      <span key="booth">
+        <Link href={`/booths/${m.boothCode}`} className="text-brand-700 underline tabular-nums">
+          {m.boothCode}
+        </Link>{" "}
+        · {unitName({ name: m.boothName, nameHi: m.boothNameHi }, locale)}
+      </span>,
+    ],
+    [t("members.col.ac"), `${m.acNo} · ${unitName({ name: m.acName, nameHi: m.acNameHi }, locale)}`],
+    [t("members.col.district"), unitName({ name: m.districtName, nameHi: m.districtNameHi }, locale)],
+    [
+      t("members.col.channel"),
+      m.channel === "book" && m.bookNo
+        ? t("members.detail.book", { book: m.bookNo, page: m.pageNo ?? "" })
+        : t(`members.channel.${m.channel as "app" | "book" | "import"}`),
+    ],
+    [t("members.detail.enrolled"), formatDay(m.enrolledOn, locale)],
+    [
+      t("members.detail.consent"),
+      t("members.detail.consentValue", {
+        version: m.consentVersion,
+        lang: m.consentLang === "en" ? t("members.lang.en") : t("members.lang.hi"),
+        time: consentTime,
+      }),
+    ],
+  ];
+  const cardBase = `/members/${m.membershipNo}`;
+  const button = "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100";
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <Link href="/members" className="text-sm font-semibold text-brand-700 underline">
+          {t("members.detail.back")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold" data-testid="member-name">
+          {m.name}
+        </h1>
+        <p className="text-muted tabular-nums" data-testid="member-no">
+          {t("members.detail.title", { no: m.membershipNo })}
+        </p>
+      </div>
+
+      <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="summary-h">
+        <h2 id="summary-h" className="mb-3 font-semibold">
+          {t("members.detail.summary")}
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+          {rows.map(([label, value, testId]) => (
+            <div key={label} className="contents">
+              <dt className="text-muted">{label}</dt>
+              <dd className="break-words" data-testid={testId}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="card-h">
+        <h2 id="card-h" className="mb-3 font-semibold">
+          {t("members.detail.card")}
+        </h2>
+        <div className="flex flex-wrap gap-3">
+          <a href={`${cardBase}/card`} className={button} data-testid="card-pdf">
+            {t("members.detail.cardPdf")}
+          </a>
+          <a href={`${cardBase}/card.png`} className={button} data-testid="card-png">
+            {t("members.detail.cardPng")}
+          </a>
+        </div>
+      </section>
+
+      {can(viewer, "members.reveal") ? (
+        <RevealPanel
+          action={revealAction}
+          membershipNo={m.membershipNo}
+          labels={{
+            title: t("members.reveal.title"),
+            button: t("members.reveal.button"),
+            working: t("members.reveal.working"),
+            note: t("members.reveal.note"),
+            done: t("members.reveal.done", { id: "{id}" }),
+            epic: t("members.col.epic"),
+            phone: t("members.col.phone"),
+            relativeName: t("members.col.relativeName"),
+            address: t("members.field.address"),
+            religion: t("members.field.religion"),
+            caste: t("members.field.caste"),
+          }}
+        />
+      ) : null}
+
+      {can(viewer, "members.erase") ? (
+        <EraseDialog
+          action={eraseAction}
+          membershipNo={m.membershipNo}
+          labels={{
+            title: t("members.erase.title"),
+            button: t("members.erase.button"),
+            dialogTitle: t("members.erase.dialogTitle", { no: m.membershipNo }),
+            body: t("members.erase.body"),
+            reason: t("members.erase.reason"),
+            confirm: t("members.erase.confirm"),
+            working: t("members.erase.working"),
+            cancel: t("members.erase.cancel"),
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
