@@ -7,7 +7,7 @@ import { secondaryButtonCls } from "@/components/ui/button";
 import { Field, FieldError } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { FormLabels } from "@/lib/i18n/labels/appointments";
 
 export interface WorkerOption {
@@ -120,7 +120,6 @@ export function AppointForm({
 export function HolderActions({
   section,
   appointmentId,
-  holderName,
   hits,
   m,
   replaceTitle,
@@ -157,10 +156,18 @@ export function HolderActions({
           {m["appointments.post.end"]}
         </button>
       </div>
-      {open === "replace" ? (
-        <ReplaceForm section={section} appointmentId={appointmentId} hits={hits} m={m} title={replaceTitle} onCancel={() => setOpen(null)} />
+      {open ? (
+        <HolderChangeForm
+          key={open}
+          kind={open}
+          section={section}
+          appointmentId={appointmentId}
+          hits={hits}
+          m={m}
+          title={open === "replace" ? replaceTitle : endTitle}
+          onCancel={() => setOpen(null)}
+        />
       ) : null}
-      {open === "end" ? <EndForm section={section} appointmentId={appointmentId} m={m} title={endTitle} holderName={holderName} onCancel={() => setOpen(null)} /> : null}
     </div>
   );
 }
@@ -169,7 +176,9 @@ function ReasonField({ m, prefix, error }: { m: FormLabels; prefix: string; erro
   return <Field id={`${prefix}-reason`} name="reason" label={m["appointments.form.reason"]} hint={m["appointments.form.reasonHint"]} error={error} required maxLength={200} />;
 }
 
-function ReplaceForm({
+/** Replace or end a holder's post: a reason always; a new worker for a replacement, a warning for an end. */
+function HolderChangeForm({
+  kind,
   section,
   appointmentId,
   hits,
@@ -177,6 +186,7 @@ function ReplaceForm({
   title,
   onCancel,
 }: {
+  kind: "replace" | "end";
   section: Section;
   appointmentId: number;
   hits: WorkerOption[];
@@ -184,55 +194,22 @@ function ReplaceForm({
   title: string;
   onCancel: () => void;
 }) {
-  const { state, pending, errors, form } = useFormAction(replaceAction);
+  // The two actions differ only in the data of their result, which this form never reads.
+  const { state, pending, errors, form } = useFormAction((kind === "replace" ? replaceAction : endAction) as FormAction<unknown>);
   const prefix = useId().replace(/:/g, "");
+  const box = kind === "replace" ? "border-stone-200 bg-stone-50" : "border-red-200 bg-red-50";
   return (
-    <form {...form} noValidate className="mt-3 space-y-4 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={title}>
+    <form {...form} noValidate className={`mt-3 space-y-4 rounded-md border p-3 ${box}`} aria-label={title}>
       <input type="hidden" name="section" value={section} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <p className="font-semibold">{title}</p>
-      <ReasonField m={m} prefix={prefix} error={errors?.reason} />
-      <WorkerFields m={m} hits={hits} errors={errors} prefix={prefix} />
+      {kind === "end" ? <p className="text-sm">{m["appointments.form.endWarning"]}</p> : null}
+      <ReasonField m={m} prefix={prefix} error={errors.reason} />
+      {kind === "replace" ? <WorkerFields m={m} hits={hits} errors={errors} prefix={prefix} /> : null}
       <FormMessage state={state} id={`${prefix}-msg`} />
       <div className="flex flex-wrap gap-2">
-        <SubmitButton pending={pending} pendingLabel={m["appointments.form.submitting"]}>
-          {m["appointments.form.submitReplace"]}
-        </SubmitButton>
-        <button type="button" className={secondaryButtonCls} onClick={onCancel}>
-          {m["appointments.form.cancel"]}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function EndForm({
-  section,
-  appointmentId,
-  m,
-  title,
-  onCancel,
-}: {
-  section: Section;
-  appointmentId: number;
-  m: FormLabels;
-  title: string;
-  holderName: string;
-  onCancel: () => void;
-}) {
-  const { state, pending, errors, form } = useFormAction(endAction);
-  const prefix = useId().replace(/:/g, "");
-  return (
-    <form {...form} noValidate className="mt-3 space-y-4 rounded-md border border-red-200 bg-red-50 p-3" aria-label={title}>
-      <input type="hidden" name="section" value={section} />
-      <input type="hidden" name="appointmentId" value={appointmentId} />
-      <p className="font-semibold">{title}</p>
-      <p className="text-sm">{m["appointments.form.endWarning"]}</p>
-      <ReasonField m={m} prefix={prefix} error={errors?.reason} />
-      <FormMessage state={state} id={`${prefix}-msg`} />
-      <div className="flex flex-wrap gap-2">
-        <SubmitButton pending={pending} pendingLabel={m["appointments.form.submitting"]} tone="danger">
-          {m["appointments.form.confirmEnd"]}
+        <SubmitButton pending={pending} pendingLabel={m["appointments.form.submitting"]} tone={kind === "end" ? "danger" : "primary"}>
+          {kind === "replace" ? m["appointments.form.submitReplace"] : m["appointments.form.confirmEnd"]}
         </SubmitButton>
         <button type="button" className={secondaryButtonCls} onClick={onCancel}>
           {m["appointments.form.cancel"]}

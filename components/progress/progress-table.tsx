@@ -1,20 +1,13 @@
 "use client";
 
-import {
-  createColumnHelper,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getPaginationRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { DataCell, DataTableHead, dataCellCls, isNumeric, TableFilter } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
+import { useClientTable } from "@/components/ui/use-client-table";
 import { emptyCellCls, Table } from "@/components/ui/table";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo } from "react";
 import { formatDay, formatDecimal, formatNumber, formatPercent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { fill, unpackRows, type DisplayRow, type PackedRows } from "@/lib/progress/display";
@@ -49,8 +42,6 @@ export function ProgressTable({
   const rows = useMemo(() => unpackRows(packed), [packed]);
   const n = (x: number | null) => (x === null ? "—" : formatNumber(x, locale));
   const filterId = useId();
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [filter, setFilter] = useState("");
   const has = useMemo(
     () => ({
       context: rows.some((r) => r.context),
@@ -61,6 +52,8 @@ export function ProgressTable({
     }),
     [rows],
   );
+  const labelsKey = JSON.stringify(l);
+  const levelKey = JSON.stringify(levelLabels ?? null);
   const columns = useMemo(() => {
     const num = (id: keyof DisplayRow & string, header: string, render: (r: DisplayRow) => string) =>
       col.accessor((r) => (r[id] === null ? -Infinity : (r[id] as number)), {
@@ -112,26 +105,8 @@ export function ProgressTable({
       ...(has.today ? [num("today", l["progress.col.today"], (r) => n(r.today))] : []),
     ];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- labels are compared by content: they arrive as new objects on every server render
-  }, [has.context, has.target, has.behindSince, has.today, has.booths, JSON.stringify(l), JSON.stringify(levelLabels ?? null), locale]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's instance is read during render only, never memoised by the compiler
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting, globalFilter: filter },
-    onSortingChange: setSorting,
-    onGlobalFilterChange: setFilter,
-    globalFilterFn: (row, _id, value: string) => {
-      const q = value.trim().toLowerCase();
-      const r = row.original;
-      return !q || r.label.toLowerCase().includes(q) || r.key.toLowerCase().includes(q) || (r.context ?? "").toLowerCase().includes(q);
-    },
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    initialState: { pagination: { pageSize: PAGE_SIZES[0]!, pageIndex: 0 } },
-    autoResetPageIndex: true,
-  });
+  }, [has.context, has.target, has.behindSince, has.today, has.booths, labelsKey, levelKey, locale]);
+  const { table, filter, setFilter } = useClientTable({ data: rows, columns, matches: (r, q) => r.label.toLowerCase().includes(q) || r.key.toLowerCase().includes(q) || (r.context ?? "").toLowerCase().includes(q), pageSize: PAGE_SIZES[0]! });
   const visible = table.getFilteredRowModel().rows.map((r) => r.original);
   const sum = (f: (r: DisplayRow) => number | null) => visible.reduce((a, r) => a + (f(r) ?? 0), 0);
   const { pageIndex, pageSize } = table.getState().pagination;

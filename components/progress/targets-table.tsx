@@ -1,17 +1,10 @@
 "use client";
 
-import {
-  createColumnHelper,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getPaginationRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataCell, DataTableHead, TableFilter } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
+import { useClientTable } from "@/components/ui/use-client-table";
 import { emptyCellCls, Table } from "@/components/ui/table";
 import { useId, useMemo, useState } from "react";
 import { formatNumber } from "@/lib/format";
@@ -44,9 +37,7 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
   const n = (x: number | null) => (x === null ? "—" : formatNumber(x, locale));
   const filterId = useId();
   const parentId = useId();
-  const [filter, setFilter] = useState("");
   const [parent, setParent] = useState("");
-  const [sorting, setSorting] = useState<SortingState>([]);
   const parents = useMemo(() => {
     const m = new Map<number, string>();
     for (const r of rows) if (r.parentId !== null && r.parentLabel) m.set(r.parentId, r.parentLabel);
@@ -109,23 +100,7 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `l` is compared by content (labelsKey); `n` only closes over locale
     [labelsKey, locale, parents.length, hasChildren, hasEditable],
   );
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's instance is read during render only, never memoised by the compiler
-  const table = useReactTable({
-    data,
-    columns,
-    state: { globalFilter: filter, sorting },
-    onGlobalFilterChange: setFilter,
-    onSortingChange: setSorting,
-    globalFilterFn: (row, _id, value: string) => {
-      const q = value.trim().toLowerCase();
-      return !q || row.original.label.toLowerCase().includes(q) || row.original.key.toLowerCase().includes(q);
-    },
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    initialState: { pagination: { pageSize: 25, pageIndex: 0 } },
-  });
+  const { table, filter, setFilter } = useClientTable({ data: data, columns, matches: (r, q) => r.label.toLowerCase().includes(q) || r.key.toLowerCase().includes(q), pageSize: 25 });
   const total = table.getFilteredRowModel().rows.length;
   const { pageIndex, pageSize } = table.getState().pagination;
   return (

@@ -1,0 +1,38 @@
+import {
+  getCoreRowModel,
+  getFilteredRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+  type TableOptions,
+} from "@tanstack/react-table";
+import { useState } from "react";
+
+/**
+ * A TanStack table sorted, filtered and paged in the browser: `matches` says whether a row answers the search
+ * (given trimmed and lower-cased; an empty search matches every row).
+ */
+export function useClientTable<T>({ data, columns, matches, pageSize }: { data: T[]; columns: TableOptions<T>["columns"]; matches: (row: T, q: string) => boolean; pageSize: number }) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [filter, setFilter] = useState("");
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's instance is read during render only, never memoised by the compiler
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: (row, _id, value: string) => {
+      const q = value.trim().toLowerCase();
+      return !q || matches(row.original, q);
+    },
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getPaginationRowModel: getPaginationRowModel(),
+    initialState: { pagination: { pageSize, pageIndex: 0 } },
+    autoResetPageIndex: true,
+  });
+  return { table, filter, setFilter };
+}
