@@ -1,0 +1,36 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/session";
+import { districtOptions } from "@/lib/geo/queries";
+import { listTrainings, loadTraining, trainingRoster } from "@/lib/trainings/queries";
+
+async function trainingsViewer() {
+  const viewer = await requireViewer();
+  if (!can(viewer, "enrollers.manage") && !can(viewer, "trainings.manage")) notFound();
+  return viewer;
+}
+
+/** /enrollers/trainings: the scope's sessions, and the levels at which the viewer may add one. */
+export async function trainingsPageData() {
+  const viewer = await trainingsViewer();
+  const db = await getDb();
+  const [sessions, districts] = await Promise.all([listTrainings(db, viewer), districtOptions(db, viewer)]);
+  const levels = (["state", "district", "block"] as const).filter((l) => can(viewer, "trainings.manage", l) && (l !== "state" || viewer.scope.level === "state"));
+  return { viewer, sessions, districts, levels };
+}
+export type TrainingsPageData = Awaited<ReturnType<typeof trainingsPageData>>;
+
+/** /enrollers/trainings/[id]: one session the viewer can see (else 404) and its roster. */
+export async function trainingPageData(params: Promise<{ id: string }>) {
+  const viewer = await trainingsViewer();
+  const { id } = await params;
+  if (!/^[0-9]{1,9}$/.test(id)) notFound();
+  const db = await getDb();
+  const training = await loadTraining(db, viewer, Number(id));
+  if (!training) notFound();
+  const roster = await trainingRoster(db, viewer, training.id);
+  return { training, roster, canMark: can(viewer, "trainings.manage") };
+}
+export type TrainingPageData = Awaited<ReturnType<typeof trainingPageData>>;
