@@ -1,0 +1,132 @@
+import Link from "next/link";
+import { ActiveToggle } from "@/components/users/active-toggle";
+import { ConfirmedUserAction, EditScopeForm } from "@/components/users/manage-user";
+import { NewUserForm } from "@/components/users/new-user-form";
+import { getT } from "@/lib/i18n/server";
+import { createUser, resetUserPassword, setUserActive, signUserOutEverywhere, updateUserScope } from "@/lib/users/actions";
+import { ROLE_SCOPES } from "@/lib/users/schema";
+import type { UsersPageData } from "@/lib/users/pages";
+
+/** /admin/users: the state's users, a form for a new one, and the open user's role, area and account actions. */
+export async function UsersView({ viewer, rows, options, managed }: UsersPageData) {
+  const { t } = await getT();
+  const labels: Record<string, string> = {
+    email: t("users.email"),
+    name: t("users.name"),
+    role: t("users.role"),
+    scopeLevel: t("users.scopeLevel"),
+    unit: t("users.unit"),
+    chooseUnit: t("users.chooseUnit"),
+    save: t("users.save"),
+    password: t("users.password"),
+    create: t("users.create"),
+    "role.leadership": t("role.leadership"),
+    "role.admin": t("role.admin"),
+    "role.district_president": t("role.district_president"),
+    "role.it_head": t("role.it_head"),
+    "level.state": t("users.level.state"),
+    "level.pc": t("users.level.pc"),
+    "level.ac": t("users.level.ac"),
+    "level.district": t("users.level.district"),
+  };
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
+        <p className="text-muted">{t("users.intro")}</p>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="min-w-full text-sm" data-testid="users-table">
+          <thead className="bg-stone-100 text-left">
+            <tr>
+              <th className="px-3 py-2">{t("users.email")}</th>
+              <th className="px-3 py-2">{t("users.name")}</th>
+              <th className="px-3 py-2">{t("users.role")}</th>
+              <th className="px-3 py-2">{t("users.unit")}</th>
+              <th className="px-3 py-2">{t("users.status")}</th>
+              <th className="px-3 py-2">{t("users.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => (
+              <tr key={u.id} className="border-t border-stone-100">
+                <td className="px-3 py-2">{u.email}</td>
+                <td className="px-3 py-2">{u.name}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{labels[`role.${u.role}`] ?? u.role}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {labels[`level.${u.scopeLevel}`]}
+                  {u.scopeName ? ` · ${u.scopeName}` : ""}
+                </td>
+                <td className="px-3 py-2">{u.active ? t("users.active") : t("users.inactive")}</td>
+                <td className="px-3 py-2">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link
+                      href={`/admin/users?user=${u.id}#manage`}
+                      aria-label={`${t("users.manage")} ${u.email}`}
+                      className="rounded-md border border-stone-300 px-2 py-1 text-xs font-semibold hover:bg-stone-100"
+                    >
+                      {t("users.manage")}
+                    </Link>
+                    {u.id === viewer.id ? null : (
+                      <ActiveToggle
+                        action={setUserActive}
+                        userId={u.id}
+                        active={u.active}
+                        label={u.active ? t("users.deactivate") : t("users.activate")}
+                        confirm={t("users.confirmDeactivate")}
+                      />
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {managed ? (
+        <section id="manage" aria-labelledby="manage-title" className="space-y-5 rounded-lg border border-brand-600 bg-white p-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="manage-title" className="text-lg font-semibold break-all">{t("users.manageTitle", { email: managed.email })}</h2>
+            <Link href="/admin/users" className="text-sm underline">{t("users.close")}</Link>
+          </div>
+          <div>
+            <h3 className="mb-2 font-semibold">{t("users.editTitle")}</h3>
+            <EditScopeForm
+              // Per user only: after a save the fields already hold the saved values, and remounting would
+              // drop the confirmation message.
+              key={managed.id}
+              action={updateUserScope}
+              userId={managed.id}
+              options={options}
+              roleScopes={ROLE_SCOPES}
+              labels={labels}
+              current={{ role: managed.role, level: managed.scopeLevel, unit: managed.unitValue ?? "" }}
+            />
+          </div>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <div>
+              <h3 className="font-semibold">{t("users.resetTitle")}</h3>
+              <p className="mb-2 text-sm text-muted">{t("users.resetIntro")}</p>
+              <ConfirmedUserAction
+                action={resetUserPassword}
+                userId={managed.id}
+                label={t("users.reset")}
+                confirm={t("users.confirmReset")}
+                passwordLabel={t("users.temporaryPassword")}
+              />
+            </div>
+            <div>
+              <h3 className="font-semibold">{t("users.signOutTitle")}</h3>
+              <p className="mb-2 text-sm text-muted">{t("users.signOutIntro")}</p>
+              <ConfirmedUserAction action={signUserOutEverywhere} userId={managed.id} label={t("users.signOutEverywhere")} confirm={t("users.confirmSignOut")} />
+            </div>
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="new-user-title" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="new-user-title" className="mb-3 text-lg font-semibold">{t("users.new")}</h2>
+        <NewUserForm action={createUser} options={options} roleScopes={ROLE_SCOPES} labels={labels} />
+      </section>
+    </div>
+  );
+}
