@@ -28,7 +28,7 @@ import { sql } from "drizzle-orm";
 import { openDb, queryRows, type Db, type DbHandle } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
-import { findUnit, scopeUnit } from "@/lib/progress/units";
+import { findUnit, scopeUnit } from "@/lib/geo/units";
 import { loadTargetsPage } from "@/lib/targets/queries";
 import { buildIfMissing, startNextServer } from "@/scripts/next-server";
 import type { GeoLevel } from "@/lib/geo/levels";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n";
 import { unitName } from "@/lib/i18n/names";
-import type { UnitLink } from "@/lib/progress/types";
+import type { UnitLink } from "@/lib/geo/units";
 
 function crumbLabel(u: UnitLink, locale: Locale): string {
   const name = unitName(u, locale);

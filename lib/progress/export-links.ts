@@ -1,4 +1,4 @@
-import type { ProgressUnit } from "@/lib/progress/types";
+import type { ProgressUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /** What a progress CSV holds: one level of units below a unit, its lagging units, its days, or a list page. */

@@ -9,7 +9,7 @@ import { istDate } from "@/lib/dates";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
 import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
 import { type ChildRow } from "@/lib/progress/types";
-import { findUnit, scopeUnit } from "@/lib/progress/units";
+import { findUnit, scopeUnit } from "@/lib/geo/units";
 import { GEO_LEVELS } from "@/lib/geo/levels";
 import { ActionError } from "@/lib/errors";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
-import { findUnit, scopeUnit } from "@/lib/progress/units";
+import { findUnit, scopeUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /**

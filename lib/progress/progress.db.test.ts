@@ -14,7 +14,7 @@ import { saveTarget } from "@/lib/targets/service";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
 import { progressCsv } from "@/lib/progress/export";
 import type { ChildGroup, UnitProgress } from "@/lib/progress/types";
-import { findUnit, scopeUnit } from "@/lib/progress/units";
+import { findUnit, scopeUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 // Mid-morning in India, 42 days into the seeded campaign.

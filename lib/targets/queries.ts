@@ -5,10 +5,9 @@ import { assemblySeats, blocks, districts, lokSabhaSeats } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
-import { currentCampaign } from "@/lib/progress/campaign";
-import { add, groupCells, loadCells, ZERO, type Cell } from "@/lib/progress/data";
-import type { CampaignInfo, UnitLink } from "@/lib/progress/types";
-import { link, scopeUnit } from "@/lib/progress/units";
+import { campaignInfo, currentCampaign, type CampaignInfo } from "@/lib/campaign";
+import { add, groupCells, loadCells, ZERO, type Cell } from "@/lib/geo/cells";
+import { link, scopeUnit, type UnitLink } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /** One child level's targets added up under a parent, against the parent's own target. */
@@ -124,8 +123,7 @@ function childSum(level: GeoLevel, parentTarget: number | null, children: readon
 /** Everything /targets shows: the units the viewer sets targets for, each with the sums of its children's. */
 export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date()): Promise<TargetsPage> {
   const day = istDate(now);
-  const c = await currentCampaign(db, viewer.scope.stateId, day);
-  const campaign: CampaignInfo | null = c ? { id: c.id, name: c.name, nameHi: c.nameHi, startsOn: c.startsOn, endsOn: c.endsOn } : null;
+  const campaign = campaignInfo(await currentCampaign(db, viewer.scope.stateId, day));
   const unit = await scopeUnit(db, viewer);
   if (!unit || !can(viewer, "targets.set")) return { campaign, sections: [], recent: [] };
   const [cells, recs, recent] = await Promise.all([

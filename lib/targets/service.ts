@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { unitInScope } from "@/lib/auth/scope";
-import { currentCampaign } from "@/lib/progress/campaign";
+import { currentCampaign } from "@/lib/campaign";
 import type { SetTargetInput } from "@/lib/targets/schema";
 
 const unitColumn = {

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { loadUnitProgress } from "@/lib/progress/data";
-import { scopeUnit } from "@/lib/progress/units";
+import { scopeUnit } from "@/lib/geo/units";
 import { errorResponse } from "@/lib/http";
 
 /**

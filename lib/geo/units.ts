@@ -5,8 +5,51 @@ import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, lokSab
 import { can } from "@/lib/auth/permissions";
 import { boothScope, canOpen, unitInScope, type LinkContext } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unitHref, type ProgressUnit, type UnitLink } from "@/lib/progress/types";
 import type { GeoLevel } from "@/lib/geo/levels";
+
+/** A unit as a link target: `href` is null where the viewer may not open the unit's page. */
+export interface UnitLink {
+  level: GeoLevel;
+  id: number;
+  /** What the URL uses: PC/AC number, district slug, block id, booth code, state code. */
+  key: string;
+  name: string;
+  nameHi: string | null;
+  /** PC/AC number or booth part number, for sorting and labels. */
+  no: number | null;
+  href: string | null;
+}
+
+export interface ProgressUnit extends UnitLink {
+  stateId: number;
+  /** The electoral ancestors, top first (state → PC → AC). */
+  electoral: UnitLink[];
+  /** The organisational ancestors, top first (state → district → block). */
+  organisational: UnitLink[];
+  /** The districts an AC lies in (two for some seats). */
+  districts: UnitLink[];
+  /** Only part of the unit lies in the viewer's scope: its numbers are that part's, and no target applies. */
+  partial: boolean;
+}
+
+/** Counter sums over a set of booths. */
+
+export function unitHref(level: GeoLevel, key: string, districtSlug?: string): string {
+  switch (level) {
+    case "state":
+      return "/";
+    case "pc":
+      return `/lok-sabha/${key}`;
+    case "ac":
+      return `/assembly/${key}`;
+    case "district":
+      return `/districts/${key}`;
+    case "block":
+      return `/districts/${districtSlug ?? ""}/blocks/${key}`;
+    case "booth":
+      return `/booths/${key}`;
+  }
+}
 
 /** The booths of a unit. */
 export function boothsOf(unit: { level: GeoLevel; id: number; stateId: number }): SQL {

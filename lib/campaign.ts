@@ -1,6 +1,16 @@
+/** The membership campaign a dashboard judges against, shared by progress and targets. */
 import { and, desc, eq, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { campaigns, type Campaign } from "@/db/schema";
+
+/** A campaign as pages show it (plain, serialisable). */
+export interface CampaignInfo {
+  id: number;
+  name: string;
+  nameHi: string | null;
+  startsOn: string;
+  endsOn: string;
+}
 
 /** The campaign a dashboard judges against: the latest one that has started by `today` (India time). */
 export async function currentCampaign(db: DbOrTx, stateId: number, today: string): Promise<Campaign | null> {
@@ -11,4 +21,8 @@ export async function currentCampaign(db: DbOrTx, stateId: number, today: string
     .orderBy(desc(campaigns.startsOn), desc(campaigns.id))
     .limit(1);
   return row ?? null;
+}
+
+export function campaignInfo(c: Campaign | null): CampaignInfo | null {
+  return c ? { id: c.id, name: c.name, nameHi: c.nameHi, startsOn: c.startsOn, endsOn: c.endsOn } : null;
 }
