@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { listTokens, searchPosts } from "@/lib/members/api/tokens";
+import { listImports } from "@/lib/members/import/web";
 import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
 import { findMember, MAX_PAGE, scopeMemberTotal, searchMembers } from "@/lib/members/search";
 import { parseMembersParams, parseTokensParams } from "@/lib/members/search-params";
@@ -41,3 +42,19 @@ export async function memberPageData(params: Promise<{ membershipNo: string }>) 
   return { viewer, m };
 }
 export type MemberPageData = Awaited<ReturnType<typeof memberPageData>>;
+
+/** /members/new: the paper-book form, for roles that enrol members. */
+export async function bookEntryPageData() {
+  const viewer = await requireViewer();
+  if (!can(viewer, "members.create")) notFound();
+  return {};
+}
+export type BookEntryPageData = Awaited<ReturnType<typeof bookEntryPageData>>;
+
+/** /members/import: the imports the viewer may see. */
+export async function membersImportPageData() {
+  const viewer = await requireViewer();
+  if (!can(viewer, "members.create")) notFound();
+  return { viewer, imports: await listImports(await getDb(), viewer) };
+}
+export type MembersImportPageData = Awaited<ReturnType<typeof membersImportPageData>>;
