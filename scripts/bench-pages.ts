@@ -26,6 +26,7 @@ import type { ChildProcess } from "node:child_process";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { openDb, queryRows, type Db, type DbHandle } from "@/db/client";
+import { formatNumber } from "@/lib/format";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
 import { findUnit, scopeUnit } from "@/lib/geo/units";
@@ -267,7 +268,7 @@ try {
   }
   for (const d of dbs) {
     console.log(
-      `${d.label}: ${d.handle.location} — ${d.f.members.toLocaleString("en-IN")} members, ${d.f.booths.toLocaleString("en-IN")} booths` +
+      `${d.label}: ${d.handle.location} — ${formatNumber(d.f.members)} members, ${formatNumber(d.f.booths)} booths` +
         (d.f.stats ? "" : "  (no planner statistics: run ANALYZE, as the seed and autovacuum do, or plans will differ)"),
     );
   }

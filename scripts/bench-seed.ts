@@ -5,6 +5,7 @@
  */
 import { Client } from "pg";
 import { migrateDb, openDb } from "@/db/client";
+import { formatNumber } from "@/lib/format";
 import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
 
@@ -27,8 +28,8 @@ try {
   const differences = await recount(handle.db);
   const recountSeconds = (performance.now() - recountStarted) / 1000;
   console.log(
-    `seeded ${summary.members.toLocaleString("en-IN")} members, ${summary.booths} booths, ${summary.workers} workers ` +
-      `in ${seconds.toFixed(1)} s (${Math.round(summary.members / seconds).toLocaleString("en-IN")} members/s overall); ` +
+    `seeded ${formatNumber(summary.members)} members, ${summary.booths} booths, ${summary.workers} workers ` +
+      `in ${seconds.toFixed(1)} s (${formatNumber(Math.round(summary.members / seconds))} members/s overall); ` +
       `recount ${recountSeconds.toFixed(1)} s, ${differences.length} differences`,
   );
   if (differences.length > 0) process.exitCode = 1;

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { getDbHandle, migrateDb } from "@/db/client";
+import { formatNumber } from "@/lib/format";
 import { isSeeded, seed } from "@/lib/seed";
 
 const port = process.env.PORT ?? "3000";
@@ -40,7 +41,7 @@ async function prepareDatabase(): Promise<void> {
       return;
     }
     const members = Number(process.env.SEED_MEMBERS ?? 200_000);
-    console.log(`seeding ${handle.engine} with ${members.toLocaleString("en-IN")} members (once; later runs reuse it)…`);
+    console.log(`seeding ${handle.engine} with ${formatNumber(members)} members (once; later runs reuse it)…`);
     const started = Date.now();
     await seed(handle.db, { members, demoUsers: true, log: (m) => console.log(`  ${m}`) });
     console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -8,6 +8,7 @@
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { addDays, daysBetween, istDate, istDayStart, weekday } from "@/lib/dates";
+import { formatNumber } from "@/lib/format";
 import { boothCode } from "@/lib/geo/slug";
 import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
 import { bulkInsert, syncIdSequence } from "@/db/bulk";
@@ -492,7 +493,7 @@ async function seedMembers(
       rows.enrolledOn.push(day);
       if (rows.id.length >= chunk) {
         await flush();
-        if (seq % 200_000 === 0) log(`  members: ${seq.toLocaleString("en-IN")} of ${total.toLocaleString("en-IN")}`);
+        if (seq % 200_000 === 0) log(`  members: ${formatNumber(seq)} of ${formatNumber(total)}`);
       }
     }
   }
