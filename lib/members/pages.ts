@@ -1,14 +1,16 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { listTokens, searchPosts } from "@/lib/members/api/tokens";
+import { verifyVisit } from "@/lib/members/card/verify";
 import { listImports } from "@/lib/members/import/web";
 import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
 import { findMember, MAX_PAGE, scopeMemberTotal, searchMembers } from "@/lib/members/search";
 import { parseMembersParams, parseTokensParams } from "@/lib/members/search-params";
-import type { SearchParams } from "@/lib/search-params";
+import { one, type SearchParams } from "@/lib/search-params";
 
 /** /members/tokens: posts to issue a token for, and the tokens of the viewer's scope (404 without the right). */
 export async function tokensPageData(searchParams: Promise<SearchParams>) {
@@ -58,3 +60,12 @@ export async function membersImportPageData() {
   return { viewer, imports: await listImports(await getDb(), viewer) };
 }
 export type MembersImportPageData = Awaited<ReturnType<typeof membersImportPageData>>;
+
+/** /verify/[membershipNo] (public): the visit checked and rate-limited by verifyVisit, with or without the card's signature. */
+export async function verifyPageData(params: Promise<{ membershipNo: string }>, searchParams: Promise<SearchParams>) {
+  const { membershipNo } = await params;
+  const sig = one(await searchParams, "s");
+  const result = await verifyVisit(await getDb(), await headers(), membershipNo, sig);
+  return { result, shown: membershipNo.slice(0, 24) };
+}
+export type VerifyPageData = Awaited<ReturnType<typeof verifyPageData>>;
