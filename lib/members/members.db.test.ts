@@ -4,10 +4,10 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
-import { auditEvents, booths, districts, members, users } from "@/db/schema";
+import { auditEvents, booths, districts, members } from "@/db/schema";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import type { Viewer } from "@/lib/auth/viewer";
 import { enterBookMember, suggestBooths } from "@/lib/members/enrol/book";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { cardResponse, loadCard } from "@/lib/members/card/card";
@@ -55,10 +55,6 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
   let inRaipur: { no: string; name: string; epic: string; phone: string };
   let elsewhere: { no: string; name: string; epic: string; phone: string };
 
-  const viewerByEmail = async (email: string) => {
-    const [u] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    return (await loadViewer(h.db, u!.id))!;
-  };
   const memberIn = async (raipurSide: boolean) => {
     const [m] = await h.db
       .select({ no: members.membershipNo, name: members.name, epic: members.epic, phone: members.phone })
@@ -75,9 +71,9 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
   beforeAll(async () => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 1_500, now: NOW, demoUsers: true });
-    pcc = await viewerByEmail("pcc@demo.local");
-    raipur = await viewerByEmail("raipur@demo.local");
-    itcell = await viewerByEmail("itcell@demo.local");
+    pcc = await viewerFor(h.db, "pcc@demo.local");
+    raipur = await viewerFor(h.db, "raipur@demo.local");
+    itcell = await viewerFor(h.db, "itcell@demo.local");
     const boothOf = async (raipurSide: boolean) =>
       (
         await h.db
