@@ -1,12 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
-import { users } from "@/db/schema";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import { writeAudit } from "@/lib/audit/write";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { addDays, istDate } from "@/lib/dates";
 import { loadTargetsPage, recentChanges } from "@/lib/targets/queries";
 import { ActionError } from "@/lib/errors";
@@ -23,13 +22,6 @@ const TODAY = istDate(NOW);
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v);
-
-async function viewerOf(db: Db, email: string): Promise<Viewer> {
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  const v = u ? await loadViewer(db, u.id) : null;
-  if (!v) throw new Error(`no viewer ${email}`);
-  return v;
-}
 
 async function unitData(db: Db, viewer: Viewer, level: GeoLevel, key: string, districtSlug?: string): Promise<UnitProgress> {
   const unit = await findUnit(db, viewer, level, key, { districtSlug });
@@ -74,8 +66,8 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
     h = await createTestDb(engine);
     db = h.db;
     await seed(db, { seed: 11, members: 4_000, now: NOW, demoUsers: true });
-    pcc = await viewerOf(db, "pcc@demo.local");
-    raipur = await viewerOf(db, "raipur@demo.local");
+    pcc = await viewerFor(db, "pcc@demo.local");
+    raipur = await viewerFor(db, "raipur@demo.local");
     state = await loadUnitProgress(db, pcc, (await scopeUnit(db, pcc))!, { now: NOW });
   });
   afterAll(async () => {

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import type { Viewer } from "@/lib/auth/viewer";
 import { hashToken } from "@/lib/members/api/token-hash";
 import { authenticateToken, issueToken, listTokens, revokeToken, searchPosts, tokenCoversBooth } from "@/lib/members/api/tokens";
 
@@ -17,10 +17,6 @@ describe.each(testEngines())("enroller tokens on %s", (engine) => {
   let itcell: Viewer;
   let raipurPost: { id: number; code: string };
   let bilaspurPost: { id: number; code: string };
-  const viewer = async (email: string) => {
-    const [u] = await queryRows<{ id: number }>(h.db, sql`SELECT id FROM users WHERE email = ${email}`);
-    return (await loadViewer(h.db, u!.id))!;
-  };
   const enrollerIn = async (slug: string, offset = 0) => {
     const [p] = await queryRows<{ id: number; code: string }>(
       h.db,
@@ -38,7 +34,7 @@ describe.each(testEngines())("enroller tokens on %s", (engine) => {
     await h.db.execute(sql`INSERT INTO users (email, name, password_hash, role, state_id, scope_level, district_id)
       SELECT 'bilaspur@test.local', 'Bilaspur president', 'x', 'district_president', 1, 'district', id FROM districts WHERE slug = 'bilaspur'`);
     [pcc, raipur, bilaspur, itcell] = await Promise.all(
-      ["pcc@demo.local", "raipur@demo.local", "bilaspur@test.local", "itcell@demo.local"].map(viewer),
+      ["pcc@demo.local", "raipur@demo.local", "bilaspur@test.local", "itcell@demo.local"].map((email) => viewerFor(h.db, email)),
     ) as [Viewer, Viewer, Viewer, Viewer];
     raipurPost = await enrollerIn("raipur");
     bilaspurPost = await enrollerIn("bilaspur");

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
-import { createTestDb, testEngines } from "@/lib/testing/db";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import type { Viewer } from "@/lib/auth/viewer";
 import { cancelImport, describeReason, ImportSuperseded, outcomeRows, runImport, scanFile, startImport, tryLockImport, type ImportActor } from "@/lib/members/import/import";
 
 const NOW = new Date("2026-11-28T06:00:00Z");
@@ -53,8 +53,7 @@ describe.each(testEngines())("member import on %s", (engine) => {
   beforeAll(async () => {
     h = await createTestDb(engine);
     await seed(h.db, { members: 200, now: NOW, demoUsers: true });
-    const [u] = await queryRows<{ id: number }>(h.db, sql`SELECT id FROM users WHERE email = 'raipur@demo.local'`);
-    raipur = (await loadViewer(h.db, u!.id))!;
+    raipur = await viewerFor(h.db, "raipur@demo.local");
     raipurBooths = (
       await queryRows<{ code: string }>(h.db, sql`SELECT b.code FROM booths b JOIN districts d ON d.id = b.district_id WHERE d.slug = 'raipur' ORDER BY b.code LIMIT 5`)
     ).map((r) => r.code);
