@@ -1,5 +1,6 @@
 import { CsvError as ParserError, type Options } from "csv-parse";
 import { CsvError } from "@/lib/csv/problems";
+import { formatNumber } from "@/lib/format";
 
 /**
  * The one csv-parse set-up behind both readers (whole file and stream): RFC 4180 records, quoted fields with
@@ -79,7 +80,7 @@ export class RecordLines {
       case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
         return new CsvError(here, 'text after a closing quote (a " inside a quoted field must be written "")');
       case "CSV_MAX_RECORD_SIZE":
-        return new CsvError(this.next, `a record longer than ${MAX_RECORD_BYTES.toLocaleString("en-IN")} bytes (a quote never closed?)`);
+        return new CsvError(this.next, `a record longer than ${formatNumber(MAX_RECORD_BYTES)} bytes (a quote never closed?)`);
       default:
         return new CsvError(here, err.message);
     }

@@ -21,8 +21,9 @@ import {
   type ImportProgress,
 } from "@/lib/members/import/import";
 import { CSV_BOM, csvLine } from "@/lib/csv/write";
+import { formatNumber } from "@/lib/format";
 
-const n = (x: number) => x.toLocaleString("en-IN");
+const n = formatNumber;
 
 export function outcomeFileFor(file: string): string {
   return `${file.replace(/\.csv$/i, "")}.outcome.csv`;
