@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { architectureRules } from "./eslint.architecture.mjs";
 
 const config = [
   ...nextVitals,
@@ -17,6 +18,8 @@ const config = [
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
+  // The import rules of ARCHITECTURE.md (last, so that they are the ones in force).
+  ...architectureRules,
 ];
 
 export default config;

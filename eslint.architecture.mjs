@@ -1,0 +1,50 @@
+/**
+ * The import rules of ARCHITECTURE.md, enforced: app → components → lib → db and never upward, components
+ * never reach the database, feature folders never import one another, and every import names its module
+ * from the root (`@/…`). lib/architecture.test.ts lints deliberately wrong imports to prove each rule bites.
+ */
+
+/** lib/<feature>: one screen's data and writes each. Everything else in lib/ is shared by all of them. */
+export const LIB_FEATURES = ["appointments", "coverage", "members", "progress", "targets", "trainings", "users"];
+/** components/<feature>: one screen's views each; components/ui and components/shell are shared. */
+export const COMPONENT_FEATURES = ["appointments", "coverage", "members", "progress", "users"];
+
+const see = "See ARCHITECTURE.md.";
+const relative = { group: ["./*", "../*", "!./*.css"], message: `Import from the root with "@/…". ${see}` };
+const upward = (...rooms) =>
+  rooms.map((room) => ({
+    group: [`@/${room}`, `@/${room}/*`],
+    message: `${room}/ is a room above this one: imports go app → components → lib → db, never upward. ${see}`,
+  }));
+const noDb = { group: ["@/db", "@/db/*"], message: `Components render; they never reach the database (load it in lib/<feature>/pages.ts). ${see}` };
+const otherFeatures = (room, features, self) =>
+  features
+    .filter((f) => f !== self)
+    .map((f) => ({
+      group: [`@/${room}/${f}`, `@/${room}/${f}/*`],
+      message: `${room}/${self} may not import ${room}/${f}: feature folders never import each other (move what both need to a shared folder). ${see}`,
+    }));
+
+const rule = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
+export const architectureRules = [
+  { files: ["db/**/*.{ts,tsx}"], rules: rule([relative, ...upward("lib", "components", "app")]) },
+  { files: ["lib/**/*.{ts,tsx}"], rules: rule([relative, ...upward("components", "app")]) },
+  ...LIB_FEATURES.map((f) => ({
+    files: [`lib/${f}/**/*.{ts,tsx}`],
+    rules: rule([relative, ...upward("components", "app"), ...otherFeatures("lib", LIB_FEATURES, f)]),
+  })),
+  { files: ["components/**/*.{ts,tsx}"], rules: rule([relative, noDb, ...upward("app")]) },
+  {
+    files: ["components/ui/**/*.{ts,tsx}", "components/shell/**/*.{ts,tsx}"],
+    rules: rule([relative, noDb, ...upward("app"), ...otherFeatures("components", COMPONENT_FEATURES, "ui")]),
+  },
+  ...COMPONENT_FEATURES.map((f) => ({
+    files: [`components/${f}/**/*.{ts,tsx}`],
+    rules: rule([relative, noDb, ...upward("app"), ...otherFeatures("components", COMPONENT_FEATURES, f)]),
+  })),
+  { files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "e2e/**/*.ts", "*.ts"], rules: rule([relative]) },
+  // Tests are entry points, like scripts/ and e2e/: they compose features (coverage is tested by appointing
+  // through appointments' service) and set up databases with lib/seed and lib/testing, from any room.
+  { files: ["**/*.test.{ts,tsx}"], rules: rule([relative]) },
+];
