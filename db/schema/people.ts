@@ -80,24 +80,20 @@ export const appointments = pgTable(
     check("appointments_end_after_start", sql`${t.endedAt} IS NULL OR ${t.endedAt} >= ${t.appointedAt}`),
     // Single-holder posts: one active chief enroller per district and per block, one IT president per
     // PC/AC/district, one IT member per booth. Enrollers per booth are several (a limit set in the app).
-    uniqueIndex("appointments_one_chief_enroller_district")
-      .on(t.districtId)
-      .where(sql`${t.role} = 'chief_enroller' AND ${t.endedAt} IS NULL AND ${t.districtId} IS NOT NULL`),
-    uniqueIndex("appointments_one_chief_enroller_block")
-      .on(t.blockId)
-      .where(sql`${t.role} = 'chief_enroller' AND ${t.endedAt} IS NULL AND ${t.blockId} IS NOT NULL`),
-    uniqueIndex("appointments_one_it_president_pc")
-      .on(t.pcId)
-      .where(sql`${t.role} = 'it_president' AND ${t.endedAt} IS NULL AND ${t.pcId} IS NOT NULL`),
-    uniqueIndex("appointments_one_it_president_ac")
-      .on(t.acId)
-      .where(sql`${t.role} = 'it_president' AND ${t.endedAt} IS NULL AND ${t.acId} IS NOT NULL`),
-    uniqueIndex("appointments_one_it_president_district")
-      .on(t.districtId)
-      .where(sql`${t.role} = 'it_president' AND ${t.endedAt} IS NULL AND ${t.districtId} IS NOT NULL`),
-    uniqueIndex("appointments_one_it_member_booth")
-      .on(t.boothId)
-      .where(sql`${t.role} = 'it_member' AND ${t.endedAt} IS NULL AND ${t.boothId} IS NOT NULL`),
+    ...(
+      [
+        ["chief_enroller_district", "chief_enroller", t.districtId],
+        ["chief_enroller_block", "chief_enroller", t.blockId],
+        ["it_president_pc", "it_president", t.pcId],
+        ["it_president_ac", "it_president", t.acId],
+        ["it_president_district", "it_president", t.districtId],
+        ["it_member_booth", "it_member", t.boothId],
+      ] as const
+    ).map(([post, role, unit]) =>
+      uniqueIndex(`appointments_one_${post}`)
+        .on(unit)
+        .where(sql`${t.role} = ${sql.raw(`'${role}'`)} AND ${t.endedAt} IS NULL AND ${unit} IS NOT NULL`),
+    ),
     // A worker holds a given post once at a time (several enrollers per booth, but not the same one twice).
     uniqueIndex("appointments_worker_post_active")
       .on(t.workerId, t.role, sql`coalesce(${t.pcId}, ${t.acId}, ${t.districtId}, ${t.blockId}, ${t.boothId})`)
