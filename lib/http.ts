@@ -34,3 +34,39 @@ export function errorResponse(code: ErrorCode, opts: { message?: string; issues?
   const body: ErrorBody = { error: { code, message: opts.message ?? ERROR_MESSAGE[code], ...(opts.issues ? { issues: opts.issues } : {}) } };
   return Response.json(body, { status: ERROR_STATUS[code], headers: opts.headers });
 }
+
+/** A file for the browser to open or download: its bytes (or text), type and the name to offer. */
+export interface FileBody {
+  body: string | Uint8Array<ArrayBuffer>;
+  contentType: string;
+  fileName: string;
+}
+
+/** Headers of an answer that carries personal data: nothing keeps a copy, the browser never guesses its type. */
+export const PRIVATE_HEADERS = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" } as const;
+
+/**
+ * A file response: shown in the browser (`inline`) or downloaded (`attachment`, the default), under an
+ * ASCII-safe file name, never cached unless `headers` says otherwise.
+ */
+export function fileResponse(file: FileBody, opts: { inline?: boolean; headers?: Record<string, string> } = {}): Response {
+  const safe = file.fileName.replace(/[^A-Za-z0-9._-]+/g, "-");
+  return new Response(file.body, {
+    headers: {
+      "cache-control": "no-store",
+      ...opts.headers,
+      "content-type": file.contentType,
+      "content-disposition": `${opts.inline ? "inline" : "attachment"}; filename="${safe}"`,
+    },
+  });
+}
+
+/** A CSV download (lib/csv/write.ts builds the text). */
+export function csvResponse(body: string, fileName: string): Response {
+  return fileResponse({ body, contentType: "text/csv; charset=utf-8", fileName });
+}
+
+/** A plain-text "Not found" that says nothing about why (the card's answer to unknown, erased, out of scope, unsigned). */
+export function notFoundText(headers: Record<string, string> = {}): Response {
+  return new Response("Not found", { status: 404, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+}

@@ -2,14 +2,12 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/lib/seed";
-import { createTestDb, sharedDataPath, testEngines, viewerFor } from "@/lib/testing/db";
+import { sharedDataPath, testEngines } from "@/lib/testing/db";
 import { appoint, endAppointment } from "@/lib/appointments/service";
-import { freshPhones, NOW, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
+import { freshPhones, seededDemo, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
 import { boundaryMap, importBoundaries } from "@/lib/coverage/boundaries";
-import { csvResponse } from "@/lib/csv/write";
-import { errorResponse } from "@/lib/http";
+import { csvResponse, errorResponse } from "@/lib/http";
 import { exportUncoveredBooths, type UncoveredExport } from "@/lib/coverage/export";
 
 /** What the route answers with the export's result (app/(dashboard)/coverage/export/route.ts). */
@@ -35,9 +33,7 @@ describe.each(testEngines())("booth coverage on %s", (engine) => {
   let itcell: Viewer;
 
   beforeAll(async () => {
-    h = await createTestDb(engine);
-    await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, itcell] = await Promise.all([viewerFor(h.db, "raipur@demo.local"), viewerFor(h.db, "itcell@demo.local")]);
+    ({ h, raipur, itcell } = await seededDemo(engine));
   });
   afterAll(async () => {
     await h?.close();

@@ -35,15 +35,3 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): 
   for (const row of rows) out += csvLine(columns.map((c) => c.value(row)));
   return out;
 }
-
-/** A download response; the file name is ASCII-safe. */
-export function csvResponse(body: string, fileName: string): Response {
-  const safe = fileName.replace(/[^A-Za-z0-9._-]+/g, "-");
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${safe}"`,
-      "cache-control": "no-store",
-    },
-  });
-}

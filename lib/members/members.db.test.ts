@@ -10,7 +10,7 @@ import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { enterBookMember, suggestBooths } from "@/lib/members/enrol/book";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
-import { cardResponse, loadCard } from "@/lib/members/card/card";
+import { cardFile, loadCard } from "@/lib/members/card/card";
 import { cardSignature, verifySignature } from "@/lib/members/card/url";
 import { eraseMember } from "@/lib/members/service";
 import { exportMembers } from "@/lib/members/export";
@@ -202,10 +202,10 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
           );
         const before = (await events()).length;
         const req = (path: string) => new Request(`http://127.0.0.1:3000${path}`, { headers: { host: "evil.example" } });
-        const pdf = await cardResponse(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card`), viewer: raipur, format: "pdf" });
-        expect(pdf.status).toBe(200);
-        const png = await cardResponse(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card.png`), viewer: raipur, format: "png" });
-        expect(png.status).toBe(200);
+        const pdf = await cardFile(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card`), viewer: raipur, format: "pdf" });
+        expect(pdf).toMatchObject({ contentType: "application/pdf", fileName: `card-${inRaipur.no}.pdf` });
+        const png = await cardFile(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card.png`), viewer: raipur, format: "png" });
+        expect(png).toMatchObject({ contentType: "image/png", fileName: `card-${inRaipur.no}.png` });
         const after = await events();
         expect(after.length).toBe(before + 2);
         expect(after.slice(-2).map((e) => [e.entity_type, e.actor_user_id, e.after.format])).toEqual([
@@ -213,16 +213,16 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
           ["member", raipur.id, "png"],
         ]);
         // The QR code opens the signed verification link on PUBLIC_URL, never on the request's host.
-        const img = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
+        const img = PNG.sync.read(Buffer.from(png!.body));
         expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(
           `https://members.example.org/verify/${inRaipur.no}?s=${verifySignature(inRaipur.no)}`,
         );
 
         // The signed link (signed out) is not a dashboard download; a refusal writes nothing either.
-        const signed = await cardResponse(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card?sig=${cardSignature(inRaipur.no)}`), viewer: null, format: "pdf" });
-        expect(signed.status).toBe(200);
-        const refused = await cardResponse(h.db, { membershipNo: elsewhere.no, request: req(`/members/${elsewhere.no}/card`), viewer: raipur, format: "png" });
-        expect(refused.status).toBe(404);
+        const signed = await cardFile(h.db, { membershipNo: inRaipur.no, request: req(`/members/${inRaipur.no}/card?sig=${cardSignature(inRaipur.no)}`), viewer: null, format: "pdf" });
+        expect(signed).toMatchObject({ contentType: "application/pdf" });
+        const refused = await cardFile(h.db, { membershipNo: elsewhere.no, request: req(`/members/${elsewhere.no}/card`), viewer: raipur, format: "png" });
+        expect(refused).toBeNull();
         expect((await events()).length).toBe(before + 2);
       } finally {
         vi.unstubAllEnvs();

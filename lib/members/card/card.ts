@@ -69,16 +69,23 @@ export async function loadCard(db: DbOrTx, membershipNo: string, access: CardAcc
   return null;
 }
 
+/** The card as a file: a PDF (ID-card size) or a PNG for phones, shown inline. */
+export interface CardFile {
+  body: Uint8Array<ArrayBuffer>;
+  contentType: "application/pdf" | "image/png";
+  fileName: string;
+}
+
 /**
- * The card route's answer: the PDF or PNG, or a plain 404 that says nothing about why. A download by a
- * signed-in viewer (name and photo leave the dashboard) writes an audit event in the same transaction that
- * reads the card, before any byte is sent; the member's own signed link is not audited (the API's 201 that
- * handed it out is the record).
+ * The card route's data: the PDF or PNG, or null (the route answers a plain 404 that says nothing about why).
+ * A download by a signed-in viewer (name and photo leave the dashboard) writes an audit event in the same
+ * transaction that reads the card, before any byte is sent; the member's own signed link is not audited (the
+ * API's 201 that handed it out is the record).
  */
-export async function cardResponse(
+export async function cardFile(
   db: Db,
   opts: { membershipNo: string; request: Request; viewer: Viewer | null; format: "pdf" | "png"; locale?: string | null },
-): Promise<Response> {
+): Promise<CardFile | null> {
   const url = new URL(opts.request.url);
   const sig = url.searchParams.get("sig");
   const data = await db.transaction(async (tx) => {
@@ -93,19 +100,12 @@ export async function cardResponse(
     }
     return card;
   });
-  const headers = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
-  if (!data) return new Response("Not found", { status: 404, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  if (!data) return null;
   const langParam = url.searchParams.get("lang");
   const lang: Locale = isLocale(langParam) ? langParam : isLocale(opts.locale) ? opts.locale : "hi";
   const cardOpts = { verifyUrl: verifyUrl(data.membershipNo, publicUrl()), lang };
   if (opts.format === "png") {
-    const png = await renderCardPng(data, cardOpts);
-    return new Response(new Uint8Array(png), {
-      headers: { ...headers, "content-type": "image/png", "content-disposition": `inline; filename="card-${data.membershipNo}.png"` },
-    });
+    return { body: new Uint8Array(await renderCardPng(data, cardOpts)), contentType: "image/png", fileName: `card-${data.membershipNo}.png` };
   }
-  const pdf = await renderCardPdf(data, cardOpts);
-  return new Response(new Uint8Array(pdf), {
-    headers: { ...headers, "content-type": "application/pdf", "content-disposition": `inline; filename="card-${data.membershipNo}.pdf"` },
-  });
+  return { body: new Uint8Array(await renderCardPdf(data, cardOpts)), contentType: "application/pdf", fileName: `card-${data.membershipNo}.pdf` };
 }

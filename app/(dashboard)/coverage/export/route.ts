@@ -1,8 +1,7 @@
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
 import { exportUncoveredBooths } from "@/lib/coverage/export";
-import { csvResponse } from "@/lib/csv/write";
-import { errorResponse } from "@/lib/http";
+import { csvResponse, errorResponse } from "@/lib/http";
 
 /** GET /coverage/export?ac=49&district=raipur — the uncovered booths of the viewer's scope as CSV (audited). */
 export async function GET(request: Request): Promise<Response> {

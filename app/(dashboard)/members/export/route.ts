@@ -1,9 +1,8 @@
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
-import { csvResponse } from "@/lib/csv/write";
+import { csvResponse, errorResponse } from "@/lib/http";
 import { exportMembers } from "@/lib/members/export";
-import { errorResponse } from "@/lib/http";
 
 /** CSV of a member search, for state leadership only; capped and audited in lib/members/export.ts. */
 export async function GET(request: Request) {

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
-import { csvResponse } from "@/lib/csv/write";
+import { csvResponse, errorResponse } from "@/lib/http";
 import { ActionError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
 import { progressCsv, progressExportQuery } from "@/lib/progress/export";
 import { targetsCsv, targetsExportQuery } from "@/lib/targets/export";
 
