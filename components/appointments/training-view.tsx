@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { linkCls } from "@/components/ui/button";
+import { EmptyNote } from "@/components/ui/empty-note";
 import { FlashProvider } from "@/components/ui/use-form-action";
 import { ATTENDANCE_KEYS } from "@/lib/i18n/labels/appointments";
 import { pick } from "@/lib/i18n/pick";
@@ -17,7 +19,7 @@ export async function TrainingView({ training, roster, canMark }: TrainingPageDa
   return (
     <FlashProvider>
       <div className="space-y-4">
-        <Link href="/enrollers/trainings" className="text-sm font-semibold text-brand-700 underline">
+        <Link href="/enrollers/trainings" className={`text-sm ${linkCls}`}>
           ← {t("trainings.back")}
         </Link>
         <h1 className="text-2xl font-semibold">{training.title}</h1>
@@ -30,7 +32,7 @@ export async function TrainingView({ training, roster, canMark }: TrainingPageDa
         <h2 className="text-lg font-semibold">{t("trainings.attendance")}</h2>
         <p className="text-sm text-muted">{t("trainings.attendanceIntro", { days: training.days })}</p>
         {roster.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("trainings.roster.empty")}</p>
+          <EmptyNote>{t("trainings.roster.empty")}</EmptyNote>
         ) : canMark ? (
           <AttendanceForm
             trainingId={training.id}

@@ -1,5 +1,9 @@
 import Link from "next/link";
-import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { linkCls } from "@/components/ui/button";
+import { EmptyNote } from "@/components/ui/empty-note";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
+import { Table, tdCls, Th } from "@/components/ui/table";
 import { FlashProvider } from "@/components/ui/use-form-action";
 import { TRAINING_FORM_KEYS } from "@/lib/i18n/labels/appointments";
 import { pick } from "@/lib/i18n/pick";
@@ -17,18 +21,11 @@ export async function TrainingsView({ sessions, districts, levels }: TrainingsPa
   return (
     <FlashProvider>
       <div className="space-y-6">
-        <div>
-          <Link href="/enrollers" className="text-sm font-semibold text-brand-700 underline">
-            ← {t("appointments.enrollers.title")}
-          </Link>
-          <h1 className="mt-2 text-2xl font-semibold">{t("trainings.title")}</h1>
+        <PageHeader title={t("trainings.title")} back={{ href: "/enrollers", label: `← ${t("appointments.enrollers.title")}` }}>
           <p className="max-w-2xl text-sm text-muted">{t("trainings.intro")}</p>
-        </div>
+        </PageHeader>
         {levels.length > 0 ? (
-          <section aria-labelledby="new-session" className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 id="new-session" className="mb-3 text-lg font-semibold">
-              {t("trainings.create")}
-            </h2>
+          <Panel headingId="new-session" title={t("trainings.create")}>
             <TrainingForm
               m={pick(t, TRAINING_FORM_KEYS)}
               levels={[...levels]}
@@ -36,48 +33,47 @@ export async function TrainingsView({ sessions, districts, levels }: TrainingsPa
               defaultDistrict={districts.length === 1 ? districts[0]!.id : undefined}
               today={istDate(new Date())}
             />
-          </section>
+          </Panel>
         ) : null}
         {sessions.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("trainings.empty")}</p>
+          <EmptyNote>{t("trainings.empty")}</EmptyNote>
         ) : (
-          <TableBox label={t("trainings.title")}>
-            <table className="w-full text-sm" data-testid="trainings">
-              <thead className="border-b border-stone-200 bg-stone-50">
-                <tr>
-                  <th scope="col" className={thCls}>{t("trainings.col.session")}</th>
-                  <th scope="col" className={thCls}>{t("trainings.col.dates")}</th>
-                  <th scope="col" className={thCls}>{t("trainings.col.level")}</th>
-                  <th scope="col" className={`${thCls} text-right`}>{t("trainings.col.attended")}</th>
-                  <th scope="col" className={`${thCls} text-right`}>{t("trainings.col.completed")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {sessions.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row" className={`${tdCls} text-left font-normal`}>
-                      <Link href={`/enrollers/trainings/${s.id}`} className="font-semibold text-brand-700 underline">
-                        {s.title}
-                      </Link>
-                      <span className="block text-xs text-muted">{s.place}</span>
-                    </th>
-                    <td className={`${tdCls} whitespace-nowrap`}>
-                      {t("trainings.dates", { start: formatDay(s.startsOn, locale), end: formatDay(s.endsOn, locale) })}
-                      <span className="block text-xs text-muted">
-                        {n(s.days)} {t("trainings.col.days")}
-                      </span>
-                    </td>
-                    <td className={tdCls}>
-                      {t(`trainings.level.${s.level}`)}
-                      {s.districtName ? <span className="block text-xs text-muted">{unitName({ name: s.districtName, nameHi: s.districtNameHi }, locale)}</span> : null}
-                    </td>
-                    <td className={`${tdCls} text-right tabular-nums`}>{n(s.attended)}</td>
-                    <td className={`${tdCls} text-right tabular-nums`}>{n(s.completed)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
+          <Table
+            label={t("trainings.title")}
+            testId="trainings"
+            head={
+              <tr>
+                <Th>{t("trainings.col.session")}</Th>
+                <Th>{t("trainings.col.dates")}</Th>
+                <Th>{t("trainings.col.level")}</Th>
+                <Th numeric>{t("trainings.col.attended")}</Th>
+                <Th numeric>{t("trainings.col.completed")}</Th>
+              </tr>
+            }
+          >
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <th scope="row" className={`${tdCls} text-left font-normal`}>
+                  <Link href={`/enrollers/trainings/${s.id}`} className={linkCls}>
+                    {s.title}
+                  </Link>
+                  <span className="block text-xs text-muted">{s.place}</span>
+                </th>
+                <td className={`${tdCls} whitespace-nowrap`}>
+                  {t("trainings.dates", { start: formatDay(s.startsOn, locale), end: formatDay(s.endsOn, locale) })}
+                  <span className="block text-xs text-muted">
+                    {n(s.days)} {t("trainings.col.days")}
+                  </span>
+                </td>
+                <td className={tdCls}>
+                  {t(`trainings.level.${s.level}`)}
+                  {s.districtName ? <span className="block text-xs text-muted">{unitName({ name: s.districtName, nameHi: s.districtNameHi }, locale)}</span> : null}
+                </td>
+                <td className={`${tdCls} text-right tabular-nums`}>{n(s.attended)}</td>
+                <td className={`${tdCls} text-right tabular-nums`}>{n(s.completed)}</td>
+              </tr>
+            ))}
+          </Table>
         )}
       </div>
     </FlashProvider>

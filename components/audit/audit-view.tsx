@@ -1,4 +1,9 @@
 import Link from "next/link";
+import { buttonCls } from "@/components/ui/button";
+import { EmptyNote } from "@/components/ui/empty-note";
+import { Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, tdCls, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import type { AuditPageData } from "@/lib/audit/pages";
@@ -14,55 +19,49 @@ export async function AuditView({ q, beforeId, result }: AuditPageData) {
   const { t } = await getT();
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("audit.title")}</h1>
+      <PageHeader title={t("audit.title")}>
         <p className="text-muted">{t("audit.intro")}</p>
-      </div>
-      <form className="flex flex-wrap gap-2" role="search">
-        <label htmlFor="audit-q" className="sr-only">
-          {t("audit.search")}
-        </label>
-        <input
+      </PageHeader>
+      <form className="flex flex-wrap items-start gap-2" role="search">
+        <Field
           id="audit-q"
           name="q"
+          label={t("audit.search")}
+          labelHidden
           defaultValue={q}
           placeholder={t("audit.search")}
-          className="min-w-0 flex-1 rounded-md border border-stone-300 px-3 py-2"
+          frameClassName="min-w-0 flex-1"
         />
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white">
+        <button type="submit" className={buttonCls}>
           {t("audit.searchButton")}
         </button>
       </form>
       {result.rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("audit.empty")}</p>
+        <EmptyNote>{t("audit.empty")}</EmptyNote>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="audit-table">
-            <thead className="bg-stone-100 text-left">
-              <tr>
-                <th className="px-3 py-2">{t("audit.when")}</th>
-                <th className="px-3 py-2">{t("audit.who")}</th>
-                <th className="px-3 py-2">{t("audit.action")}</th>
-                <th className="px-3 py-2">{t("audit.entity")}</th>
-                <th className="px-3 py-2">{t("audit.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id} className="border-t border-stone-100 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(r.at, "en", { seconds: true })}</td>
-                  <td className="px-3 py-2">{r.actor}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {r.entityType}
-                    {r.entityId ? ` #${r.entityId}` : ""}
-                  </td>
-                  <td className="max-w-md px-3 py-2 font-mono text-xs break-all text-muted">{summary(r.before, r.after)}</td>
-                </tr>
+        <Table
+          testId="audit-table"
+          head={
+            <tr>
+              {(["when", "who", "action", "entity", "change"] as const).map((c) => (
+                <Th key={c}>{t(`audit.${c}`)}</Th>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          }
+        >
+          {result.rows.map((r) => (
+            <tr key={r.id}>
+              <td className={`${tdCls} whitespace-nowrap tabular-nums`}>{formatDateTime(r.at, "en", { seconds: true })}</td>
+              <td className={tdCls}>{r.actor}</td>
+              <td className={`${tdCls} font-mono text-xs`}>{r.action}</td>
+              <td className={`${tdCls} whitespace-nowrap`}>
+                {r.entityType}
+                {r.entityId ? ` #${r.entityId}` : ""}
+              </td>
+              <td className={`${tdCls} max-w-md font-mono text-xs break-all text-muted`}>{summary(r.before, r.after)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <nav className="flex gap-4 text-sm font-semibold text-brand-700">
         {beforeId ? <Link href={{ pathname: "/audit", query: q ? { q } : {} }}>{t("audit.newest")}</Link> : null}

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { Pager } from "@/components/ui/pager";
-import { TableBox, tdCls, thCls } from "@/components/ui/table";
+import { secondaryButtonCls } from "@/components/ui/button";
+import { EmptyNote } from "@/components/ui/empty-note";
+import { PageHeader } from "@/components/ui/page-header";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Table, tdCls, Th } from "@/components/ui/table";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { Tabs } from "@/components/ui/tabs";
 import { withParams } from "@/components/ui/url";
 import { CoverageChart } from "@/components/coverage/coverage-chart";
@@ -34,11 +39,10 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("coverage.title")}</h1>
+      <PageHeader title={t("coverage.title")}>
         <p className="text-muted">{scope}</p>
         <p className="mt-1 text-sm text-muted">{t("coverage.goal")}</p>
-      </div>
+      </PageHeader>
 
       <section className="grid grid-cols-1 gap-4 sm:grid-cols-3" aria-label={t("coverage.title")}>
         <StatCard
@@ -51,7 +55,7 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
         <StatCard label={t("coverage.col.booths")} value={n(totals.booths)} testId="coverage-booths" />
       </section>
 
-      {totals.booths === 0 ? <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("coverage.empty")}</p> : null}
+      {totals.booths === 0 ? <EmptyNote>{t("coverage.empty")}</EmptyNote> : null}
 
       <section aria-labelledby="by-level" className="space-y-3">
         <h2 id="by-level" className="text-lg font-semibold">
@@ -100,86 +104,71 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
               {t("coverage.uncoveredCount", { count: n(uncovered.total) })}
             </p>
           </div>
-          <a href={exportHref} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 font-semibold hover:bg-stone-100" download>
+          <a href={exportHref} className={secondaryButtonCls} download>
             {t("coverage.download")}
           </a>
         </div>
         <form method="get" action="/coverage#uncovered" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3" aria-label={t("appointments.filter.legend")}>
           {p.by !== levels[0] ? <input type="hidden" name="by" value={p.by} /> : null}
           {acs.length > 1 ? (
-            <label className="text-sm font-semibold">
-              {t("appointments.filter.ac")}
-              <select name="ac" defaultValue={ac?.key ?? ""} className="mt-1 block min-h-11 w-full max-w-72 rounded-md border border-stone-300 bg-white px-2">
-                <option value="">{t("appointments.filter.allAcs")}</option>
-                {acs.map((a) => (
-                  <option key={a.id} value={a.key}>
-                    {unitName(a, locale)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <UnitSelect id="uncovered-ac" name="ac" label={t("appointments.filter.ac")} allLabel={t("appointments.filter.allAcs")} units={acs} value={ac?.key} locale={locale} />
           ) : null}
           {districts.length > 1 ? (
-            <label className="text-sm font-semibold">
-              {t("appointments.filter.district")}
-              <select name="district" defaultValue={district?.key ?? ""} className="mt-1 block min-h-11 w-full max-w-72 rounded-md border border-stone-300 bg-white px-2">
-                <option value="">{t("appointments.filter.allDistricts")}</option>
-                {districts.map((d) => (
-                  <option key={d.id} value={d.key}>
-                    {unitName(d, locale)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <UnitSelect
+              id="uncovered-district"
+              name="district"
+              label={t("appointments.filter.district")}
+              allLabel={t("appointments.filter.allDistricts")}
+              units={districts}
+              value={district?.key}
+              locale={locale}
+            />
           ) : null}
-          <button type="submit" className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
-            {t("appointments.filter.apply")}
-          </button>
+          <SubmitButton>{t("appointments.filter.apply")}</SubmitButton>
         </form>
         {uncovered.total === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("coverage.noUncovered")}</p>
+          <EmptyNote>{t("coverage.noUncovered")}</EmptyNote>
         ) : (
           <>
-            <TableBox label={t("coverage.uncoveredTitle")}>
-              <table className="w-full text-sm" data-testid="uncovered-booths">
-                <thead className="border-b border-stone-200 bg-stone-50">
-                  <tr>
-                    <th scope="col" className={thCls}>{t("appointments.col.booth")}</th>
-                    <th scope="col" className={thCls}>{t("appointments.col.ac")}</th>
-                    <th scope="col" className={thCls}>{t("appointments.col.district")}</th>
-                    {canAppoint ? (
-                      <th scope="col" className={thCls}>
-                        <span className="sr-only">{t("appointments.col.action")}</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {uncovered.rows.map((b) => (
-                    <tr key={b.id} data-testid={`uncovered-${b.code}`}>
-                      <th scope="row" className={`${tdCls} text-left font-normal`}>
-                        <span className="font-semibold tabular-nums">{b.code}</span>
-                        <span className="block min-w-40 text-xs text-muted">{unitName({ name: b.name, nameHi: b.nameHi }, locale)}</span>
-                      </th>
-                      <td className={tdCls}>
-                        {b.acNo} {unitName({ name: b.acName, nameHi: b.acNameHi }, locale)}
-                      </td>
-                      <td className={tdCls}>
-                        {unitName({ name: b.districtName, nameHi: b.districtNameHi }, locale)}
-                        {b.blockName ? <span className="block text-xs text-muted">{unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale)}</span> : null}
-                      </td>
-                      {canAppoint ? (
-                        <td className={`${tdCls} text-right`}>
-                          <Link href={postPath("it_member", "booth", b.code)} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
-                            {t("coverage.appoint")}
-                          </Link>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableBox>
+            <Table
+              label={t("coverage.uncoveredTitle")}
+              testId="uncovered-booths"
+              head={
+                <tr>
+                  <Th>{t("appointments.col.booth")}</Th>
+                  <Th>{t("appointments.col.ac")}</Th>
+                  <Th>{t("appointments.col.district")}</Th>
+                  {canAppoint ? (
+                    <Th>
+                      <span className="sr-only">{t("appointments.col.action")}</span>
+                    </Th>
+                  ) : null}
+                </tr>
+              }
+            >
+              {uncovered.rows.map((b) => (
+                <tr key={b.id} data-testid={`uncovered-${b.code}`}>
+                  <th scope="row" className={`${tdCls} text-left font-normal`}>
+                    <span className="font-semibold tabular-nums">{b.code}</span>
+                    <span className="block min-w-40 text-xs text-muted">{unitName({ name: b.name, nameHi: b.nameHi }, locale)}</span>
+                  </th>
+                  <td className={tdCls}>
+                    {b.acNo} {unitName({ name: b.acName, nameHi: b.acNameHi }, locale)}
+                  </td>
+                  <td className={tdCls}>
+                    {unitName({ name: b.districtName, nameHi: b.districtNameHi }, locale)}
+                    {b.blockName ? <span className="block text-xs text-muted">{unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale)}</span> : null}
+                  </td>
+                  {canAppoint ? (
+                    <td className={`${tdCls} text-right`}>
+                      <Link href={postPath("it_member", "booth", b.code)} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+                        {t("coverage.appoint")}
+                      </Link>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </Table>
             <Pager
               label={t("coverage.pager", { page: n(uncovered.page), pages: n(uncovered.pageCount) })}
               page={uncovered.page}

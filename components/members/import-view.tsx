@@ -4,6 +4,10 @@ import { formatNumber, formatDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "@/lib/members/import/import";
 import { ImportUploader } from "@/components/members/import-uploader";
+import { linkCls } from "@/components/ui/button";
+import { EmptyNote } from "@/components/ui/empty-note";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, tdCls, Th } from "@/components/ui/table";
 import type { MembersImportPageData } from "@/lib/members/pages";
 
 /** /members/import: upload a members CSV, follow the running import, and the past imports with their outcomes. */
@@ -11,26 +15,23 @@ export async function MembersImportView({ viewer, imports }: MembersImportPageDa
   const { locale, t } = await getT();
   const n = (x: number) => formatNumber(x, locale);
   const running = imports.find((i) => i.status === "running" && !i.stalled);
-  const th = "px-3 py-2 text-left font-semibold whitespace-nowrap";
-  const td = "px-3 py-2 align-top";
   const statusText = (i: (typeof imports)[number]) =>
     i.status === "running" && i.stalled ? t("members.import.status.stalled") : t(`members.import.status.${i.status}`);
 
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("members.import.title")}</h1>
+      <PageHeader title={t("members.import.title")} className="space-y-2">
         <p className="max-w-3xl text-muted">{t("members.import.intro")}</p>
         <p className="max-w-3xl text-sm">
           {t("members.import.columns", { required: REQUIRED_COLUMNS.join(", "), optional: OPTIONAL_COLUMNS.join(", ") })}
         </p>
         <p className="max-w-3xl text-sm text-muted">{t("members.import.rules")}</p>
         {can(viewer, "tokens.manage") ? (
-          <Link href="/members/tokens" className="inline-block text-sm font-semibold text-brand-700 underline">
+          <Link href="/members/tokens" className={`inline-block text-sm ${linkCls}`}>
             {t("members.import.toTokens")}
           </Link>
         ) : null}
-      </div>
+      </PageHeader>
 
       <ImportUploader
         locale={locale}
@@ -71,47 +72,46 @@ export async function MembersImportView({ viewer, imports }: MembersImportPageDa
           {t("members.import.recent")}
         </h2>
         {imports.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("members.import.none")}</p>
+          <EmptyNote>{t("members.import.none")}</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="imports">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className={th}>{t("members.import.col.file")}</th>
-                  <th scope="col" className={th}>{t("members.import.col.started")}</th>
-                  <th scope="col" className={th}>{t("members.import.col.status")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("members.import.col.rows")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("members.import.col.created")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("members.import.col.duplicates")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("members.import.col.rejected")}</th>
-                  <th scope="col" className={th}>{t("members.import.col.outcome")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {imports.map((i) => (
-                  <tr key={i.id}>
-                    <td className={`${td} max-w-56 break-words`}>
-                      #{i.id} {i.fileName}
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>
-                      {formatDateTime(i.startedAt, locale)}
-                      {i.byName ? <div className="text-muted">{i.byName}</div> : null}
-                    </td>
-                    <td className={td}>{statusText(i)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{n(i.totalRows)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{n(i.created)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{n(i.duplicates)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{n(i.rejected)}</td>
-                    <td className={td}>
-                      <a href={`/api/members/import/${i.id}/outcome`} className="font-semibold text-brand-700 underline">
-                        {t("members.import.outcomeCsv")}
-                      </a>
-                    </td>
-                  </tr>
+          <Table
+            testId="imports"
+            head={
+              <tr>
+                <Th>{t("members.import.col.file")}</Th>
+                <Th>{t("members.import.col.started")}</Th>
+                <Th>{t("members.import.col.status")}</Th>
+                {(["rows", "created", "duplicates", "rejected"] as const).map((c) => (
+                  <Th key={c} numeric>
+                    {t(`members.import.col.${c}`)}
+                  </Th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                <Th>{t("members.import.col.outcome")}</Th>
+              </tr>
+            }
+          >
+            {imports.map((i) => (
+              <tr key={i.id}>
+                <td className={`${tdCls} max-w-56 break-words`}>
+                  #{i.id} {i.fileName}
+                </td>
+                <td className={`${tdCls} whitespace-nowrap`}>
+                  {formatDateTime(i.startedAt, locale)}
+                  {i.byName ? <div className="text-muted">{i.byName}</div> : null}
+                </td>
+                <td className={tdCls}>{statusText(i)}</td>
+                <td className={`${tdCls} text-right tabular-nums`}>{n(i.totalRows)}</td>
+                <td className={`${tdCls} text-right tabular-nums`}>{n(i.created)}</td>
+                <td className={`${tdCls} text-right tabular-nums`}>{n(i.duplicates)}</td>
+                <td className={`${tdCls} text-right tabular-nums`}>{n(i.rejected)}</td>
+                <td className={tdCls}>
+                  <a href={`/api/members/import/${i.id}/outcome`} className={linkCls}>
+                    {t("members.import.outcomeCsv")}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
     </div>

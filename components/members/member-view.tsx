@@ -2,6 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { EraseDialog } from "@/components/members/erase-dialog";
 import { RevealPanel } from "@/components/members/reveal-panel";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
@@ -45,26 +48,17 @@ export async function MemberView({ viewer, m }: MemberPageData) {
     ],
   ];
   const cardBase = `/members/${m.membershipNo}`;
-  const button = "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100";
+  const button = buttonClass("secondary", "sm");
 
   return (
     <div className="max-w-3xl space-y-6">
-      <div>
-        <Link href="/members" className="text-sm font-semibold text-brand-700 underline">
-          {t("members.detail.back")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold" data-testid="member-name">
-          {m.name}
-        </h1>
+      <PageHeader title={m.name} titleTestId="member-name" back={{ href: "/members", label: t("members.detail.back") }}>
         <p className="text-muted tabular-nums" data-testid="member-no">
           {t("members.detail.title", { no: m.membershipNo })}
         </p>
-      </div>
+      </PageHeader>
 
-      <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="summary-h">
-        <h2 id="summary-h" className="mb-3 font-semibold">
-          {t("members.detail.summary")}
-        </h2>
+      <Panel headingId="summary-h" title={t("members.detail.summary")} titleSize="base" className="shadow-sm">
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
           {rows.map(([label, value, testId]) => (
             <div key={label} className="contents">
@@ -75,12 +69,9 @@ export async function MemberView({ viewer, m }: MemberPageData) {
             </div>
           ))}
         </dl>
-      </section>
+      </Panel>
 
-      <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="card-h">
-        <h2 id="card-h" className="mb-3 font-semibold">
-          {t("members.detail.card")}
-        </h2>
+      <Panel headingId="card-h" title={t("members.detail.card")} titleSize="base" className="shadow-sm">
         <div className="flex flex-wrap gap-3">
           <a href={`${cardBase}/card`} className={button} data-testid="card-pdf">
             {t("members.detail.cardPdf")}
@@ -89,7 +80,7 @@ export async function MemberView({ viewer, m }: MemberPageData) {
             {t("members.detail.cardPng")}
           </a>
         </div>
-      </section>
+      </Panel>
 
       {can(viewer, "members.reveal") ? (
         <RevealPanel

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -29,17 +30,18 @@ export function IssueToken({ appointmentId, labels }: { appointmentId: number; l
     <div className="min-w-56 space-y-2">
       <form {...form} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="appointmentId" value={appointmentId} />
-        <label className="min-w-0 flex-1 text-xs text-muted">
-          <span className="sr-only">{labels.label}</span>
-          <input
-            name="label"
-            maxLength={80}
-            placeholder={labels.placeholder}
-            aria-label={labels.label}
-            aria-describedby={`${id}-status`}
-            className="block w-full rounded-md border border-stone-300 px-2 py-1.5 text-sm text-ink"
-          />
-        </label>
+        <Field
+          id={`${id}-label`}
+          name="label"
+          label={labels.label}
+          labelHidden
+          compact
+          inputClassName="w-full"
+          maxLength={80}
+          placeholder={labels.placeholder}
+          describedBy={`${id}-status`}
+          frameClassName="min-w-0 flex-1"
+        />
         <SubmitButton pending={pending} pendingLabel={labels.issuing} size="sm">
           {labels.issue}
         </SubmitButton>

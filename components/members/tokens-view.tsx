@@ -1,5 +1,11 @@
 import Link from "next/link";
 import { IssueToken, RevokeToken } from "@/components/members/token-forms";
+import { buttonClass, linkCls } from "@/components/ui/button";
+import { EmptyNote } from "@/components/ui/empty-note";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { Field } from "@/components/ui/field";
+import { Table, tdCls, Th } from "@/components/ui/table";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
@@ -26,8 +32,6 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
     const u = new URLSearchParams({ ...(q ? { q } : {}), filter, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
     return `/members/tokens?${u.toString()}`;
   };
-  const th = "px-3 py-2 text-left font-semibold whitespace-nowrap";
-  const td = "px-3 py-2 align-top";
   const issueLabels = {
     label: t("members.tokens.labelField"),
     placeholder: t("members.tokens.labelPlaceholder"),
@@ -40,15 +44,14 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
 
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("members.tokens.title")}</h1>
+      <PageHeader title={t("members.tokens.title")} className="space-y-2">
         <p className="max-w-3xl text-muted">{t("members.tokens.intro")}</p>
         {canImport ? (
-          <Link href="/members/import" className="inline-block text-sm font-semibold text-brand-700 underline">
+          <Link href="/members/import" className={`inline-block text-sm ${linkCls}`}>
             {t("members.tokens.toImport")}
           </Link>
         ) : null}
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="issue-heading" className="space-y-3">
         <h2 id="issue-heading" className="text-lg font-semibold">
@@ -56,17 +59,8 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
         </h2>
         <form method="get" action="/members/tokens" className="flex max-w-xl flex-wrap items-end gap-2">
           <input type="hidden" name="filter" value={filter} />
-          <label className="min-w-0 flex-1 text-sm font-semibold">
-            {t("members.tokens.searchLabel")}
-            <input
-              name="q"
-              defaultValue={q}
-              maxLength={80}
-              aria-describedby="post-search-hint"
-              className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base font-normal"
-            />
-          </label>
-          <button type="submit" className="rounded-md border border-stone-300 bg-white px-4 py-2 font-semibold hover:bg-stone-100">
+          <Field id="post-search" name="q" label={t("members.tokens.searchLabel")} defaultValue={q} maxLength={80} describedBy="post-search-hint" frameClassName="min-w-0 flex-1" />
+          <button type="submit" className={buttonClass("secondary")}>
             {t("members.tokens.search")}
           </button>
         </form>
@@ -74,38 +68,34 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
           {t("members.tokens.searchHint")}
         </p>
         {posts.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted" data-testid="no-posts">
-            {t("members.tokens.noPosts")}
-          </p>
+          <EmptyNote testId="no-posts">{t("members.tokens.noPosts")}</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="posts">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className={th}>{t("members.tokens.col.post")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.col.holder")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("members.tokens.col.activeTokens")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.issueHeading")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {posts.map((p) => (
-                  <tr key={p.appointmentId}>
-                    <td className={td}>{postText(p, t, locale)}</td>
-                    <td className={td}>
-                      <span className="font-semibold">{p.workerName}</span>
-                      <br />
-                      <span className="text-muted tabular-nums">{maskPhone(p.workerPhone)}</span>
-                    </td>
-                    <td className={`${td} text-right tabular-nums`}>{n(p.activeTokens)}</td>
-                    <td className={td}>
-                      <IssueToken appointmentId={p.appointmentId} labels={{ ...issueLabels, issued: t("members.tokens.issued", { name: p.workerName }) }} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            testId="posts"
+            head={
+              <tr>
+                <Th>{t("members.tokens.col.post")}</Th>
+                <Th>{t("members.tokens.col.holder")}</Th>
+                <Th numeric>{t("members.tokens.col.activeTokens")}</Th>
+                <Th>{t("members.tokens.issueHeading")}</Th>
+              </tr>
+            }
+          >
+            {posts.map((p) => (
+              <tr key={p.appointmentId}>
+                <td className={tdCls}>{postText(p, t, locale)}</td>
+                <td className={tdCls}>
+                  <span className="font-semibold">{p.workerName}</span>
+                  <br />
+                  <span className="text-muted tabular-nums">{maskPhone(p.workerPhone)}</span>
+                </td>
+                <td className={`${tdCls} text-right tabular-nums`}>{n(p.activeTokens)}</td>
+                <td className={tdCls}>
+                  <IssueToken appointmentId={p.appointmentId} labels={{ ...issueLabels, issued: t("members.tokens.issued", { name: p.workerName }) }} />
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
 
@@ -133,73 +123,61 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
           ) : null}
         </div>
         {tokens.rows.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted" data-testid="no-tokens">
-            {t("members.tokens.none")}
-          </p>
+          <EmptyNote testId="no-tokens">{t("members.tokens.none")}</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="tokens">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className={th}>{t("members.tokens.col.token")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.col.holder")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.col.post")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.col.issued")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.col.lastUsed")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.col.status")}</th>
-                  <th scope="col" className={th}>{t("members.tokens.col.action")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {tokens.rows.map((tk) => (
-                  <tr key={tk.id} data-testid={`token-${tk.prefix}`}>
-                    <td className={td}>
-                      <code className="font-mono">{tk.prefix}…</code>
-                      {tk.label ? <div className="text-muted">{tk.label}</div> : null}
-                    </td>
-                    <td className={`${td} font-semibold`}>{tk.workerName}</td>
-                    <td className={td}>{postText(tk, t, locale)}</td>
-                    <td className={`${td} whitespace-nowrap`}>
-                      {formatDateTime(tk.createdAt, locale)}
-                      {tk.createdByName ? <div className="text-muted">{t("members.tokens.by", { name: tk.createdByName })}</div> : null}
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, locale) : t("members.tokens.never")}</td>
-                    <td className={td}>
-                      <span className={tk.status === "active" ? "font-semibold text-ok" : "text-muted"}>{t(`members.tokens.status.${tk.status}`)}</span>
-                    </td>
-                    <td className={td}>
-                      {tk.status === "active" ? (
-                        <RevokeToken
-                          tokenId={tk.id}
-                          doneHref={href({ page: tokens.page, revoked: tk.prefix })}
-                          labels={{
-                            revoke: t("members.tokens.revoke"),
-                            confirm: t("members.tokens.revokeConfirm", { prefix: `${tk.prefix}…`, name: tk.workerName }),
-                            yes: t("members.tokens.revokeYes"),
-                            keep: t("members.tokens.keep"),
-                          }}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
+          <Table
+            testId="tokens"
+            head={
+              <tr>
+                {(["token", "holder", "post", "issued", "lastUsed", "status", "action"] as const).map((c) => (
+                  <Th key={c}>{t(`members.tokens.col.${c}`)}</Th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            }
+          >
+            {tokens.rows.map((tk) => (
+              <tr key={tk.id} data-testid={`token-${tk.prefix}`}>
+                <td className={tdCls}>
+                  <code className="font-mono">{tk.prefix}…</code>
+                  {tk.label ? <div className="text-muted">{tk.label}</div> : null}
+                </td>
+                <td className={`${tdCls} font-semibold`}>{tk.workerName}</td>
+                <td className={tdCls}>{postText(tk, t, locale)}</td>
+                <td className={`${tdCls} whitespace-nowrap`}>
+                  {formatDateTime(tk.createdAt, locale)}
+                  {tk.createdByName ? <div className="text-muted">{t("members.tokens.by", { name: tk.createdByName })}</div> : null}
+                </td>
+                <td className={`${tdCls} whitespace-nowrap`}>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, locale) : t("members.tokens.never")}</td>
+                <td className={tdCls}>
+                  <span className={tk.status === "active" ? "font-semibold text-ok" : "text-muted"}>{t(`members.tokens.status.${tk.status}`)}</span>
+                </td>
+                <td className={tdCls}>
+                  {tk.status === "active" ? (
+                    <RevokeToken
+                      tokenId={tk.id}
+                      doneHref={href({ page: tokens.page, revoked: tk.prefix })}
+                      labels={{
+                        revoke: t("members.tokens.revoke"),
+                        confirm: t("members.tokens.revokeConfirm", { prefix: `${tk.prefix}…`, name: tk.workerName }),
+                        yes: t("members.tokens.revokeYes"),
+                        keep: t("members.tokens.keep"),
+                      }}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
-        <nav aria-label={t("members.tokens.listHeading")} className="flex flex-wrap items-center gap-3 text-sm">
-          <span className="text-muted">{t("members.tokens.page", { page: n(tokens.page), pages: n(tokens.pages), total: n(tokens.total) })}</span>
-          {tokens.page > 1 ? (
-            <Link href={href({ page: tokens.page - 1 })} className="font-semibold text-brand-700 underline">
-              {t("members.tokens.prev")}
-            </Link>
-          ) : null}
-          {tokens.page < tokens.pages ? (
-            <Link href={href({ page: tokens.page + 1 })} className="font-semibold text-brand-700 underline">
-              {t("members.tokens.next")}
-            </Link>
-          ) : null}
-        </nav>
+        <Pager
+          label={t("members.tokens.listHeading")}
+          status={t("members.tokens.page", { page: n(tokens.page), pages: n(tokens.pages), total: n(tokens.total) })}
+          page={tokens.page}
+          pageCount={tokens.pages}
+          hrefFor={(page) => href({ page })}
+          prev={t("members.tokens.prev")}
+          next={t("members.tokens.next")}
+        />
       </section>
     </div>
   );

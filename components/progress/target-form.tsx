@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -11,8 +12,6 @@ export interface TargetFormLabels {
   input: string;
   save: string;
   saving: string;
-  /** Catalog key → message, for the field errors the schema returns as keys. */
-  errors: Record<string, string>;
 }
 
 /** Sets one unit's target: a whole number above zero, with the error next to the field. */
@@ -34,25 +33,25 @@ export function TargetForm({
   const [value, setValue] = useState(current === null ? "" : String(current));
   const inputId = useId();
   const messageId = useId();
-  const fieldError = errors.members ?? errors.level ?? errors.unitId;
-  const error = state && !state.ok ? (fieldError ? (labels.errors[fieldError] ?? fieldError) : state.message) : null;
+  // Field errors arrive translated; the one to show next to the field, else the action's own message.
+  const error = state && !state.ok ? (errors.members ?? errors.level ?? errors.unitId ?? state.message) : null;
   return (
     <form {...form} className="flex flex-wrap items-start gap-x-2 gap-y-1" data-testid={`target-form-${level}-${unitId}`}>
       <input type="hidden" name="level" value={level} />
       <input type="hidden" name="unitId" value={unitId} />
-      <label htmlFor={inputId} className="sr-only">
-        {fill(labels.input, { unit: unitLabel })}
-      </label>
-      <input
+      <Field
         id={inputId}
         name="members"
+        label={fill(labels.input, { unit: unitLabel })}
+        labelHidden
+        compact
+        inputClassName="w-28 text-right tabular-nums"
         inputMode="numeric"
         autoComplete="off"
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={messageId}
-        className={`w-28 rounded-md border px-2 py-1 text-right tabular-nums ${error ? "border-bad" : "border-stone-300"}`}
+        invalid={Boolean(error)}
+        describedBy={messageId}
       />
       <SubmitButton pending={pending} pendingLabel={labels.saving} size="sm">
         {labels.save}

@@ -4,7 +4,6 @@ import type { Locale, Translate } from "@/lib/i18n";
 import { rowLabel } from "@/lib/progress/display";
 import { unitName } from "@/lib/i18n/names";
 import { targetsExportHref } from "@/lib/progress/export-links";
-import { TARGET_ERROR_KEYS } from "@/lib/targets/schema";
 import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
 import { packTargetRows, type TargetDisplayRow } from "@/components/progress/target-rows";
 import { TargetsTable, type TargetsTableLabels } from "@/components/progress/targets-table";
@@ -59,7 +58,6 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
       input: t("progress.targets.input"),
       save: t("progress.targets.save"),
       saving: t("progress.targets.saving"),
-      errors: Object.fromEntries(TARGET_ERROR_KEYS.map((k) => [k, t(k)])),
     },
   };
   const campaign = page.campaign;

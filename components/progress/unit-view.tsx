@@ -18,6 +18,8 @@ import { ProgressTable } from "@/components/progress/progress-table";
 import { HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/i18n/labels/progress";
 import { QueryProvider } from "@/components/progress/query-provider";
 import { Tabs } from "@/components/ui/tabs";
+import { PlainTable } from "@/components/ui/table";
+import { EmptyNote } from "@/components/ui/empty-note";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /** The most bars a chart shows; the table below always has every row. */
@@ -56,26 +58,7 @@ function ChartTable({ summary, headers, rows }: { summary: string; headers: stri
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700">{summary}</summary>
       <div className="relative mt-2 max-h-72 overflow-auto">
-        <table className="min-w-full text-xs [&_td]:px-2 [&_td]:py-0.5 [&_th]:px-2 [&_th]:py-1">
-          <thead>
-            <tr className="text-left text-muted">
-              {headers.map((h, i) => (
-                <th key={h} scope="col" className={i > 0 ? "text-right" : undefined}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="[&_td+td]:text-right [&_td+td]:tabular-nums">
-            {rows.map(([key, ...cells]) => (
-              <tr key={key} className="border-t border-stone-100">
-                {cells.map((c, i) => (
-                  <td key={i}>{c}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlainTable dense headers={headers} rows={rows.map(([key, ...cells]) => ({ key: key ?? "", cells }))} />
       </div>
     </details>
   );
@@ -278,29 +261,21 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
             <div className="pt-2" data-testid="composition">
               <h3 className="font-semibold">{t("progress.composition.title")}</h3>
               <p className="text-xs text-muted">{t("progress.composition.note")}</p>
-              <table className="mt-1 min-w-full text-sm">
-                <thead>
-                  <tr className="text-left text-xs text-muted">
-                    <th scope="col" className="py-1">{t("progress.composition.category")}</th>
-                    <th scope="col" className="py-1 text-right">{t("progress.composition.count")}</th>
-                    <th scope="col" className="py-1 text-right">{t("progress.composition.share")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(["SC", "ST", "OBC", "GEN"] as const).map((cat) => {
-                    const v = data.composition?.[cat] ?? null;
-                    return (
-                      <tr key={cat} className="border-t border-stone-100">
-                        <td className="py-1">{t(`progress.cat.${cat}`)}</td>
-                        <td className="py-1 text-right tabular-nums">{v === null ? t("progress.composition.small") : n(v)}</td>
-                        <td className="py-1 text-right tabular-nums">
-                          {v === null || data.counts.members === 0 ? "—" : formatPercent(v / data.counts.members, locale)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <PlainTable
+                className="mt-1"
+                headers={[t("progress.composition.category"), t("progress.composition.count"), t("progress.composition.share")]}
+                rows={(["SC", "ST", "OBC", "GEN"] as const).map((cat) => {
+                  const v = data.composition?.[cat] ?? null;
+                  return {
+                    key: cat,
+                    cells: [
+                      t(`progress.cat.${cat}`),
+                      v === null ? t("progress.composition.small") : n(v),
+                      v === null || data.counts.members === 0 ? "—" : formatPercent(v / data.counts.members, locale),
+                    ],
+                  };
+                })}
+              />
             </div>
           ) : null}
         </section>
@@ -323,9 +298,9 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
               testId="lagging-table"
             />
           ) : (
-            <p className="rounded-md border border-dashed border-stone-300 bg-white p-3 text-sm text-muted" data-testid="lagging-empty">
+            <EmptyNote small testId="lagging-empty">
               {anyChildTarget ? t("progress.lagging.empty") : t("progress.lagging.emptyNoTargets")}
-            </p>
+            </EmptyNote>
           )}
         </section>
       ) : null}

@@ -24,3 +24,6 @@ export function buttonClass(tone: ButtonTone = "primary", size: ButtonSize = "md
 
 export const buttonCls = buttonClass("primary");
 export const secondaryButtonCls = buttonClass("secondary");
+
+/** A text link in the brand colour (a link back, a download, "see all"); give the size beside it. */
+export const linkCls = "font-semibold text-brand-700 underline";

@@ -1,7 +1,10 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-export const inputCls =
-  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-bad focus:border-brand-600";
+const inputBaseCls = "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-bad focus:border-brand-600";
+export const inputCls = `mt-1 ${inputBaseCls}`;
+/** The small input that sits in a table row or beside a button: give it a width. */
+export const compactInputCls =
+  "block rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-bad focus:border-brand-600";
 const labelCls = "block text-sm font-semibold";
 
 /** What a control needs to be tied to its label, hint and error. */
@@ -20,6 +23,10 @@ interface FrameProps {
   describedBy?: string;
   /** Keep the error line's height while empty, so that fields typed row by row do not jump. */
   reserve?: boolean;
+  /** The label is for screen readers only (a field in a table row, whose column or row says what it is). */
+  labelHidden?: boolean;
+  /** Marks the control invalid when its error is shown elsewhere (a form-level message named in `describedBy`). */
+  invalid?: boolean;
   errorTestId?: string;
   className?: string;
 }
@@ -43,15 +50,27 @@ export function FieldError({ id, error, reserve, testId }: { id: string; error?:
  * The control is rendered by `children` from the props it is handed; `Field`, `SelectField`, `TextareaField`
  * and `CheckboxField` cover the usual ones.
  */
-export function FieldFrame({ id, label, hint, error, describedBy: more, reserve, errorTestId, className, children }: FrameProps & { children: (control: ControlProps) => ReactNode }) {
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  describedBy: more,
+  reserve,
+  labelHidden,
+  invalid,
+  errorTestId,
+  className,
+  children,
+}: FrameProps & { children: (control: ControlProps) => ReactNode }) {
   const control: ControlProps = {
     id,
-    "aria-invalid": error ? true : undefined,
+    "aria-invalid": error || invalid ? true : undefined,
     "aria-describedby": describedBy(id, { hint: Boolean(hint), error: Boolean(error), more }),
   };
   return (
     <div className={className}>
-      <label htmlFor={id} className={labelCls}>
+      <label htmlFor={id} className={labelHidden ? "sr-only" : labelCls}>
         {label}
       </label>
       {children(control)}
@@ -67,15 +86,17 @@ export function FieldFrame({ id, label, hint, error, describedBy: more, reserve,
 
 type Frame = Omit<FrameProps, "className"> & { frameClassName?: string; name: string };
 
-function split<T extends Frame>({ id, label, hint, error, describedBy, reserve, errorTestId, frameClassName, ...rest }: T) {
-  return { frame: { id, label, hint, error, describedBy, reserve, errorTestId, className: frameClassName }, rest };
+function split<T extends Frame>({ id, label, hint, error, describedBy, reserve, labelHidden, invalid, errorTestId, frameClassName, ...rest }: T) {
+  return { frame: { id, label, hint, error, describedBy, reserve, labelHidden, invalid, errorTestId, className: frameClassName }, rest };
 }
 
-/** A labelled input. */
-export function Field(props: Frame & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
+/** A labelled input. `compact` is the small one for a table row (its width and alignment in `inputClassName`). */
+export function Field(props: Frame & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & { compact?: boolean; inputClassName?: string }) {
   const { frame, rest } = split(props);
-  const { className, ...input } = rest;
-  return <FieldFrame {...frame}>{(c) => <input {...c} {...input} className={className ?? inputCls} />}</FieldFrame>;
+  const { className, compact, inputClassName, ...input } = rest;
+  // Without a visible label above it, the input needs no gap for one.
+  const cls = className ?? [compact ? compactInputCls : frame.labelHidden ? inputBaseCls : inputCls, inputClassName].filter(Boolean).join(" ");
+  return <FieldFrame {...frame}>{(c) => <input {...c} {...input} className={cls} />}</FieldFrame>;
 }
 
 /** A labelled select; its options are the children. */
@@ -110,7 +131,7 @@ export function CheckboxField(props: Frame & Omit<InputHTMLAttributes<HTMLInputE
         <input
           id={frame.id}
           type="checkbox"
-          aria-invalid={frame.error ? true : undefined}
+          aria-invalid={frame.error || frame.invalid ? true : undefined}
           aria-describedby={describedBy(frame.id, { error: Boolean(frame.error), more: frame.describedBy })}
           {...input}
           className={className ?? "size-5 accent-brand-600"}

@@ -75,3 +75,37 @@ export function SortTh({ href, label, current, sortLabel, numeric }: { href: str
     </Th>
   );
 }
+
+/**
+ * A small table without its box, for a few rows inside a card or under a chart (a chart's text alternative):
+ * the first column is text, the others are numbers, right-aligned. `dense` is the smaller type of a table
+ * folded under a chart.
+ */
+export function PlainTable({ headers, rows, dense = false, className }: { headers: string[]; rows: { key: string; cells: ReactNode[] }[]; dense?: boolean; className?: string }) {
+  const th = dense ? "px-2 py-1" : "py-1";
+  const td = dense ? "px-2 py-0.5" : "py-1";
+  return (
+    <table className={[`min-w-full ${dense ? "text-xs" : "text-sm"}`, className].filter(Boolean).join(" ")}>
+      <thead>
+        <tr className={`text-left text-muted ${dense ? "" : "text-xs"}`}>
+          {headers.map((h, i) => (
+            <th key={h} scope="col" className={i > 0 ? `${th} text-right` : th}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, cells }) => (
+          <tr key={key} className="border-t border-stone-100">
+            {cells.map((c, i) => (
+              <td key={i} className={i > 0 ? `${td} text-right tabular-nums` : td}>
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,4 +1,8 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
+import { Table, tdCls, Th } from "@/components/ui/table";
 import { ActiveToggle } from "@/components/users/active-toggle";
 import { ConfirmedUserAction, EditScopeForm } from "@/components/users/manage-user";
 import { NewUserForm } from "@/components/users/new-user-form";
@@ -31,58 +35,52 @@ export async function UsersView({ viewer, rows, options, managed }: UsersPageDat
   };
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
+      <PageHeader title={t("users.title")}>
         <p className="text-muted">{t("users.intro")}</p>
-      </div>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="users-table">
-          <thead className="bg-stone-100 text-left">
-            <tr>
-              <th className="px-3 py-2">{t("users.email")}</th>
-              <th className="px-3 py-2">{t("users.name")}</th>
-              <th className="px-3 py-2">{t("users.role")}</th>
-              <th className="px-3 py-2">{t("users.unit")}</th>
-              <th className="px-3 py-2">{t("users.status")}</th>
-              <th className="px-3 py-2">{t("users.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.id} className="border-t border-stone-100">
-                <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">{u.name}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{labels[`role.${u.role}`] ?? u.role}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {labels[`level.${u.scopeLevel}`]}
-                  {u.scopeName ? ` · ${u.scopeName}` : ""}
-                </td>
-                <td className="px-3 py-2">{u.active ? t("users.active") : t("users.inactive")}</td>
-                <td className="px-3 py-2">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <Link
-                      href={`/admin/users?user=${u.id}#manage`}
-                      aria-label={`${t("users.manage")} ${u.email}`}
-                      className="rounded-md border border-stone-300 px-2 py-1 text-xs font-semibold hover:bg-stone-100"
-                    >
-                      {t("users.manage")}
-                    </Link>
-                    {u.id === viewer.id ? null : (
-                      <ActiveToggle
-                        action={setUserActive}
-                        userId={u.id}
-                        active={u.active}
-                        label={u.active ? t("users.deactivate") : t("users.activate")}
-                        confirm={t("users.confirmDeactivate")}
-                      />
-                    )}
-                  </div>
-                </td>
-              </tr>
+      </PageHeader>
+      <Table
+        testId="users-table"
+        head={
+          <tr>
+            {(["email", "name", "role", "unit", "status", "actions"] as const).map((c) => (
+              <Th key={c}>{t(`users.${c}`)}</Th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        }
+      >
+        {rows.map((u) => (
+          <tr key={u.id}>
+            <td className={tdCls}>{u.email}</td>
+            <td className={tdCls}>{u.name}</td>
+            <td className={`${tdCls} whitespace-nowrap`}>{labels[`role.${u.role}`] ?? u.role}</td>
+            <td className={`${tdCls} whitespace-nowrap`}>
+              {labels[`level.${u.scopeLevel}`]}
+              {u.scopeName ? ` · ${u.scopeName}` : ""}
+            </td>
+            <td className={tdCls}>{u.active ? t("users.active") : t("users.inactive")}</td>
+            <td className={tdCls}>
+              <div className="flex flex-wrap items-center gap-2">
+                <Link
+                  href={`/admin/users?user=${u.id}#manage`}
+                  aria-label={`${t("users.manage")} ${u.email}`}
+                  className={buttonClass("secondary", "xs")}
+                >
+                  {t("users.manage")}
+                </Link>
+                {u.id === viewer.id ? null : (
+                  <ActiveToggle
+                    action={setUserActive}
+                    userId={u.id}
+                    active={u.active}
+                    label={u.active ? t("users.deactivate") : t("users.activate")}
+                    confirm={t("users.confirmDeactivate")}
+                  />
+                )}
+              </div>
+            </td>
+          </tr>
+        ))}
+      </Table>
       {managed ? (
         <section id="manage" aria-labelledby="manage-title" className="space-y-5 rounded-lg border border-brand-600 bg-white p-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -123,10 +121,9 @@ export async function UsersView({ viewer, rows, options, managed }: UsersPageDat
           </div>
         </section>
       ) : null}
-      <section aria-labelledby="new-user-title" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="new-user-title" className="mb-3 text-lg font-semibold">{t("users.new")}</h2>
+      <Panel headingId="new-user-title" title={t("users.new")}>
         <NewUserForm action={createUser} options={options} roleScopes={ROLE_SCOPES} labels={labels} />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -26,12 +26,3 @@ export const setTargetSchema = z.object({
 });
 
 export type SetTargetInput = z.infer<typeof setTargetSchema>;
-
-/** The message keys the schema and the action can return for the form to translate. */
-export const TARGET_ERROR_KEYS = [
-  "progress.targets.errUnit",
-  "progress.targets.errRequired",
-  "progress.targets.errWhole",
-  "progress.targets.errPositive",
-  "progress.targets.errTooLarge",
-] as const;
