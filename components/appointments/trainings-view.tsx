@@ -2,7 +2,7 @@ import Link from "next/link";
 import { linkCls } from "@/components/ui/button";
 import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { Section } from "@/components/ui/section";
 import { Table, tdCls, Th } from "@/components/ui/table";
 import { FlashProvider } from "@/components/ui/use-form-action";
 import { TRAINING_FORM_KEYS } from "@/lib/i18n/labels/appointments";
@@ -25,7 +25,7 @@ export async function TrainingsView({ sessions, districts, levels }: TrainingsPa
           <p className="max-w-2xl text-sm text-muted">{t("trainings.intro")}</p>
         </PageHeader>
         {levels.length > 0 ? (
-          <Panel headingId="new-session" title={t("trainings.create")}>
+          <Section boxed headingId="new-session" title={t("trainings.create")} className="space-y-3">
             <TrainingForm
               m={pick(t, TRAINING_FORM_KEYS)}
               levels={[...levels]}
@@ -33,7 +33,7 @@ export async function TrainingsView({ sessions, districts, levels }: TrainingsPa
               defaultDistrict={districts.length === 1 ? districts[0]!.id : undefined}
               today={istDate(new Date())}
             />
-          </Panel>
+          </Section>
         ) : null}
         {sessions.length === 0 ? (
           <EmptyNote>{t("trainings.empty")}</EmptyNote>

@@ -4,6 +4,7 @@ import { Pager } from "@/components/ui/pager";
 import { secondaryButtonCls } from "@/components/ui/button";
 import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, tdCls, Th } from "@/components/ui/table";
 import { UnitSelect } from "@/components/ui/unit-select";
@@ -57,10 +58,7 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
 
       {totals.booths === 0 ? <EmptyNote>{t("coverage.empty")}</EmptyNote> : null}
 
-      <section aria-labelledby="by-level" className="space-y-3">
-        <h2 id="by-level" className="text-lg font-semibold">
-          {t("coverage.by")}
-        </h2>
+      <Section headingId="by-level" title={t("coverage.by")} className="space-y-3">
         <Tabs
           label={t("coverage.by")}
           items={levels.map((l) => ({ href: q({ by: l === levels[0] ? undefined : l, page: undefined }), label: t(`coverage.level.${l}`), current: l === p.by }))}
@@ -78,20 +76,17 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
         />
         <p className="sr-only">{t("coverage.chartAlt")}</p>
         <CoverageTable rows={rows} p={p} q={q} t={t} locale={locale} levelName={levelName} />
-      </section>
+      </Section>
 
       {acRows.length > 0 ? (
-        <section aria-labelledby="tiles" className="space-y-3">
-          <h2 id="tiles" className="text-lg font-semibold">
-            {t("coverage.tiles")}
-          </h2>
+        <Section headingId="tiles" title={t("coverage.tiles")} className="space-y-3">
           <p className="text-sm text-muted">{t("coverage.tilesHint")}</p>
           <Legend t={t} />
           <TileGrid rows={acRows} t={t} locale={locale} />
           <Suspense fallback={<p className="text-sm text-muted">{t("common.loading")}</p>}>
             <MapSection viewer={viewer} rows={acRows} t={t} locale={locale} />
           </Suspense>
-        </section>
+        </Section>
       ) : null}
 
       <section id="uncovered" aria-labelledby="uncovered-title" className="scroll-mt-4 space-y-3">

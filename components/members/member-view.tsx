@@ -4,7 +4,7 @@ import { EraseDialog } from "@/components/members/erase-dialog";
 import { RevealPanel } from "@/components/members/reveal-panel";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
@@ -58,7 +58,7 @@ export async function MemberView({ viewer, m }: MemberPageData) {
         </p>
       </PageHeader>
 
-      <Panel headingId="summary-h" title={t("members.detail.summary")} titleSize="base" className="shadow-sm">
+      <Section boxed headingId="summary-h" title={t("members.detail.summary")} titleSize="base" className="space-y-3 shadow-sm">
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
           {rows.map(([label, value, testId]) => (
             <div key={label} className="contents">
@@ -69,9 +69,9 @@ export async function MemberView({ viewer, m }: MemberPageData) {
             </div>
           ))}
         </dl>
-      </Panel>
+      </Section>
 
-      <Panel headingId="card-h" title={t("members.detail.card")} titleSize="base" className="shadow-sm">
+      <Section boxed headingId="card-h" title={t("members.detail.card")} titleSize="base" className="space-y-3 shadow-sm">
         <div className="flex flex-wrap gap-3">
           <a href={`${cardBase}/card`} className={button} data-testid="card-pdf">
             {t("members.detail.cardPdf")}
@@ -80,7 +80,7 @@ export async function MemberView({ viewer, m }: MemberPageData) {
             {t("members.detail.cardPng")}
           </a>
         </div>
-      </Panel>
+      </Section>
 
       {can(viewer, "members.reveal") ? (
         <RevealPanel

@@ -3,6 +3,7 @@ import { IssueToken, RevokeToken } from "@/components/members/token-forms";
 import { buttonClass, linkCls } from "@/components/ui/button";
 import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { Pager } from "@/components/ui/pager";
 import { Field } from "@/components/ui/field";
 import { Table, tdCls, Th } from "@/components/ui/table";
@@ -53,10 +54,7 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
         ) : null}
       </PageHeader>
 
-      <section aria-labelledby="issue-heading" className="space-y-3">
-        <h2 id="issue-heading" className="text-lg font-semibold">
-          {t("members.tokens.issueHeading")}
-        </h2>
+      <Section headingId="issue-heading" title={t("members.tokens.issueHeading")} className="space-y-3">
         <form method="get" action="/members/tokens" className="flex max-w-xl flex-wrap items-end gap-2">
           <input type="hidden" name="filter" value={filter} />
           <Field id="post-search" name="q" label={t("members.tokens.searchLabel")} defaultValue={q} maxLength={80} describedBy="post-search-hint" frameClassName="min-w-0 flex-1" />
@@ -97,12 +95,9 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
             ))}
           </Table>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="tokens-heading" className="space-y-3">
-        <h2 id="tokens-heading" className="text-lg font-semibold">
-          {t("members.tokens.listHeading")}
-        </h2>
+      <Section headingId="tokens-heading" title={t("members.tokens.listHeading")} className="space-y-3">
         <nav aria-label={t("members.tokens.col.status")} className="flex flex-wrap gap-2">
           {TOKEN_FILTERS.map((f) => (
             <Link
@@ -178,7 +173,7 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
           prev={t("members.tokens.prev")}
           next={t("members.tokens.next")}
         />
-      </section>
+      </Section>
     </div>
   );
 }

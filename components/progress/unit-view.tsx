@@ -20,6 +20,7 @@ import { QueryProvider } from "@/components/progress/query-provider";
 import { Tabs } from "@/components/ui/tabs";
 import { PlainTable } from "@/components/ui/table";
 import { EmptyNote } from "@/components/ui/empty-note";
+import { Section } from "@/components/ui/section";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /** The most bars a chart shows; the table below always has every row. */
@@ -179,10 +180,7 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
       )}
 
       {campaign ? (
-        <section id="pace" aria-labelledby="pace-title" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="pace-title" className="text-lg font-semibold">
-            {t("progress.chart.cumulative")}
-          </h2>
+        <Section boxed id="pace" headingId="pace-title" title={t("progress.chart.cumulative")} className="space-y-2">
           <p className="text-sm" data-testid="pace-summary">
             {pace && pace.target !== null ? (
               <>
@@ -222,14 +220,11 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
               p.projected === null ? "" : n(p.projected),
             ])}
           />
-        </section>
+        </Section>
       ) : null}
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <section id="daily" aria-labelledby="daily-title" className="min-w-0 space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="daily-title" className="text-lg font-semibold">
-            {t("progress.chart.daily")}
-          </h2>
+        <Section boxed id="daily" headingId="daily-title" title={t("progress.chart.daily")} className="min-w-0 space-y-2">
           <p className="text-xs text-muted">{t("progress.chart.dailyNote")}</p>
           <DailyChart points={data.daily} locale={locale} labels={{ members: t("progress.chart.members"), average: t("progress.chart.average") }} />
           <ChartTable
@@ -240,12 +235,9 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
           <a href={exportHref(unit, "daily")} download className="inline-block text-sm font-semibold text-brand-700 underline">
             {t("progress.export.csvOf", { what: t("progress.chart.daily") })}
           </a>
-        </section>
+        </Section>
 
-        <section aria-labelledby="channels-title" className="min-w-0 space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="channels-title" className="text-lg font-semibold">
-            {t("progress.chart.channels")}
-          </h2>
+        <Section boxed headingId="channels-title" title={t("progress.chart.channels")} className="min-w-0 space-y-2">
           <ChannelChart rows={channels} locale={locale} />
           <ul className="text-sm" data-testid="channels">
             {channels.map((c) => (
@@ -278,14 +270,11 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
               />
             </div>
           ) : null}
-        </section>
+        </Section>
       </div>
 
       {hasChildren ? (
-        <section id="lagging" aria-labelledby="lagging-title" className="space-y-2">
-          <h2 id="lagging-title" className="text-lg font-semibold">
-            {t("progress.lagging.title")}
-          </h2>
+        <Section id="lagging" headingId="lagging-title" title={t("progress.lagging.title")} className="space-y-2">
           <p className="text-sm text-muted">{t("progress.lagging.note")}</p>
           {laggingRows.length > 0 ? (
             <ProgressTable
@@ -302,20 +291,17 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
               {anyChildTarget ? t("progress.lagging.empty") : t("progress.lagging.emptyNoTargets")}
             </EmptyNote>
           )}
-        </section>
+        </Section>
       ) : null}
 
       {hasChildren ? (
-        <section id="children" aria-labelledby="children-title" className="space-y-2">
-          <h2 id="children-title" className="text-lg font-semibold">
-            {t("progress.children.title")}
-          </h2>
+        <Section id="children" headingId="children-title" title={t("progress.children.title")} className="space-y-2">
           <Tabs labels={data.groups.map((g) => groupTitle(t, g, unit))} label={t("progress.children.title")}>
             {data.groups.map((g) => (
               <GroupPanel key={g.level} group={g} unit={unit} target={data.target} t={t} locale={locale} tableLabels={tableLabels} />
             ))}
           </Tabs>
-        </section>
+        </Section>
       ) : null}
 
       {!overview && unit.level !== "booth" && !hasChildren ? <p className="text-sm text-muted">{t("progress.children.none")}</p> : null}

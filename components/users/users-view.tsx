@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { Panel } from "@/components/ui/panel";
+import { Section } from "@/components/ui/section";
 import { Table, tdCls, Th } from "@/components/ui/table";
 import { ActiveToggle } from "@/components/users/active-toggle";
 import { ConfirmedUserAction, EditScopeForm } from "@/components/users/manage-user";
@@ -121,9 +121,9 @@ export async function UsersView({ viewer, rows, options, managed }: UsersPageDat
           </div>
         </section>
       ) : null}
-      <Panel headingId="new-user-title" title={t("users.new")}>
+      <Section boxed headingId="new-user-title" title={t("users.new")} className="space-y-3">
         <NewUserForm action={createUser} options={options} roleScopes={ROLE_SCOPES} labels={labels} />
-      </Panel>
+      </Section>
     </div>
   );
 }
