@@ -4,7 +4,7 @@ import type { ErrorCode } from "@/lib/errors";
  * The one error body of the app's route handlers: `{ error: { code, message } }` with the HTTP status of its
  * code. The codes are those of server actions (lib/errors.ts); the message is English, for whoever reads the
  * response by hand. The public enrolment API (/api/v1/members) keeps its own documented contract
- * (`{ errors: { field: message } }`, DESIGN.md §5) and does not use this.
+ * (`{ errors: { field: message } }`, DESIGN.md §5): lib/members/api answers a JsonAnswer, sent by jsonResponse.
  */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -69,4 +69,16 @@ export function csvResponse(body: string, fileName: string): Response {
 /** A plain-text "Not found" that says nothing about why (the card's answer to unknown, erased, out of scope, unsigned). */
 export function notFoundText(headers: Record<string, string> = {}): Response {
   return new Response("Not found", { status: 404, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+}
+
+/** A JSON answer decided in lib/ (the enrolment API's): its status, body and headers, not yet a Response. */
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A JSON answer as a Response, never cached unless its headers say otherwise. */
+export function jsonResponse(answer: JsonAnswer): Response {
+  return Response.json(answer.body, { status: answer.status, headers: { "cache-control": "no-store", ...answer.headers } });
 }

@@ -4,6 +4,7 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { DEMO_TOKEN, seed, STATE_ID } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
+import { jsonResponse } from "@/lib/http";
 import { apiLimit, handleEnrolRequest, MAX_BODY_BYTES } from "@/lib/members/api/handler";
 import { batcherFor } from "@/lib/members/enrol/batch";
 import type { Limit } from "@/lib/net/limiter";
@@ -50,15 +51,17 @@ describe.each(testEngines())("POST /api/v1/members on %s", (engine) => {
   let otherBooth: string;
   let buckets = 0;
   const roomy = (): Limit => ({ bucket: `test-roomy-${++buckets}`, limit: 10_000, windowSeconds: 60 });
-  const post = (init: { token?: string | null; key?: string | null; body?: BodyInit | null; headers?: Record<string, string> }, lim = roomy()) => {
+  /** What the route answers (app/api/v1/members/route.ts): lib's plain answer, sent by jsonResponse. */
+  const post = async (init: { token?: string | null; key?: string | null; body?: BodyInit | null; headers?: Record<string, string> }, lim = roomy()) => {
     const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
     if (init.token !== null) headers.authorization = `Bearer ${init.token ?? DEMO_TOKEN}`;
     if (init.key !== null) headers["idempotency-key"] = init.key ?? `k-${++seq}`;
-    return handleEnrolRequest(new Request(URL_, { method: "POST", headers, body: init.body ?? null, duplex: "half" } as RequestInit), {
+    const answer = await handleEnrolRequest(new Request(URL_, { method: "POST", headers, body: init.body ?? null, duplex: "half" } as RequestInit), {
       db: h.db,
       limit: lim,
       now: NOW,
     });
+    return jsonResponse(answer);
   };
   const send = (b: unknown, key?: string, lim?: Limit, token?: string) => post({ body: JSON.stringify(b), key, token }, lim);
   const memberCount = async () =>
@@ -113,6 +116,10 @@ describe.each(testEngines())("POST /api/v1/members on %s", (engine) => {
     const res = await post({ headers: { authorization: "Basic abc" }, token: null, body: "{}" });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    // lib answers plain data; only the route (jsonResponse) makes it a Response.
+    const plain = await handleEnrolRequest(new Request(URL_, { method: "POST", headers: { authorization: "Basic abc" }, body: "{}" }), { db: h.db, limit: roomy(), now: NOW });
+    expect(plain).toEqual({ status: 401, body: { errors: { authorization: expect.any(String) } }, headers: { "www-authenticate": expect.stringMatching(/^Bearer/) } });
 
     await addToken("revoked-token-1", sql`role = 'enroller'`);
     expect((await send(body(raipurBooth), undefined, undefined, "revoked-token-1")).status).not.toBe(401);

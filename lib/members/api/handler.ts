@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { PG, pgError } from "@/db/errors";
 import { idempotencyRecords } from "@/db/schema";
+import type { JsonAnswer } from "@/lib/http";
 import { translator, type MessageKey } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { cardUrl } from "@/lib/members/card/url";
@@ -22,7 +23,8 @@ import { ApiMember } from "@/lib/members/enrol/validation";
  * `{errors: {field: message}}` and writes nothing; only a 201 writes (member, counters, idempotency record in
  * one transaction, see enrolMember; under load several sign-ups share that transaction, see enrol/batch.ts). The order of checks is the order of cost: the token (one indexed read),
  * the rate limit (one shared counter per token), the Idempotency-Key, then the body — its size counted on the raw stream before
- * anything is parsed, so a 50 MB body costs 1 MB of reading at most.
+ * anything is parsed, so a 50 MB body costs 1 MB of reading at most. It reads the Request and returns a plain
+ * answer (status, body, headers); the route sends it with lib/http's jsonResponse (which adds no-store).
  */
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -49,11 +51,11 @@ export interface ApiDeps {
 
 type Errors = Record<string, string>;
 
-function answer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+function answer(status: number, body: unknown, headers: Record<string, string> = {}): JsonAnswer {
+  return { status, body, headers };
 }
 
-function refuse(status: number, errors: Errors, headers?: Record<string, string>, extra: Record<string, unknown> = {}): Response {
+function refuse(status: number, errors: Errors, headers?: Record<string, string>, extra: Record<string, unknown> = {}): JsonAnswer {
   return answer(status, { errors, ...extra }, headers);
 }
 
@@ -164,7 +166,7 @@ function limitHit(db: Db, limit: Limit, tokenId: number): Promise<LimitResult> {
   return c.load(String(tokenId));
 }
 
-export async function handleEnrolRequest(req: Request, deps: ApiDeps = {}): Promise<Response> {
+export async function handleEnrolRequest(req: Request, deps: ApiDeps = {}): Promise<JsonAnswer> {
   try {
     return await handle(req, deps);
   } catch (err) {
@@ -181,7 +183,7 @@ export async function handleEnrolRequest(req: Request, deps: ApiDeps = {}): Prom
   }
 }
 
-async function handle(req: Request, deps: ApiDeps): Promise<Response> {
+async function handle(req: Request, deps: ApiDeps): Promise<JsonAnswer> {
   const unauthorized = () => refuse(401, { authorization: t("members.api.unauthorized") }, { "www-authenticate": 'Bearer realm="sadasyata"' });
   const token = bearerToken(req.headers.get("authorization"));
   if (!token) return unauthorized();
@@ -261,7 +263,7 @@ function stable(response: unknown): unknown {
   return Object.fromEntries(keys.map((k) => [k, o[k]]));
 }
 
-async function respond(db: Db, principal: TokenPrincipal, key: string, requestHash: string, outcome: EnrolOutcome): Promise<Response> {
+async function respond(db: Db, principal: TokenPrincipal, key: string, requestHash: string, outcome: EnrolOutcome): Promise<JsonAnswer> {
   switch (outcome.kind) {
     case "created":
       return answer(201, stable(outcome.response));

@@ -1,3 +1,4 @@
+import { jsonResponse } from "@/lib/http";
 import { handleEnrolRequest } from "@/lib/members/api/handler";
 
 // Always dynamic (a POST with a bearer token); saying so spares Next.js wrapping every request in a
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** The enrolment app's sign-up endpoint (DESIGN.md §5); authenticated by enroller token, not by session. */
 export async function POST(req: Request) {
-  return handleEnrolRequest(req);
+  return jsonResponse(await handleEnrolRequest(req));
 }
