@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Field, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { UnitSelect } from "@/components/ui/unit-select";
 import type { UnitOption } from "@/lib/geo/queries";
-import { unitName, type Locale, type Translate } from "@/lib/i18n";
-
+import type { Locale, Translate } from "@/lib/i18n";
 
 /**
  * A plain GET form (works before JavaScript loads, and the URL can be shared): district, block or seat,
@@ -46,34 +46,13 @@ export function ListFilters({
       <input type="hidden" name="tab" value={tab} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {districts.length > 1 ? (
-          <SelectField id="filter-district" name="district" label={t("appointments.filter.district")} defaultValue={district ?? ""}>
-            <option value="">{t("appointments.filter.allDistricts")}</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.key}>
-                {unitName(d, locale)}
-              </option>
-            ))}
-          </SelectField>
+          <UnitSelect id="filter-district" name="district" label={t("appointments.filter.district")} allLabel={t("appointments.filter.allDistricts")} units={districts} value={district} locale={locale} />
         ) : null}
         {blocks && blocks.length > 0 ? (
-          <SelectField id="filter-block" name="block" label={t("appointments.filter.block")} defaultValue={block ?? ""}>
-            <option value="">{t("appointments.filter.allBlocks")}</option>
-            {blocks.map((b) => (
-              <option key={b.id} value={b.id}>
-                {unitName(b, locale)}
-              </option>
-            ))}
-          </SelectField>
+          <UnitSelect id="filter-block" name="block" label={t("appointments.filter.block")} allLabel={t("appointments.filter.allBlocks")} units={blocks} value={block} locale={locale} />
         ) : null}
         {acs && acs.length > 1 ? (
-          <SelectField id="filter-ac" name="ac" label={t("appointments.filter.ac")} defaultValue={ac ?? ""}>
-            <option value="">{t("appointments.filter.allAcs")}</option>
-            {acs.map((a) => (
-              <option key={a.id} value={a.key}>
-                {unitName(a, locale)}
-              </option>
-            ))}
-          </SelectField>
+          <UnitSelect id="filter-ac" name="ac" label={t("appointments.filter.ac")} allLabel={t("appointments.filter.allAcs")} units={acs} value={ac} locale={locale} />
         ) : null}
         <SelectField id="filter-show" name="show" label={t("appointments.filter.show")} defaultValue={show}>
           {shows.map((s) => (
