@@ -1,15 +1,16 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assemblySeats, booths, districts, members } from "@/db/schema";
+import { members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
 import { toCsv, type CsvColumn } from "@/lib/csv/write";
 import { istDate } from "@/lib/dates";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
+import { joinMemberPlace, type MemberPlace } from "@/lib/members/place";
 import { parseMemberQuery } from "@/lib/members/query";
-import { memberScope, queryCondition } from "@/lib/members/search";
+import { memberRowColumns, memberScope, queryCondition } from "@/lib/members/search";
 
 /**
  * A member list as CSV for state leadership: the rows of a search (or all members in scope), capped, with
@@ -18,17 +19,13 @@ import { memberScope, queryCondition } from "@/lib/members/search";
  */
 export const EXPORT_CAP = 10_000;
 
-interface ExportRow {
+interface ExportRow extends MemberPlace {
   membershipNo: string;
   name: string | null;
   gender: string;
   age: number;
   epic: string;
   phone: string | null;
-  boothCode: string;
-  acNo: number;
-  acName: string;
-  district: string;
   channel: string;
   enrolledOn: string;
 }
@@ -43,7 +40,7 @@ const COLUMNS: CsvColumn<ExportRow>[] = [
   { header: "booth_code", value: (r) => r.boothCode },
   { header: "ac_no", value: (r) => r.acNo },
   { header: "ac_name", value: (r) => r.acName },
-  { header: "district", value: (r) => r.district },
+  { header: "district", value: (r) => r.districtName },
   { header: "channel", value: (r) => r.channel },
   { header: "enrolled_on", value: (r) => r.enrolledOn },
 ];
@@ -69,25 +66,7 @@ export async function exportMembers(
     const found =
       cond === null
         ? []
-        : await tx
-            .select({
-              membershipNo: members.membershipNo,
-              name: members.name,
-              gender: members.gender,
-              age: members.age,
-              epic: members.epic,
-              phone: members.phone,
-              boothCode: booths.code,
-              acNo: assemblySeats.no,
-              acName: assemblySeats.name,
-              district: districts.name,
-              channel: members.channel,
-              enrolledOn: members.enrolledOn,
-            })
-            .from(members)
-            .innerJoin(booths, eq(booths.id, members.boothId))
-            .innerJoin(assemblySeats, eq(assemblySeats.id, members.acId))
-            .innerJoin(districts, eq(districts.id, members.districtId))
+        : await joinMemberPlace(tx.select(memberRowColumns).from(members).$dynamic())
             .where(and(memberScope(viewer), isNull(members.erasedAt), cond))
             .orderBy(asc(members.id))
             .limit(cap + 1);

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assemblySeats, boothCounters, booths, districts, members } from "@/db/schema";
+import { boothCounters, booths, members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { boothScope, inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
+import { joinMemberPlace, memberPlaceColumns, type MemberPlace } from "@/lib/members/place";
 import { likeEscape, parseMemberQuery, type MemberQuery } from "@/lib/members/query";
 
 /**
@@ -23,19 +24,26 @@ export type MemberSort = (typeof SORTS)[number];
 export const memberScope = (viewer: Viewer) =>
   inScope(viewer, { stateId: members.stateId, acId: members.acId, districtId: members.districtId });
 
-export interface MemberListRow {
+/** A member row as lists and the export read it (EPIC and phone unmasked: mask them before they leave lib/). */
+export const memberRowColumns = {
+  membershipNo: members.membershipNo,
+  name: members.name,
+  epic: members.epic,
+  phone: members.phone,
+  gender: members.gender,
+  age: members.age,
+  ...memberPlaceColumns,
+  channel: members.channel,
+  enrolledOn: members.enrolledOn,
+};
+
+export interface MemberListRow extends MemberPlace {
   membershipNo: string;
   name: string;
   epicMasked: string;
   phoneMasked: string;
   gender: string;
   age: number;
-  boothCode: string;
-  acNo: number;
-  acName: string;
-  acNameHi: string | null;
-  districtName: string;
-  districtNameHi: string | null;
   channel: string;
   enrolledOn: string;
 }
@@ -98,48 +106,18 @@ export async function searchMembers(
   if (!can(viewer, "members.view")) return empty;
   const cond = queryCondition(query);
   if (cond === null) return empty;
-  const rows = await db
-    .select({
-      membershipNo: members.membershipNo,
-      name: members.name,
-      epic: members.epic,
-      phone: members.phone,
-      gender: members.gender,
-      age: members.age,
-      boothCode: booths.code,
-      acNo: assemblySeats.no,
-      acName: assemblySeats.name,
-      acNameHi: assemblySeats.nameHi,
-      districtName: districts.name,
-      districtNameHi: districts.nameHi,
-      channel: members.channel,
-      enrolledOn: members.enrolledOn,
-    })
-    .from(members)
-    .innerJoin(booths, eq(booths.id, members.boothId))
-    .innerJoin(assemblySeats, eq(assemblySeats.id, members.acId))
-    .innerJoin(districts, eq(districts.id, members.districtId))
+  const rows = await joinMemberPlace(db.select(memberRowColumns).from(members).$dynamic())
     .where(and(memberScope(viewer), isNull(members.erasedAt), cond))
     .orderBy(...orderBy(opts.sort ?? "new"))
     .limit(size + 1)
     .offset((page - 1) * size);
   return {
     query,
-    rows: rows.slice(0, size).map((r) => ({
-      membershipNo: r.membershipNo,
-      name: r.name ?? "",
-      epicMasked: maskEpic(r.epic),
-      phoneMasked: r.phone ? maskPhone(r.phone) : "",
-      gender: r.gender,
-      age: r.age,
-      boothCode: r.boothCode,
-      acNo: r.acNo,
-      acName: r.acName,
-      acNameHi: r.acNameHi,
-      districtName: r.districtName,
-      districtNameHi: r.districtNameHi,
-      channel: r.channel,
-      enrolledOn: r.enrolledOn,
+    rows: rows.slice(0, size).map(({ epic, phone, name, ...rest }) => ({
+      ...rest,
+      name: name ?? "",
+      epicMasked: maskEpic(epic),
+      phoneMasked: phone ? maskPhone(phone) : "",
     })),
     page,
     hasNext: rows.length > size,
@@ -168,7 +146,7 @@ export async function scopeMemberTotal(db: DbOrTx, viewer: Viewer): Promise<numb
   return r?.n ?? 0;
 }
 
-export interface MemberDetail {
+export interface MemberDetail extends MemberPlace {
   membershipNo: string;
   name: string;
   epicMasked: string;
@@ -176,14 +154,6 @@ export interface MemberDetail {
   gender: string;
   age: number;
   hasPhoto: boolean;
-  boothCode: string;
-  boothName: string;
-  boothNameHi: string | null;
-  acNo: number;
-  acName: string;
-  acNameHi: string | null;
-  districtName: string;
-  districtNameHi: string | null;
   channel: string;
   bookNo: string | null;
   pageNo: number | null;
@@ -196,35 +166,20 @@ export interface MemberDetail {
 /** One member in the viewer's scope (masked), or null: unknown, erased and out of scope look the same. */
 export async function findMember(db: DbOrTx, viewer: Viewer, membershipNo: string): Promise<MemberDetail | null> {
   if (!can(viewer, "members.view")) return null;
-  const [m] = await db
-    .select({
-      membershipNo: members.membershipNo,
-      name: members.name,
-      epic: members.epic,
-      phone: members.phone,
-      gender: members.gender,
-      age: members.age,
-      hasPhoto: sql<boolean>`${members.photo} IS NOT NULL`,
-      boothCode: booths.code,
-      boothName: booths.name,
-      boothNameHi: booths.nameHi,
-      acNo: assemblySeats.no,
-      acName: assemblySeats.name,
-      acNameHi: assemblySeats.nameHi,
-      districtName: districts.name,
-      districtNameHi: districts.nameHi,
-      channel: members.channel,
-      bookNo: members.bookNo,
-      pageNo: members.pageNo,
-      enrolledOn: members.enrolledOn,
-      consentVersion: members.consentVersion,
-      consentLang: members.consentLang,
-      consentAt: members.consentAt,
-    })
-    .from(members)
-    .innerJoin(booths, eq(booths.id, members.boothId))
-    .innerJoin(assemblySeats, eq(assemblySeats.id, members.acId))
-    .innerJoin(districts, eq(districts.id, members.districtId))
+  const [m] = await joinMemberPlace(
+    db
+      .select({
+        ...memberRowColumns,
+        hasPhoto: sql<boolean>`${members.photo} IS NOT NULL`,
+        bookNo: members.bookNo,
+        pageNo: members.pageNo,
+        consentVersion: members.consentVersion,
+        consentLang: members.consentLang,
+        consentAt: members.consentAt,
+      })
+      .from(members)
+      .$dynamic(),
+  )
     .where(and(eq(members.membershipNo, membershipNo), isNull(members.erasedAt), memberScope(viewer)))
     .limit(1);
   if (!m || !m.name) return null;
