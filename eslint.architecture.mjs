@@ -1,7 +1,8 @@
 /**
  * The import rules of ARCHITECTURE.md, enforced: app → components → lib → db and never upward, components
  * never reach the database, feature folders never import one another, and every import names its module
- * from the root (`@/…`). lib/architecture.test.ts lints deliberately wrong imports to prove each rule bites.
+ * from the root (`@/…`), and lib/ returns data, never a Response. lib/architecture.test.ts lints deliberately
+ * wrong code to prove each rule bites.
  */
 
 /** lib/<feature>: one screen's data and writes each. Everything else in lib/ is shared by all of them. */
@@ -27,6 +28,20 @@ const otherFeatures = (room, features, self) =>
 
 const rule = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
+/** lib/ returns data, never a Response: only app/ speaks HTTP, through the helpers of lib/http.ts. */
+const noResponse = `lib/ returns data, never a Response: return plain data and build the Response in app/ with lib/http.ts (errorResponse, jsonResponse, fileResponse, csvResponse). ${see}`;
+const libReturnsData = {
+  files: ["lib/**/*.{ts,tsx}"],
+  ignores: ["lib/http.ts", "**/*.test.{ts,tsx}"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      { selector: "NewExpression[callee.name=/^(Next)?Response$/]", message: noResponse },
+      { selector: "CallExpression[callee.object.name=/^(Next)?Response$/][callee.property.name=/^(json|redirect|error|next|rewrite)$/]", message: noResponse },
+    ],
+  },
+};
+
 export const architectureRules = [
   { files: ["db/**/*.{ts,tsx}"], rules: rule([relative, ...upward("lib", "components", "app")]) },
   { files: ["lib/**/*.{ts,tsx}"], rules: rule([relative, ...upward("components", "app")]) },
@@ -47,4 +62,6 @@ export const architectureRules = [
   // Tests are entry points, like scripts/ and e2e/: they compose features (coverage is tested by appointing
   // through appointments' service) and set up databases with lib/seed and lib/testing, from any room.
   { files: ["**/*.test.{ts,tsx}"], rules: rule([relative]) },
+  // The one config object that sets no-restricted-syntax (eslint-config-next sets none), so nothing clobbers it.
+  libReturnsData,
 ];

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 /**
  * ARCHITECTURE.md's import rules are lint rules (eslint.architecture.mjs); these cases lint one deliberately
@@ -10,9 +10,20 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "..");
 const eslint = new ESLint({ cwd: root });
 
+// The first lint loads the config, its plugins and the TypeScript parser: seconds on a busy machine, which
+// belong to no one case.
+beforeAll(() => eslint.lintText("\n", { filePath: path.join(root, "lib/warm-up.ts") }), 60_000);
+
 async function restricted(file: string, from: string): Promise<string[]> {
   const [result] = await eslint.lintText(`import { x } from "${from}";\nexport const y = x;\n`, { filePath: path.join(root, file) });
   return result!.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+/** The no-restricted-syntax messages of `code` (not an import) as if it stood in `file`. */
+async function syntax(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
+  return result!.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
 }
 
 describe("import rules", () => {
@@ -52,5 +63,29 @@ describe("import rules", () => {
     ["db/right.db.test.ts", "@/lib/testing/db"],
   ])("%s may import %s", async (file, from) => {
     expect(await restricted(file, from)).toEqual([]);
+  });
+});
+
+describe("lib returns data, never a Response", () => {
+  it.each([
+    ["lib/members/wrong.ts", 'export const r = new Response("x");'],
+    ["lib/coverage/wrong.ts", "export const r = Response.json({ rows: [] });"],
+    ["lib/wrong.ts", 'export const r = Response.redirect("https://example.org/");'],
+    ["lib/members/api/wrong.ts", 'import { NextResponse } from "next/server";\nexport const r = NextResponse.json({});'],
+  ])("%s may not build one: %s", async (file, code) => {
+    const messages = await syntax(file, `${code}\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/lib\/ returns data, never a Response.*ARCHITECTURE\.md/);
+  });
+
+  it.each([
+    ["lib/http.ts", 'export const r = new Response("x");'],
+    ["lib/http.ts", "export const r = Response.json({});"],
+    ["app/api/right/route.ts", 'export const r = new Response("x");'],
+    // Tests compose what the route does (lib's data, then lib/http's helper) and may build requests' answers.
+    ["lib/members/right.db.test.ts", 'export const r = new Response("x");'],
+    ["lib/members/right.ts", "export const r = (res: Response) => res.status;"],
+  ])("%s may: %s", async (file, code) => {
+    expect(await syntax(file, `${code}\n`)).toEqual([]);
   });
 });
