@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { assemblySeats, districts, lokSabhaSeats, states, users, type ScopeLevel, type UserRole } from "@/db/schema";
 
@@ -23,9 +24,20 @@ export interface Viewer {
   scope: ScopeUnit;
 }
 
+/**
+ * A select from users (made `$dynamic()`) joined to the unit their scope names: the PC, AC or district, at
+ * most one of which is set (none at state level), so each join is a left join.
+ */
+export function joinScopeUnit<T extends PgSelect>(qb: T) {
+  return qb
+    .leftJoin(lokSabhaSeats, eq(lokSabhaSeats.id, users.pcId))
+    .leftJoin(assemblySeats, eq(assemblySeats.id, users.acId))
+    .leftJoin(districts, eq(districts.id, users.districtId));
+}
+
 /** The active user with their scope, or null (unknown or deactivated users have no viewer). */
 export async function loadViewer(db: DbOrTx, userId: number): Promise<Viewer | null> {
-  const [row] = await db
+  const query = db
     .select({
       id: users.id,
       email: users.email,
@@ -52,11 +64,8 @@ export async function loadViewer(db: DbOrTx, userId: number): Promise<Viewer | n
     })
     .from(users)
     .innerJoin(states, eq(states.id, users.stateId))
-    .leftJoin(lokSabhaSeats, eq(lokSabhaSeats.id, users.pcId))
-    .leftJoin(assemblySeats, eq(assemblySeats.id, users.acId))
-    .leftJoin(districts, eq(districts.id, users.districtId))
-    .where(eq(users.id, userId))
-    .limit(1);
+    .$dynamic();
+  const [row] = await joinScopeUnit(query).where(eq(users.id, userId)).limit(1);
   if (!row || !row.active) return null;
   const level = row.scopeLevel as ScopeLevel;
   const base = { level, stateId: row.stateId };

@@ -3,7 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assemblySeats, districts, lokSabhaSeats, users } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { joinScopeUnit, type Viewer } from "@/lib/auth/viewer";
 import { unitValue } from "@/lib/users/schema";
 
 export interface UserRow {
@@ -22,7 +22,7 @@ export interface UserRow {
 /** Users of the viewer's state (administrators only; null for anyone else). Never the password hash. */
 export async function listUsers(db: DbOrTx, viewer: Viewer): Promise<UserRow[] | null> {
   if (!can(viewer, "users.manage")) return null;
-  return db
+  const query = db
     .select({
       id: users.id,
       email: users.email,
@@ -35,11 +35,8 @@ export async function listUsers(db: DbOrTx, viewer: Viewer): Promise<UserRow[] |
       createdAt: users.createdAt,
     })
     .from(users)
-    .leftJoin(districts, eq(districts.id, users.districtId))
-    .leftJoin(assemblySeats, eq(assemblySeats.id, users.acId))
-    .leftJoin(lokSabhaSeats, eq(lokSabhaSeats.id, users.pcId))
-    .where(eq(users.stateId, viewer.scope.stateId))
-    .orderBy(asc(users.email));
+    .$dynamic();
+  return joinScopeUnit(query).where(eq(users.stateId, viewer.scope.stateId)).orderBy(asc(users.email));
 }
 
 /** The units a user's scope can be set to, for the forms: values carry their level (`pc:3`), see unitValue. */
