@@ -256,6 +256,20 @@ const IT_HEADS: ViewerKey[] = ["ac49", "ac1", "koriya"];
 const everyoneRefusedByRole = (viewers: ViewerKey[], aim: string, form: Fields): Case[] => viewers.map((viewer) => ({ viewer, aim, form, expect: roleRefused }));
 
 /**
+ * An action on one user by id (plus `extra` fields): another state's user is not found, the IT heads, the
+ * Raipur president and the leadership are refused by role, a signed-out caller is refused; the admin may act
+ * on a CG user.
+ */
+const userByIdRow = (extra: Fields): Row => ({
+  cases: (f) => [
+    { viewer: "admin", aim: "another state's user", form: { userId: String(f.state2.userId), ...extra }, expect: notFound },
+    ...everyoneRefusedByRole([...IT_HEADS, "raipur", "pcc"], "a user of the state", { userId: String(f.cgUser), ...extra }),
+    { viewer: "signedOut", aim: "a user", form: { userId: String(f.cgUser), ...extra }, expect: signedOut },
+  ],
+  controls: (f) => [{ viewer: "admin", aim: "a CG user", form: { userId: String(f.cgUser), ...extra } }],
+});
+
+/**
  * `module#export` → its cases. Expectations are exact: "forbidden" with the role message means the role may
  * not do it at all; with the scope message, or "not found", or a field error on the unit, means the area
  * check refused it.
@@ -365,30 +379,9 @@ const ACTIONS: Record<string, Row> = {
     ],
     controls: (f) => [{ viewer: "admin", aim: "a CG user to seat 49", form: { userId: String(f.cgUser), role: "it_head", scopeLevel: "ac", unitId: `ac:${f.ac.n49}` } }],
   },
-  "lib/users/actions.ts#setUserActive": {
-    cases: (f) => [
-      { viewer: "admin", aim: "another state's user", form: { userId: String(f.state2.userId), active: "false" }, expect: notFound },
-      ...everyoneRefusedByRole([...IT_HEADS, "raipur", "pcc"], "a user of the state", { userId: String(f.cgUser), active: "false" }),
-      { viewer: "signedOut", aim: "a user", form: { userId: String(f.cgUser), active: "false" }, expect: signedOut },
-    ],
-    controls: (f) => [{ viewer: "admin", aim: "a CG user", form: { userId: String(f.cgUser), active: "false" } }],
-  },
-  "lib/users/actions.ts#resetUserPassword": {
-    cases: (f) => [
-      { viewer: "admin", aim: "another state's user", form: { userId: String(f.state2.userId) }, expect: notFound },
-      ...everyoneRefusedByRole([...IT_HEADS, "raipur", "pcc"], "a user of the state", { userId: String(f.cgUser) }),
-      { viewer: "signedOut", aim: "a user", form: { userId: String(f.cgUser) }, expect: signedOut },
-    ],
-    controls: (f) => [{ viewer: "admin", aim: "a CG user", form: { userId: String(f.cgUser) } }],
-  },
-  "lib/users/actions.ts#signUserOutEverywhere": {
-    cases: (f) => [
-      { viewer: "admin", aim: "another state's user", form: { userId: String(f.state2.userId) }, expect: notFound },
-      ...everyoneRefusedByRole([...IT_HEADS, "raipur", "pcc"], "a user of the state", { userId: String(f.cgUser) }),
-      { viewer: "signedOut", aim: "a user", form: { userId: String(f.cgUser) }, expect: signedOut },
-    ],
-    controls: (f) => [{ viewer: "admin", aim: "a CG user", form: { userId: String(f.cgUser) } }],
-  },
+  "lib/users/actions.ts#setUserActive": userByIdRow({ active: "false" }),
+  "lib/users/actions.ts#resetUserPassword": userByIdRow({}),
+  "lib/users/actions.ts#signUserOutEverywhere": userByIdRow({}),
 
   "lib/targets/actions.ts#setTarget": {
     cases: (f) => {
