@@ -10,6 +10,8 @@ import {
   sumSeries,
   suppressSmall,
   type DayCount,
+  type Pace,
+  type PaceInput,
 } from "@/lib/progress/pace";
 
 // A ten-day campaign, 1–10 October (India time). 00:00 IST on 1 October is 18:30 UTC on 30 September.
@@ -31,109 +33,108 @@ describe("campaign days", () => {
   });
 });
 
+/** Numbers the pace computes by division, compared to two decimals (as `toBeCloseTo`). */
+const near = (x: number) => expect.closeTo(x);
+
+/**
+ * `pace` in each situation: every listed field is checked on its own; `finite` also checks that no number of
+ * the answer is NaN or infinite.
+ */
+const PACES: { name: string; input: PaceInput; expected: Partial<Record<keyof Pace, unknown>>; finite?: boolean }[] = [
+  {
+    name: "on the first day: line, gap, days behind, needed and recent rate",
+    input: { members: 20, target: 1000, campaign: C, now: ist("2026-10-01"), series: [{ day: "2026-10-01", members: 20 }] },
+    expected: {
+      elapsed: 0.5,
+      daysLeft: 9,
+      over: false,
+      percent: near(0.02),
+      expected: near(50),
+      behindBy: near(30),
+      aheadBy: 0,
+      // 20 members is where the line stood 0.2 days in: 0.3 days behind.
+      daysBehind: near(0.3),
+      behindSince: "2026-10-01",
+      requiredRate: near(980 / 9.5),
+      // Half a day gone, but the rate is never divided by less than one day.
+      recentRate: 20,
+      projected: near(20 + 20 * 9.5),
+      reached: false,
+      // 980 more at 20 a day is 49 days from now.
+      reachOn: "2026-11-19",
+    },
+  },
+  {
+    name: "at the very start nothing is expected and nobody is behind",
+    input: { members: 0, target: 1000, campaign: C, now: ist("2026-10-01", "00:00"), series: [] },
+    expected: { expected: 0, daysBehind: 0, behindSince: null, requiredRate: 100, recentRate: 0, reachOn: null },
+  },
+  {
+    name: "on the last day: no whole days left, the rest of today to go",
+    input: { members: 900, target: 1000, campaign: C, now: ist("2026-10-10", "18:00"), series: flat("2026-10-01", 10, 90) },
+    expected: {
+      daysLeft: 0,
+      over: false,
+      elapsed: 9.75,
+      expected: near(975),
+      requiredRate: near(100 / 0.25),
+      // The window runs from 18:00 on 3 October: a quarter of that day, six whole days and today (so far).
+      recentRate: near((0.25 * 90 + 6 * 90 + 90) / 7),
+      projected: near(900 + ((0.25 * 90 + 6 * 90 + 90) / 7) * 0.25),
+      daysBehind: near(9.75 - 9),
+    },
+  },
+  {
+    name: "a campaign already over: no rate can reach it any more, the projection is the count",
+    input: { members: 500, target: 1000, campaign: C, now: ist("2026-10-20"), series: flat("2026-10-01", 10, 50) },
+    expected: {
+      over: true,
+      daysLeft: 0,
+      elapsed: 10,
+      expected: 1000,
+      behindBy: 500,
+      daysBehind: near(5),
+      requiredRate: null,
+      projected: 500,
+      // The window is the campaign's last seven days.
+      recentRate: near(50),
+      behindSince: "2026-10-01",
+    },
+  },
+  {
+    name: "a campaign over and the target reached on a known day",
+    input: { members: 1500, target: 1000, campaign: C, now: ist("2026-10-20"), series: flat("2026-10-01", 10, 150) },
+    expected: { reached: true, reachOn: "2026-10-07", requiredRate: 0, daysBehind: 0, aheadBy: 500 },
+  },
+  {
+    name: "a target of zero: no percent, nothing expected, never behind",
+    input: { members: 7, target: 0, campaign: C, now: ist("2026-10-05"), series: [{ day: "2026-10-02", members: 7 }] },
+    expected: { percent: null, expected: 0, behindBy: 0, daysBehind: 0, behindSince: null, requiredRate: 0, reached: true },
+    finite: true,
+  },
+  {
+    name: "a unit with no booths: nothing counted, no target, no NaN anywhere",
+    input: { members: 0, target: null, campaign: C, now: ist("2026-10-05"), series: [] },
+    expected: { members: 0, target: null, percent: null, expected: null, daysBehind: null, requiredRate: null, recentRate: 0, projected: 0, reachOn: null },
+    finite: true,
+  },
+  {
+    name: "a unit with no booths but a target is behind by every day elapsed",
+    input: { members: 0, target: 500, campaign: C, now: ist("2026-10-05"), series: [] },
+    expected: { daysBehind: near(4.5), behindSince: "2026-10-01", reachOn: null },
+  },
+  {
+    name: "without a day series the projection is unknown",
+    input: { members: 300, target: 1000, campaign: C, now: ist("2026-10-05") },
+    expected: { recentRate: null, projected: null, behindSince: null, daysBehind: near(1.5) },
+  },
+];
+
 describe("pace", () => {
-  it("on the first day: line, gap, days behind, needed and recent rate", () => {
-    const p = pace({ members: 20, target: 1000, campaign: C, now: ist("2026-10-01"), series: [{ day: "2026-10-01", members: 20 }] });
-    expect(p.elapsed).toBe(0.5);
-    expect(p.daysLeft).toBe(9);
-    expect(p.over).toBe(false);
-    expect(p.percent).toBeCloseTo(0.02);
-    expect(p.expected).toBeCloseTo(50);
-    expect(p.behindBy).toBeCloseTo(30);
-    expect(p.aheadBy).toBe(0);
-    // 20 members is where the line stood 0.2 days in: 0.3 days behind.
-    expect(p.daysBehind).toBeCloseTo(0.3);
-    expect(p.behindSince).toBe("2026-10-01");
-    expect(p.requiredRate).toBeCloseTo(980 / 9.5);
-    // Half a day gone, but the rate is never divided by less than one day.
-    expect(p.recentRate).toBe(20);
-    expect(p.projected).toBeCloseTo(20 + 20 * 9.5);
-    expect(p.reached).toBe(false);
-    // 980 more at 20 a day is 49 days from now.
-    expect(p.reachOn).toBe("2026-11-19");
-  });
-
-  it("at the very start nothing is expected and nobody is behind", () => {
-    const p = pace({ members: 0, target: 1000, campaign: C, now: ist("2026-10-01", "00:00"), series: [] });
-    expect(p.expected).toBe(0);
-    expect(p.daysBehind).toBe(0);
-    expect(p.behindSince).toBeNull();
-    expect(p.requiredRate).toBe(100);
-    expect(p.recentRate).toBe(0);
-    expect(p.reachOn).toBeNull();
-  });
-
-  it("on the last day: no whole days left, the rest of today to go", () => {
-    const series = flat("2026-10-01", 10, 90);
-    const p = pace({ members: 900, target: 1000, campaign: C, now: ist("2026-10-10", "18:00"), series });
-    expect(p.daysLeft).toBe(0);
-    expect(p.over).toBe(false);
-    expect(p.elapsed).toBe(9.75);
-    expect(p.expected).toBeCloseTo(975);
-    expect(p.requiredRate).toBeCloseTo(100 / 0.25);
-    // The window runs from 18:00 on 3 October: a quarter of that day, six whole days and today (so far).
-    expect(p.recentRate).toBeCloseTo((0.25 * 90 + 6 * 90 + 90) / 7);
-    expect(p.projected).toBeCloseTo(900 + ((0.25 * 90 + 6 * 90 + 90) / 7) * 0.25);
-    expect(p.daysBehind).toBeCloseTo(9.75 - 9);
-  });
-
-  it("a campaign already over: no rate can reach it any more, the projection is the count", () => {
-    const series = flat("2026-10-01", 10, 50);
-    const p = pace({ members: 500, target: 1000, campaign: C, now: ist("2026-10-20"), series });
-    expect(p.over).toBe(true);
-    expect(p.daysLeft).toBe(0);
-    expect(p.elapsed).toBe(10);
-    expect(p.expected).toBe(1000);
-    expect(p.behindBy).toBe(500);
-    expect(p.daysBehind).toBeCloseTo(5);
-    expect(p.requiredRate).toBeNull();
-    expect(p.projected).toBe(500);
-    // The window is the campaign's last seven days.
-    expect(p.recentRate).toBeCloseTo(50);
-    expect(p.behindSince).toBe("2026-10-01");
-  });
-
-  it("a campaign over and the target reached on a known day", () => {
-    const series = flat("2026-10-01", 10, 150);
-    const p = pace({ members: 1500, target: 1000, campaign: C, now: ist("2026-10-20"), series });
-    expect(p.reached).toBe(true);
-    expect(p.reachOn).toBe("2026-10-07");
-    expect(p.requiredRate).toBe(0);
-    expect(p.daysBehind).toBe(0);
-    expect(p.aheadBy).toBe(500);
-  });
-
-  it("a target of zero: no percent, nothing expected, never behind", () => {
-    const p = pace({ members: 7, target: 0, campaign: C, now: ist("2026-10-05"), series: [{ day: "2026-10-02", members: 7 }] });
-    expect(p.percent).toBeNull();
-    expect(p.expected).toBe(0);
-    expect(p.behindBy).toBe(0);
-    expect(p.daysBehind).toBe(0);
-    expect(p.behindSince).toBeNull();
-    expect(p.requiredRate).toBe(0);
-    expect(p.reached).toBe(true);
-    expect(Object.values(p).every((v) => typeof v !== "number" || Number.isFinite(v))).toBe(true);
-  });
-
-  it("a unit with no booths: nothing counted, no target, no NaN anywhere", () => {
-    const p = pace({ members: 0, target: null, campaign: C, now: ist("2026-10-05"), series: [] });
-    expect(p).toMatchObject({ members: 0, target: null, percent: null, expected: null, daysBehind: null, requiredRate: null, recentRate: 0, projected: 0, reachOn: null });
-    expect(Object.values(p).every((v) => typeof v !== "number" || Number.isFinite(v))).toBe(true);
-  });
-
-  it("a unit with no booths but a target is behind by every day elapsed", () => {
-    const p = pace({ members: 0, target: 500, campaign: C, now: ist("2026-10-05"), series: [] });
-    expect(p.daysBehind).toBeCloseTo(4.5);
-    expect(p.behindSince).toBe("2026-10-01");
-    expect(p.reachOn).toBeNull();
-  });
-
-  it("without a day series the projection is unknown", () => {
-    const p = pace({ members: 300, target: 1000, campaign: C, now: ist("2026-10-05") });
-    expect(p.recentRate).toBeNull();
-    expect(p.projected).toBeNull();
-    expect(p.behindSince).toBeNull();
-    expect(p.daysBehind).toBeCloseTo(1.5);
+  it.each(PACES)("$name", ({ input, expected, finite }) => {
+    const p = pace(input);
+    for (const [field, value] of Object.entries(expected)) expect(p[field as keyof Pace], field).toEqual(value);
+    if (finite) expect(Object.values(p).every((v) => typeof v !== "number" || Number.isFinite(v))).toBe(true);
   });
 });
 
