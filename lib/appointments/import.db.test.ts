@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/lib/seed";
-import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import { testEngines } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { applyImport, previewImport, type ImportCtx, type ImportReport } from "@/lib/appointments/import";
-import { freshPhones, NOW, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
+import { freshPhones, seededDemo, t, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const csv = (rows: string[][]) => ["role,unit_level,unit_code,name,phone,epic", ...rows.map((r) => r.join(","))].join("\r\n") + "\r\n";
@@ -17,9 +16,7 @@ describe.each(testEngines())("appointment import on %s", (engine) => {
   const ctx = (viewer: Viewer): ImportCtx => ({ db: h.db, viewer, t });
 
   beforeAll(async () => {
-    h = await createTestDb(engine);
-    await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, pcc] = await Promise.all([viewerFor(h.db, "raipur@demo.local"), viewerFor(h.db, "pcc@demo.local")]);
+    ({ h, raipur, pcc } = await seededDemo(engine));
   });
   afterAll(async () => {
     await h?.close();

@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/lib/seed";
-import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import { testEngines } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import { listBoothPosts, loadPost, searchWorkers } from "@/lib/appointments/queries";
 import { revealWorker } from "@/lib/appointments/reveal";
 import { appoint, type ServiceCtx } from "@/lib/appointments/service";
-import { freshPhones, NOW, vacantBooth } from "@/lib/testing/factories";
+import { freshPhones, seededDemo, vacantBooth } from "@/lib/testing/factories";
 
 /** Workers' phone and EPIC on post pages: masked in everything the pages read, full only through an audited reveal. */
 describe.each(testEngines())("workers' phone and EPIC on %s", (engine) => {
@@ -24,13 +23,7 @@ describe.each(testEngines())("workers' phone and EPIC on %s", (engine) => {
     (await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'workers.reveal'`))[0]!.n;
 
   beforeAll(async () => {
-    h = await createTestDb(engine);
-    await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, pcc, itcell] = await Promise.all([
-      viewerFor(h.db, "raipur@demo.local"),
-      viewerFor(h.db, "pcc@demo.local"),
-      viewerFor(h.db, "itcell@demo.local"),
-    ]);
+    ({ h, raipur, pcc, itcell } = await seededDemo(engine));
     const [p1, p2] = await freshPhones(h.db, 2);
     const b1 = await vacantBooth(h.db, "raipur", "enroller");
     const a1 = await appoint(ctx(raipur), { role: "enroller", level: "booth", unitId: b1.id, worker: { name: "Reveal Raipur", phone: p1!, epic: "RVL1234567" } });

@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/lib/seed";
-import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import { testEngines } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import { ENROLLERS_PER_BOOTH } from "@/lib/appointments/posts";
 import { enrollerSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers } from "@/lib/appointments/queries";
 import { appoint, endAppointment, replace, type ServiceCtx } from "@/lib/appointments/service";
-import { freshPhone, freshPhones, NOW, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
+import { freshPhone, freshPhones, seededDemo, vacantBooth, writesSnapshot } from "@/lib/testing/factories";
 import { refusal } from "@/lib/testing/refusal";
 
 
@@ -20,13 +19,7 @@ describe.each(testEngines())("appointments on %s", (engine) => {
   const ctx = (viewer: Viewer): ServiceCtx => ({ db: h.db, viewer });
 
   beforeAll(async () => {
-    h = await createTestDb(engine);
-    await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, pcc, itcell] = await Promise.all([
-      viewerFor(h.db, "raipur@demo.local"),
-      viewerFor(h.db, "pcc@demo.local"),
-      viewerFor(h.db, "itcell@demo.local"),
-    ]);
+    ({ h, raipur, pcc, itcell } = await seededDemo(engine));
   });
   afterAll(async () => {
     await h?.close();

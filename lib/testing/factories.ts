@@ -1,16 +1,62 @@
 /**
- * Factories and fixtures shared by the database tests (not used by the app): a fixed "now", an English
- * translator, a fingerprint of what appointments, trainings and imports write, units and fresh phone numbers
- * on the seeded database, and a minimal two-state geography with users for the user-administration tests.
- * A viewer by email is `viewerFor` in lib/testing/db.ts.
+ * Factories and fixtures shared by the tests (not used by the app): a fixed "now", an English translator,
+ * the seeded database with the demo users' viewers, a fingerprint of what appointments, trainings and imports
+ * write, units and fresh phone numbers on the seeded database, a valid member sign-up (also used by the e2e
+ * API spec and the API benchmark, so nothing here may import "server-only"), and a minimal two-state
+ * geography with users for the user-administration tests. A viewer by email is `viewerFor` in
+ * lib/testing/db.ts.
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "@/db/client";
+import { queryRows, type DbHandle, type DbOrTx } from "@/db/client";
 import { hashPassword } from "@/lib/auth/credentials";
+import type { Viewer } from "@/lib/auth/viewer";
 import { translator } from "@/lib/i18n";
+import { seed } from "@/lib/seed";
+import { createTestDb, viewerFor, type Engine } from "@/lib/testing/db";
 
 export const NOW = new Date("2026-11-28T07:30:00Z");
 export const t = translator("en");
+
+export interface SeededDemo {
+  h: DbHandle;
+  /** The Raipur district president. */
+  raipur: Viewer;
+  /** The state's leadership. */
+  pcc: Viewer;
+  /** The state IT-cell head. */
+  itcell: Viewer;
+}
+
+/** A new test database with the seeded geography and demo users (no members, seeded at NOW), and their viewers. */
+export async function seededDemo(engine: Engine): Promise<SeededDemo> {
+  const h = await createTestDb(engine);
+  await seed(h.db, { members: 0, now: NOW, demoUsers: true });
+  const [raipur, pcc, itcell] = await Promise.all(
+    ["raipur", "pcc", "itcell"].map((user) => viewerFor(h.db, `${user}@demo.local`)),
+  );
+  return { h, raipur: raipur!, pcc: pcc!, itcell: itcell! };
+}
+
+/**
+ * A member sign-up that the API, the book form's checks and `enrolMember` all accept: one valid person with
+ * the given EPIC, on the given booth, with consent. Callers override what their test varies.
+ */
+export function memberBody(epic: string, boothCode: string) {
+  return {
+    epic,
+    name: "सुनीता साहू",
+    gender: "F" as const,
+    age: 30,
+    phone: "9876543210",
+    address: "Ward 3",
+    religion: "Hindu",
+    caste: "Sahu",
+    casteCategory: "OBC" as const,
+    boothCode,
+    consent: true as const,
+    consentVersion: "v1",
+  };
+}
 
 /** A fingerprint of everything an appointment, training or import could write. */
 export async function writesSnapshot(db: DbOrTx): Promise<Record<string, string>> {

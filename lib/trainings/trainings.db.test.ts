@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { seed } from "@/lib/seed";
-import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import { testEngines } from "@/lib/testing/db";
 import { enrollerSummary, listUnitPosts } from "@/lib/appointments/queries";
-import { districtId, NOW, writesSnapshot } from "@/lib/testing/factories";
+import { districtId, seededDemo, writesSnapshot } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import { listTrainings, loadTraining, trainingRoster } from "@/lib/trainings/queries";
@@ -17,9 +16,7 @@ describe.each(testEngines())("trainings on %s", (engine) => {
   const ctx = (viewer: Viewer): TrainingCtx => ({ db: h.db, viewer });
 
   beforeAll(async () => {
-    h = await createTestDb(engine);
-    await seed(h.db, { members: 0, now: NOW, demoUsers: true });
-    [raipur, pcc] = await Promise.all([viewerFor(h.db, "raipur@demo.local"), viewerFor(h.db, "pcc@demo.local")]);
+    ({ h, raipur, pcc } = await seededDemo(engine));
   });
   afterAll(async () => {
     await h?.close();
