@@ -51,22 +51,19 @@ export function unitHref(level: GeoLevel, key: string, districtSlug?: string): s
   }
 }
 
+/** The booths column that names a unit of each level (a booth is its own unit). */
+const BOOTH_UNIT_COLUMN = {
+  state: booths.stateId,
+  pc: booths.pcId,
+  ac: booths.acId,
+  district: booths.districtId,
+  block: booths.blockId,
+  booth: booths.id,
+} satisfies Record<GeoLevel, unknown>;
+
 /** The booths of a unit. */
 export function boothsOf(unit: { level: GeoLevel; id: number; stateId: number }): SQL {
-  switch (unit.level) {
-    case "state":
-      return eq(booths.stateId, unit.id);
-    case "pc":
-      return eq(booths.pcId, unit.id);
-    case "ac":
-      return eq(booths.acId, unit.id);
-    case "district":
-      return eq(booths.districtId, unit.id);
-    case "block":
-      return eq(booths.blockId, unit.id);
-    case "booth":
-      return eq(booths.id, unit.id);
-  }
+  return eq(BOOTH_UNIT_COLUMN[unit.level], unit.id);
 }
 
 interface LinkInput {
