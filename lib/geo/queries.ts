@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import type { UnitLevel } from "@/db/schema";
 import { unitIdsInScope } from "@/lib/auth/scope";
@@ -22,51 +22,32 @@ export interface UnitRow {
   parentNameHi: string | null;
 }
 
+/**
+ * Where each level's units live: the table, the column its URL key is (a number for blocks, PCs and ACs), and
+ * the parent whose name labels it (the district of a booth or block, the PC of an AC).
+ */
+const UNIT_TABLES: Record<UnitLevel, { table: string; key: string; numericKey: boolean; parent?: { table: string; via: string } }> = {
+  booth: { table: "booths", key: "code", numericKey: false, parent: { table: "districts", via: "district_id" } },
+  block: { table: "blocks", key: "id", numericKey: true, parent: { table: "districts", via: "district_id" } },
+  district: { table: "districts", key: "slug", numericKey: false },
+  ac: { table: "assembly_seats", key: "no", numericKey: true, parent: { table: "lok_sabha_seats", via: "pc_id" } },
+  pc: { table: "lok_sabha_seats", key: "no", numericKey: true },
+};
+
 /** A unit by its URL key, with its labels; null when there is no such unit in the viewer's state. */
 export async function unitByKey(db: DbOrTx, stateId: number, level: UnitLevel, key: string): Promise<UnitRow | null> {
-  let rows: Record<string, unknown>[] = [];
-  const num = /^[0-9]{1,9}$/.test(key) ? Number(key) : null;
-  switch (level) {
-    case "booth":
-      rows = await queryRows(
-        db,
-        sql`SELECT b.id, b.code AS key, b.name, b.name_hi, d.name AS parent_name, d.name_hi AS parent_name_hi
-          FROM booths b JOIN districts d ON d.id = b.district_id WHERE b.state_id = ${stateId} AND b.code = ${key}`,
-      );
-      break;
-    case "block":
-      if (num === null) return null;
-      rows = await queryRows(
-        db,
-        sql`SELECT bl.id, bl.id::text AS key, bl.name, bl.name_hi, d.name AS parent_name, d.name_hi AS parent_name_hi
-          FROM blocks bl JOIN districts d ON d.id = bl.district_id WHERE bl.state_id = ${stateId} AND bl.id = ${num}`,
-      );
-      break;
-    case "district":
-      rows = await queryRows(
-        db,
-        sql`SELECT id, slug AS key, name, name_hi, NULL AS parent_name, NULL AS parent_name_hi
-          FROM districts WHERE state_id = ${stateId} AND slug = ${key}`,
-      );
-      break;
-    case "ac":
-      if (num === null) return null;
-      rows = await queryRows(
-        db,
-        sql`SELECT s.id, s.no::text AS key, s.name, s.name_hi, p.name AS parent_name, p.name_hi AS parent_name_hi
-          FROM assembly_seats s JOIN lok_sabha_seats p ON p.id = s.pc_id WHERE s.state_id = ${stateId} AND s.no = ${num}`,
-      );
-      break;
-    case "pc":
-      if (num === null) return null;
-      rows = await queryRows(
-        db,
-        sql`SELECT id, no::text AS key, name, name_hi, NULL AS parent_name, NULL AS parent_name_hi
-          FROM lok_sabha_seats WHERE state_id = ${stateId} AND no = ${num}`,
-      );
-      break;
-  }
-  const r = rows[0];
+  const t = UNIT_TABLES[level];
+  const value = t.numericKey ? (/^[0-9]{1,9}$/.test(key) ? Number(key) : null) : key;
+  if (value === null) return null;
+  const keyColumn = sql`u.${sql.identifier(t.key)}`;
+  const parent = t.parent
+    ? sql`p.name AS parent_name, p.name_hi AS parent_name_hi FROM ${sql.identifier(t.table)} u
+        JOIN ${sql.identifier(t.parent.table)} p ON p.id = u.${sql.identifier(t.parent.via)}`
+    : sql`NULL AS parent_name, NULL AS parent_name_hi FROM ${sql.identifier(t.table)} u`;
+  const [r] = await queryRows(
+    db,
+    sql`SELECT u.id, ${keyColumn}::text AS key, u.name, u.name_hi, ${parent} WHERE u.state_id = ${stateId} AND ${keyColumn} = ${value}`,
+  );
   if (!r) return null;
   return {
     level,
@@ -81,14 +62,11 @@ export async function unitByKey(db: DbOrTx, stateId: number, level: UnitLevel, k
 
 /** The unit's URL key and labels by id (for messages and audit events). */
 export async function unitById(db: DbOrTx, stateId: number, level: UnitLevel, id: number): Promise<UnitRow | null> {
-  const keySql: Record<UnitLevel, SQL> = {
-    booth: sql`SELECT code AS key FROM booths WHERE id = ${id} AND state_id = ${stateId}`,
-    block: sql`SELECT id::text AS key FROM blocks WHERE id = ${id} AND state_id = ${stateId}`,
-    district: sql`SELECT slug AS key FROM districts WHERE id = ${id} AND state_id = ${stateId}`,
-    ac: sql`SELECT no::text AS key FROM assembly_seats WHERE id = ${id} AND state_id = ${stateId}`,
-    pc: sql`SELECT no::text AS key FROM lok_sabha_seats WHERE id = ${id} AND state_id = ${stateId}`,
-  };
-  const [row] = await queryRows<{ key: string }>(db, keySql[level]);
+  const t = UNIT_TABLES[level];
+  const [row] = await queryRows<{ key: string }>(
+    db,
+    sql`SELECT ${sql.identifier(t.key)}::text AS key FROM ${sql.identifier(t.table)} WHERE id = ${id} AND state_id = ${stateId}`,
+  );
   if (!row) return null;
   return unitByKey(db, stateId, level, row.key);
 }
