@@ -7,48 +7,36 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDb, openDb, type Db, type DbHandle } from "@/db/client";
-import { assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema";
-import { adminQuery, createTestDb, sharedDataPath, testEngines, type Engine } from "@/lib/testing/db";
+import { assemblySeats, auditEvents, lokSabhaSeats, states } from "@/db/schema";
+import { adminQuery, createTestDb, testEngines, type Engine } from "@/lib/testing/db";
+import {
+  csvField,
+  importedBooths,
+  REAL_GEOGRAPHY_COUNTS,
+  REAL_SEATS as SEATS,
+  realGeographyCreated,
+  refusedUnchanged as refusedUnchangedIn,
+  rowCounts,
+  rowSnapshot,
+  type Seat,
+} from "@/lib/testing/geo-import";
 import { importBooths } from "@/lib/geo/import-booths";
 import type { CsvProblem } from "@/lib/csv/problems";
 import type { ImportOptions, ImportResult } from "@/lib/csv/import-result";
 import { importGeography } from "@/lib/geo/import-geography";
 
-const REAL_LINES = readFileSync(sharedDataPath("cg-assembly-constituencies.csv"), "utf8").replace(/\n$/, "").split("\n");
 const enc = (s: string) => new TextEncoder().encode(s);
 const BOM = [0xef, 0xbb, 0xbf];
 const CG: ImportOptions = { stateCode: "CG", stateName: "Chhattisgarh", stateNameHi: "छत्तीसगढ़" };
 
-interface Seat {
-  no: string;
-  name: string;
-  reserved: string;
-  pcNo: string;
-  pcName: string;
-  district: string;
-}
-
-/** The shared file has one quoted field at most (the district list): enough of a parser to build fixtures. */
-const SEATS: Seat[] = REAL_LINES.slice(1).map((line) => {
-  const m = /^([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),"?([^"]*)"?$/.exec(line);
-  if (!m) throw new Error(`unexpected line: ${line}`);
-  const [, no = "", name = "", reserved = "", pcNo = "", pcName = "", district = ""] = m;
-  return { no, name, reserved, pcNo, pcName, district };
-});
-
-function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** What Excel's "CSV UTF-8" writes: a byte-order mark and CRLF. */
 function excel(lines: readonly (readonly string[] | string)[]): Uint8Array {
-  const text = lines.map((l) => (typeof l === "string" ? l : l.map(field).join(","))).join("\r\n") + "\r\n";
+  const text = lines.map((l) => (typeof l === "string" ? l : l.map(csvField).join(","))).join("\r\n") + "\r\n";
   return new Uint8Array([...BOM, ...enc(text)]);
 }
 
@@ -78,31 +66,8 @@ function excelBooths(): Uint8Array {
 
 const TABLES = ["states", "lok_sabha_seats", "districts", "assembly_seats", "assembly_seat_districts", "blocks", "booths", "audit_events"];
 
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  const rows = (result as { rows?: unknown }).rows;
-  if (!Array.isArray(rows)) throw new Error("query result without rows");
-  return rows as Record<string, unknown>[];
-}
-
-/** Every row with its xmin: equal snapshots mean nothing was inserted, deleted or rewritten. */
-async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
-  const snap: Record<string, unknown[]> = {};
-  for (const t of TABLES) {
-    snap[t] = rowsOf(await db.execute(sql.raw(`SELECT xmin::text AS xmin, to_jsonb(t)::text AS row FROM ${t} t ORDER BY 2`)));
-  }
-  return snap;
-}
-
-async function counts(db: Db): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of TABLES) out[t] = Number(rowsOf(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${t}`)))[0]?.n);
-  return out;
-}
-
-function problemsOf<K extends string>(result: ImportResult<K>): CsvProblem[] {
-  if (result.ok) throw new Error(`expected a rejection, got ${JSON.stringify(result)}`);
-  return result.problems;
-}
+const counts = (db: Db) => rowCounts(db, TABLES);
+const snapshot = (db: Db) => rowSnapshot(db, TABLES);
 
 describe.each(testEngines())("a deployment from an empty database on %s", (engine) => {
   let h: DbHandle;
@@ -116,12 +81,7 @@ describe.each(testEngines())("a deployment from an empty database on %s", (engin
     await h?.close();
   });
 
-  async function refusedUnchanged<K extends string>(run: () => Promise<ImportResult<K>>): Promise<CsvProblem[]> {
-    const before = await snapshot(db);
-    const problems = problemsOf(await run());
-    expect(await snapshot(db)).toEqual(before);
-    return problems;
-  }
+  const refusedUnchanged = <K extends string>(run: () => Promise<ImportResult<K>>): Promise<CsvProblem[]> => refusedUnchangedIn(db, TABLES, run);
 
   it("starts with no state, and a geography file naming none is refused with what to do", async () => {
     expect(await counts(db)).toMatchObject({ states: 0, assembly_seats: 0, audit_events: 0 });
@@ -172,7 +132,7 @@ describe.each(testEngines())("a deployment from an empty database on %s", (engin
     const rows: string[][] = SEATS.map(geoRow);
     rows[3]![5] = "Prem\u0000nagar"; // line 5
     rows[9]![0] = "Surguja\u0007"; // line 11
-    const text = [GEO_HEADER, ...rows].map((r) => r.map(field).join(",")).join("\r\n");
+    const text = [GEO_HEADER, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n");
     // ED A0 80 is how CESU-8 / WTF-8 writers encode a lone surrogate (U+D800): not UTF-8, so never stored as U+FFFD.
     const [before, after] = text.split("Lundra");
     const bytes = new Uint8Array([...BOM, ...enc(before!), ...enc("Lun"), 0xed, 0xa0, 0x80, ...enc("dra"), ...enc(after!)]);
@@ -191,19 +151,11 @@ describe.each(testEngines())("a deployment from an empty database on %s", (engin
 
   it("imports the Excel-saved geography with --state options, creating the state", async () => {
     const result = await importGeography(db, excelGeography(), { ...CG, actorLabel: "first-import" });
-    expect(result).toEqual({
-      ok: true,
-      changed: true,
-      created: { states: 1, pcs: 11, districts: 33, acs: 90, acDistricts: 94 },
-      updated: { states: 0, pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
-      removed: { states: 0, pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
-      unchanged: 0,
-      blankLines: 2,
-    });
+    expect(result).toEqual(realGeographyCreated({ states: 1, blankLines: 2 }));
     const [state, ...others] = await db.select().from(states);
     expect(others).toHaveLength(0);
     expect(state).toMatchObject({ code: "CG", name: "Chhattisgarh", nameHi: "छत्तीसगढ़", lokSabhaSeats: 11, assemblySeats: 90 });
-    expect(await counts(db)).toMatchObject({ lok_sabha_seats: 11, districts: 33, assembly_seats: 90, assembly_seat_districts: 94 });
+    expect(await counts(db)).toMatchObject(REAL_GEOGRAPHY_COUNTS);
 
     const [ac49] = await db
       .select({ name: assemblySeats.name, nameHi: assemblySeats.nameHi, stateId: assemblySeats.stateId, pc: lokSabhaSeats.name })
@@ -233,21 +185,15 @@ describe.each(testEngines())("a deployment from an empty database on %s", (engin
       unchanged: 0,
       blankLines: 2,
     });
-    const rows = await db
-      .select({ code: booths.code, name: booths.name, pc: lokSabhaSeats.no, district: districts.slug, block: blocks.name, state: states.code })
-      .from(booths)
-      .innerJoin(lokSabhaSeats, eq(lokSabhaSeats.id, booths.pcId))
-      .innerJoin(districts, eq(districts.id, booths.districtId))
-      .innerJoin(states, eq(states.id, booths.stateId))
-      .leftJoin(blocks, eq(blocks.id, booths.blockId))
-      .orderBy(booths.code);
     const pcOf = (ac: string) => Number(SEATS.find((s) => s.no === ac)!.pcNo);
-    expect(rows).toEqual([
-      { code: "001-001", name: "Govt. Primary School, Sonhat", pc: pcOf("1"), district: "koriya", block: "Baikunthpur", state: "CG" },
-      { code: "001-002", name: "प्राथमिक शाला भरतपुर", pc: pcOf("1"), district: "manendragarh-chirmiri-bharatpur", block: null, state: "CG" },
-      { code: "049-001", name: 'Ward 12 "A", Gol Bazar', pc: pcOf("49"), district: "raipur", block: "Raipur", state: "CG" },
-      { code: "049-002", name: "Ward 13", pc: pcOf("49"), district: "raipur", block: "Raipur", state: "CG" },
-      { code: "090-001", name: "Konta Ashram", pc: pcOf("90"), district: "sukma", block: "Konta", state: "CG" },
+    const booth = (code: string, name: string, ac: string, district: string, block: string | null) =>
+      ({ code, name, pcNo: pcOf(ac), district, block, state: "CG", synthetic: false });
+    expect(await importedBooths(db)).toEqual([
+      booth("001-001", "Govt. Primary School, Sonhat", "1", "koriya", "Baikunthpur"),
+      booth("001-002", "प्राथमिक शाला भरतपुर", "1", "manendragarh-chirmiri-bharatpur", null),
+      booth("049-001", 'Ward 12 "A", Gol Bazar', "49", "raipur", "Raipur"),
+      booth("049-002", "Ward 13", "49", "raipur", "Raipur"),
+      booth("090-001", "Konta Ashram", "90", "sukma", "Konta"),
     ]);
     expect(pcOf("49")).toBe(8);
   });

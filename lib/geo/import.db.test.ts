@@ -1,56 +1,33 @@
-import { readFileSync } from "node:fs";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { assemblySeatDistricts, assemblySeats, auditEvents, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema";
+import { assemblySeatDistricts, assemblySeats, auditEvents, booths, districts, lokSabhaSeats, states } from "@/db/schema";
 import { ACS, DISTRICTS } from "@/lib/seed/geo-data";
-import { createTestDb, sharedDataPath, testEngines } from "@/lib/testing/db";
+import { createTestDb, testEngines } from "@/lib/testing/db";
+import {
+  csvField,
+  importedBooths,
+  REAL_GEOGRAPHY_COUNTS,
+  REAL_GEOGRAPHY_CSV as REAL_CSV,
+  REAL_GEOGRAPHY_LINES as REAL_LINES,
+  REAL_SEATS,
+  realGeographyCreated,
+  refusedUnchanged,
+  rowCounts,
+  rowSnapshot,
+} from "@/lib/testing/geo-import";
 import { districtSlug } from "@/lib/geo/slug";
 import { importBooths } from "@/lib/geo/import-booths";
 import type { CsvProblem } from "@/lib/csv/problems";
 import type { ImportResult } from "@/lib/csv/import-result";
 import { importGeography } from "@/lib/geo/import-geography";
 
-const REAL_CSV = readFileSync(sharedDataPath("cg-assembly-constituencies.csv"));
-const REAL_LINES = REAL_CSV.toString("utf8").replace(/\n$/, "").split("\n");
 const enc = (s: string) => new TextEncoder().encode(s);
 
 const TABLES = ["lok_sabha_seats", "districts", "assembly_seats", "assembly_seat_districts", "blocks", "booths", "audit_events"];
 
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  const rows = (result as { rows?: unknown }).rows;
-  if (!Array.isArray(rows)) throw new Error("query result without rows");
-  return rows as Record<string, unknown>[];
-}
-
-async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const t of TABLES) {
-    const rows = rowsOf(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${t}`)));
-    counts[t] = Number(rows[0]?.n);
-  }
-  return counts;
-}
-
-/** Every row with its xmin: equal snapshots mean no row was inserted, deleted or even rewritten unchanged. */
-async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
-  const snap: Record<string, unknown[]> = {};
-  for (const t of TABLES) {
-    snap[t] = rowsOf(
-      await db.execute(sql.raw(`SELECT xmin::text AS xmin, to_jsonb(t)::text AS row FROM ${t} t ORDER BY 2`)),
-    );
-  }
-  return snap;
-}
-
-function problemsOf<K extends string>(result: ImportResult<K>): CsvProblem[] {
-  if (result.ok) throw new Error(`expected a rejection, got ${JSON.stringify(result)}`);
-  return result.problems;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+const tableCounts = (db: Db) => rowCounts(db, TABLES);
+const snapshot = (db: Db) => rowSnapshot(db, TABLES);
 
 function csv(rows: readonly (readonly (string | number)[])[], eol = "\n"): string {
   return rows.map((r) => r.map((v) => csvField(String(v))).join(",")).join(eol) + eol;
@@ -99,12 +76,7 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
     await h?.close();
   });
 
-  async function expectRejectedUnchanged(run: () => Promise<ImportResult<string>>): Promise<CsvProblem[]> {
-    const before = await snapshot(db);
-    const problems = problemsOf(await run());
-    expect(await snapshot(db)).toEqual(before);
-    return problems;
-  }
+  const expectRejectedUnchanged = (run: () => Promise<ImportResult<string>>): Promise<CsvProblem[]> => refusedUnchanged(db, TABLES, run);
 
   async function districtsOfAc(no: number): Promise<string[]> {
     const rows = await db
@@ -120,17 +92,9 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
   describe("geography", () => {
     it("imports the real assembly-constituency file", async () => {
       const result = await importGeography(db, REAL_CSV);
-      expect(result).toEqual({
-        ok: true,
-        changed: true,
-        created: { states: 0, pcs: 11, districts: 33, acs: 90, acDistricts: 94 },
-        updated: { states: 0, pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
-        removed: { states: 0, pcs: 0, districts: 0, acs: 0, acDistricts: 0 },
-        unchanged: 0,
-        blankLines: 0,
-      });
+      expect(result).toEqual(realGeographyCreated({ states: 0, blankLines: 0 }));
       const counts = await tableCounts(db);
-      expect(counts).toMatchObject({ lok_sabha_seats: 11, districts: 33, assembly_seats: 90, assembly_seat_districts: 94 });
+      expect(counts).toMatchObject(REAL_GEOGRAPHY_COUNTS);
 
       expect(await districtsOfAc(1)).toEqual(["koriya", "manendragarh-chirmiri-bharatpur"]);
       expect(await districtsOfAc(6)).toEqual(["balrampur", "surajpur"]);
@@ -225,8 +189,7 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
 
     it("imports an Excel-style file (BOM, CRLF, reordered columns, Hindi names) and keeps them after", async () => {
       const header = ["District", "PC_NAME", "pc_no", " Reserved ", "ac_name_hi", "AC_Name", "AC_NO"];
-      const rows = REAL_LINES.slice(1).map((line) => {
-        const [no, name, reserved, pcNo, pcName, district] = parseSimpleLine(line);
+      const rows = REAL_SEATS.map(({ no, name, reserved, pcNo, pcName, district }) => {
         const nameHi = ACS.find((a) => String(a.no) === no)!.nameHi;
         return [district, pcName, pcNo, reserved, nameHi, name, no];
       });
@@ -281,20 +244,7 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
       });
       expect(await tableCounts(db)).toMatchObject({ booths: 300, blocks: distinctBlocks.size });
 
-      const [b] = await db
-        .select({
-          code: booths.code,
-          name: booths.name,
-          district: districts.slug,
-          block: blocks.name,
-          synthetic: booths.synthetic,
-          pcNo: lokSabhaSeats.no,
-        })
-        .from(booths)
-        .innerJoin(districts, eq(districts.id, booths.districtId))
-        .innerJoin(lokSabhaSeats, eq(lokSabhaSeats.id, booths.pcId))
-        .leftJoin(blocks, eq(blocks.id, booths.blockId))
-        .where(eq(booths.code, "001-016"));
+      const [b] = await importedBooths(db, ["001-016"]);
       expect(b).toEqual({
         code: "001-016",
         name: 'Govt. Primary School, Ward 16 "A"',
@@ -302,6 +252,7 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
         block: expect.any(String),
         synthetic: false,
         pcNo: 4,
+        state: "CG",
       });
       const [hindi] = await db.select({ name: booths.name }).from(booths).where(eq(booths.code, "003-014"));
       expect(hindi?.name).toBe("प्राथमिक शाला 14");
@@ -421,11 +372,3 @@ describe.each(testEngines())("CSV import of geography and booths on %s", (engine
     });
   });
 });
-
-/** The real file has one quoted field at most (the district list); enough of a parser for building fixtures. */
-function parseSimpleLine(line: string): [string, string, string, string, string, string] {
-  const m = /^([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),"?([^"]*)"?$/.exec(line);
-  if (!m) throw new Error(`unexpected line: ${line}`);
-  const [, no = "", name = "", reserved = "", pcNo = "", pcName = "", district = ""] = m;
-  return [no, name, reserved, pcNo, pcName, district];
-}
