@@ -4,6 +4,7 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { DEMO_TOKEN, seed, STATE_ID } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
+import { memberBody } from "@/lib/testing/factories";
 import { jsonResponse } from "@/lib/http";
 import { apiLimit, handleEnrolRequest, MAX_BODY_BYTES } from "@/lib/members/api/handler";
 import { batcherFor } from "@/lib/members/enrol/batch";
@@ -16,21 +17,7 @@ const URL_ = "http://localhost/api/v1/members";
 
 let seq = 0;
 const nextEpic = () => `APT${String(3_000_000 + ++seq).padStart(7, "0")}`;
-const body = (boothCode: string, extra: Record<string, unknown> = {}) => ({
-  epic: nextEpic(),
-  name: "सुनीता साहू",
-  gender: "F",
-  age: 30,
-  phone: "9876543210",
-  address: "Ward 3",
-  religion: "Hindu",
-  caste: "Sahu",
-  casteCategory: "OBC",
-  boothCode,
-  consent: true,
-  consentVersion: "v1",
-  ...extra,
-});
+const body = (boothCode: string, extra: Record<string, unknown> = {}) => ({ ...memberBody(nextEpic(), boothCode), ...extra });
 
 describe("the API's rate limit", () => {
   it("is MEMBERS_API_BURST per the time MEMBERS_API_PER_MINUTE takes to send that burst", () => {

@@ -5,24 +5,13 @@ import { recount } from "@/db/recount";
 import { apiTokens, appointments, booths, members } from "@/db/schema";
 import { seed, STATE_ID } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
+import { memberBody } from "@/lib/testing/factories";
 import { enrolMember, type EnrolContext } from "@/lib/members/enrol/enrol";
 import type { MemberInput } from "@/lib/members/enrol/validation";
 
 const NOW = new Date("2026-11-28T06:00:00Z");
 let epicSeq = 0;
-const input = (boothCode: string): MemberInput => ({
-  epic: `TST${String(1_000_000 + ++epicSeq).padStart(7, "0")}`,
-  name: "सुनीता साहू",
-  gender: "F",
-  age: 30,
-  phone: "9876543210",
-  address: "Ward 3",
-  religion: "Hindu",
-  caste: "Sahu",
-  casteCategory: "OBC",
-  boothCode,
-  consentVersion: "v1",
-});
+const input = (boothCode: string): MemberInput => memberBody(`TST${String(1_000_000 + ++epicSeq).padStart(7, "0")}`, boothCode);
 
 describe.each(testEngines())("enrolment on %s", (engine) => {
   let h: DbHandle;
