@@ -10,14 +10,14 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
-import { assemblySeatDistricts, assemblySeats, blocks, booths, districts, members } from "@/db/schema";
+import { assemblySeatDistricts, assemblySeats, blocks, booths, members } from "@/db/schema";
 import { boothCode, districtSlug, MAX_PART_NO } from "@/lib/geo/slug";
 import { cell, parseWholeNumber, widthProblem } from "@/lib/csv/columns";
 import { readTable } from "@/lib/csv/parse";
 import { rejected, zeroCounts, type ImportOptions, type ImportResult, type ImportSuccess } from "@/lib/csv/import-result";
 import type { CsvProblem } from "@/lib/csv/problems";
 import type { CsvRow } from "@/lib/csv/records";
-import { lockImportState, unknownStateProblem, writeImportAudit, type ImportState } from "@/lib/geo/import-geography";
+import { districtsBySlug, lockImportState, unknownStateProblem, writeImportAudit, type ImportState } from "@/lib/geo/import-geography";
 
 const REQUIRED = ["ac_no", "part_no", "name", "district", "block"] as const;
 type Columns = Record<(typeof REQUIRED)[number], number>;
@@ -86,10 +86,7 @@ async function loadGeo(tx: Tx, stateId: number): Promise<Geo> {
     .from(assemblySeatDistricts)
     .innerJoin(assemblySeats, eq(assemblySeats.id, assemblySeatDistricts.acId))
     .where(eq(assemblySeats.stateId, stateId));
-  const districtRows = await tx
-    .select({ id: districts.id, slug: districts.slug, name: districts.name })
-    .from(districts)
-    .where(eq(districts.stateId, stateId));
+  const bySlug = await districtsBySlug(tx, stateId);
   const blockRows = await tx
     .select({ id: blocks.id, districtId: blocks.districtId, name: blocks.name })
     .from(blocks)
@@ -102,8 +99,8 @@ async function loadGeo(tx: Tx, stateId: number): Promise<Geo> {
   }
   return {
     seats,
-    districtsBySlug: new Map(districtRows.map((d) => [d.slug, d])),
-    districtNames: new Map(districtRows.map((d) => [d.id, d.name])),
+    districtsBySlug: bySlug,
+    districtNames: new Map([...bySlug.values()].map((d) => [d.id, d.name])),
     blocks: new Map(blockRows.map((b) => [blockKey(b.districtId, b.name), b.id])),
   };
 }
@@ -323,15 +320,8 @@ async function createMissingBlocks(tx: Tx, stateId: number, lines: readonly Boot
   return created.length;
 }
 
-interface ResolvedBooth {
-  acId: number;
-  pcId: number;
-  partNo: number;
-  code: string;
-  name: string;
-  districtId: number;
-  blockId: number | null;
-}
+/** A booth line with its block resolved to the block's id: what is written. */
+type ResolvedBooth = Omit<BoothLine, "line" | "block"> & { blockId: number | null };
 
 function resolveBlock(line: BoothLine, geo: Geo): ResolvedBooth {
   const blockId = line.block === null ? null : geo.blocks.get(blockKey(line.districtId, line.block));

@@ -475,10 +475,6 @@ async function loadCurrent(tx: Tx, stateId: number): Promise<Current> {
     .select({ id: lokSabhaSeats.id, no: lokSabhaSeats.no, name: lokSabhaSeats.name })
     .from(lokSabhaSeats)
     .where(eq(lokSabhaSeats.stateId, stateId));
-  const districtRows = await tx
-    .select({ id: districts.id, slug: districts.slug, name: districts.name })
-    .from(districts)
-    .where(eq(districts.stateId, stateId));
   const seatRows = await tx
     .select({
       id: assemblySeats.id,
@@ -494,10 +490,19 @@ async function loadCurrent(tx: Tx, stateId: number): Promise<Current> {
     .where(eq(assemblySeats.stateId, stateId));
   return {
     pcs: new Map(pcRows.map((r) => [r.no, r])),
-    districts: new Map(districtRows.map((r) => [r.slug, r])),
+    districts: await districtsBySlug(tx, stateId),
     seats: new Map(seatRows.map((r) => [r.no, r])),
     pairs: await loadPairs(tx, stateId),
   };
+}
+
+/** The state's districts by slug: what both importers match a file's district column against. */
+export async function districtsBySlug(tx: Tx, stateId: number): Promise<Map<string, { id: number; slug: string; name: string }>> {
+  const rows = await tx
+    .select({ id: districts.id, slug: districts.slug, name: districts.name })
+    .from(districts)
+    .where(eq(districts.stateId, stateId));
+  return new Map(rows.map((r) => [r.slug, r]));
 }
 
 /** Each AC's districts with the number of booths that sit in that (AC, district) pair. */
