@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 
@@ -26,4 +26,17 @@ export async function writeAudit(tx: DbOrTx, actor: Viewer | { label: string; st
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/** Records a file download (the progress and targets CSVs): what was asked for, and how many rows left. */
+export async function auditExport(
+  db: Db,
+  viewer: Viewer,
+  entityType: string,
+  query: unknown,
+  file: { fileName: string; rows: number },
+): Promise<void> {
+  await db.transaction((tx) =>
+    writeAudit(tx, viewer, { action: "export", entityType, entityId: file.fileName, after: { query, rows: file.rows } }),
+  );
 }

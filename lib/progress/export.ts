@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { writeAudit } from "@/lib/audit/write";
+import { auditExport } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { toCsv, type CsvColumn, type CsvFile } from "@/lib/csv/write";
@@ -63,14 +63,7 @@ const DAY_COLUMNS: CsvColumn<DayRow>[] = [
  */
 export async function progressCsv(db: Db, viewer: Viewer, q: ProgressExportQuery, now = new Date()): Promise<CsvFile> {
   const file = await build(db, viewer, q, now);
-  await db.transaction((tx) =>
-    writeAudit(tx, viewer, {
-      action: "export",
-      entityType: "progress",
-      entityId: file.fileName,
-      after: { query: q, rows: file.rows },
-    }),
-  );
+  await auditExport(db, viewer, "progress", q, file);
   return file;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { writeAudit } from "@/lib/audit/write";
+import { auditExport } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { toCsv, type CsvColumn, type CsvFile } from "@/lib/csv/write";
@@ -43,13 +43,6 @@ export async function targetsCsv(db: Db, viewer: Viewer, q: TargetsExportQuery, 
   if (!section) throw new ActionError("not_found", "notFound.body");
   const day = istDate(now);
   const file = { body: toCsv(section.rows, targetColumns(section.rows)), fileName: `targets-${q.targets}-${viewer.scope.key}-${day}.csv`, rows: section.rows.length };
-  await db.transaction((tx) =>
-    writeAudit(tx, viewer, {
-      action: "export",
-      entityType: "targets",
-      entityId: file.fileName,
-      after: { query: q, rows: file.rows },
-    }),
-  );
+  await auditExport(db, viewer, "targets", q, file);
   return file;
 }
