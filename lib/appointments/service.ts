@@ -142,17 +142,14 @@ export async function appoint(ctx: ServiceCtx, input: AppointInput): Promise<App
         if ((row?.n ?? 0) >= limit) throw new ActionError("conflict", "appointments.error.full", { limit });
       }
       const worker = await resolveWorker(tx, ctx, input.worker);
-      const [created] = await tx
-        .insert(appointments)
-        .values({ stateId: viewer.scope.stateId, workerId: worker.id, role: input.role, ...unitColumns(input.level, input.unitId), appointedBy: viewer.id })
-        .returning({ id: appointments.id });
+      const appointmentId = await insertAppointment(tx, viewer, input, worker.id);
       await writeAudit(tx, viewer, {
         action: "appointment.appoint",
         entityType: "appointment",
-        entityId: created!.id,
+        entityId: appointmentId,
         after: { role: input.role, ...post, workerId: worker.id, workerName: worker.name, newWorker: worker.created },
       });
-      return { appointmentId: created!.id, workerId: worker.id, workerName: worker.name };
+      return { appointmentId, workerId: worker.id, workerName: worker.name };
     });
   } catch (err) {
     return mapWriteError(ctx, err, input.role, input.level, input.unitId);
@@ -203,6 +200,20 @@ async function loadAppointment(ctx: ServiceCtx, appointmentId: number): Promise<
   return current;
 }
 
+/** Inserts the active appointment of `workerId` to the post (role and unit), appointed by the viewer; its id. */
+async function insertAppointment(
+  tx: Tx,
+  viewer: Viewer,
+  post: { role: AppointmentRole; level: UnitLevel; unitId: number },
+  workerId: number,
+): Promise<number> {
+  const [created] = await tx
+    .insert(appointments)
+    .values({ stateId: viewer.scope.stateId, workerId, role: post.role, ...unitColumns(post.level, post.unitId), appointedBy: viewer.id })
+    .returning({ id: appointments.id });
+  return created!.id;
+}
+
 /** Ends the row if it is still active; false when someone ended it first. */
 async function endRow(tx: Tx, viewer: Viewer, appointmentId: number, reason: string): Promise<boolean> {
   const ended = await tx
@@ -224,18 +235,15 @@ export async function replace(ctx: ServiceCtx, input: ReplaceInput): Promise<App
       if (!(await endRow(tx, viewer, current.id, input.reason))) throw new ActionError("conflict", "appointments.error.alreadyEnded");
       const worker = await resolveWorker(tx, ctx, input.worker);
       if (worker.id === current.workerId) throw new ActionError("invalid", "appointments.error.sameHolder");
-      const [created] = await tx
-        .insert(appointments)
-        .values({ stateId: viewer.scope.stateId, workerId: worker.id, role: current.role, ...unitColumns(current.level, current.unitId), appointedBy: viewer.id })
-        .returning({ id: appointments.id });
+      const appointmentId = await insertAppointment(tx, viewer, current, worker.id);
       await writeAudit(tx, viewer, {
         action: "appointment.replace",
         entityType: "appointment",
-        entityId: created!.id,
+        entityId: appointmentId,
         before: { appointmentId: current.id, role: current.role, ...post, workerId: current.workerId, workerName: current.workerName },
-        after: { appointmentId: created!.id, role: current.role, ...post, workerId: worker.id, workerName: worker.name, reason: input.reason },
+        after: { appointmentId, role: current.role, ...post, workerId: worker.id, workerName: worker.name, reason: input.reason },
       });
-      return { appointmentId: created!.id, workerId: worker.id, workerName: worker.name };
+      return { appointmentId, workerId: worker.id, workerName: worker.name };
     });
   } catch (err) {
     return mapWriteError(ctx, err, current.role, current.level, current.unitId);
