@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { UNIT_LEVELS, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import { holderLimit, permissionFor, postRule, ROLE_SLUGS, type Section } from "@/lib/appointments/posts";
-import { enrollerSummary, itCellSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers } from "@/lib/appointments/queries";
+import { enrollerSummary, itCellSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers, type BoothListOptions } from "@/lib/appointments/queries";
 import { parseListParams, type ListParams } from "@/lib/appointments/search-params";
 import { can, type Action } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
@@ -42,6 +42,19 @@ async function blocksOf(db: Db, viewer: Viewer, district: UnitOption | undefined
   return { blocks, block: blocks.find((b) => b.id === p.block) };
 }
 
+/** The booths tab's list filters from the URL state (the booth lists know "vacant", not "untrained"). */
+function boothListFilters(p: ListParams<string>, district: UnitOption | undefined, block: UnitOption | undefined) {
+  return {
+    districtId: district?.id,
+    blockId: block?.id,
+    q: p.q,
+    show: p.show === "vacant" ? "vacant" : "all",
+    sort: p.sort,
+    dir: p.dir,
+    page: p.page,
+  } satisfies Omit<BoothListOptions, "role">;
+}
+
 export const ENROLLER_TABS = ["chiefs", "booths"] as const;
 
 /** /enrollers: chief enrollers of districts and blocks, or the enrollers of each booth. */
@@ -61,16 +74,7 @@ export async function enrollersPageData(searchParams: Promise<SearchParams>) {
       : null;
   const booths =
     p.tab === "booths"
-      ? await listBoothPosts(db, viewer, {
-          role: "enroller",
-          districtId: district?.id,
-          blockId: block?.id,
-          q: p.q,
-          show: p.show === "vacant" ? "vacant" : "all",
-          sort: p.sort,
-          dir: p.dir,
-          page: p.page,
-        })
+      ? await listBoothPosts(db, viewer, { role: "enroller", ...boothListFilters(p, district, block) })
       : null;
   const filters: SectionFilters = { districts, district, blocks, block, acs: [] };
   return {
@@ -112,17 +116,7 @@ export async function itCellPageData(searchParams: Promise<SearchParams>) {
   const blockMembers = p.tab === "blocks" ? await listUnitPosts(db, viewer, { role: "it_member", level: "block", districtId: district?.id, show }) : null;
   const booths =
     p.tab === "booths"
-      ? await listBoothPosts(db, viewer, {
-          role: "it_member",
-          districtId: district?.id,
-          blockId: block?.id,
-          acId: ac?.id,
-          q: p.q,
-          show: show === "vacant" ? "vacant" : "all",
-          sort: p.sort,
-          dir: p.dir,
-          page: p.page,
-        })
+      ? await listBoothPosts(db, viewer, { role: "it_member", acId: ac?.id, ...boothListFilters(p, district, block) })
       : null;
   const filters: SectionFilters = { districts, district, blocks, block, acs, ac };
   return {
