@@ -12,7 +12,7 @@ import {
   DEFAULT_CHUNK_ROWS,
   describeReason,
   ImportSuperseded,
-  OUTCOME_HEADER,
+  outcomeCsvChunks,
   outcomeRows,
   runImport,
   scanFile,
@@ -20,7 +20,6 @@ import {
   tryLockImport,
   type ImportProgress,
 } from "@/lib/members/import/import";
-import { CSV_BOM, csvLine } from "@/lib/csv/write";
 import { formatNumber } from "@/lib/format";
 
 const n = formatNumber;
@@ -40,15 +39,8 @@ function progressLine(p: ImportProgress, startedAt: number, doneAtStart: number)
 /** Writes every outcome row (line, outcome, reason in English, membership number) as CSV. */
 export async function writeOutcomeCsv(db: Db, importId: number, path: string): Promise<void> {
   const out = createWriteStream(path);
-  out.write(CSV_BOM + csvLine(OUTCOME_HEADER));
-  let after = 0;
-  for (;;) {
-    const rows = await outcomeRows(db, importId, after);
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      if (!out.write(csvLine([r.line, r.outcome, describeReason(r.reason), r.membershipNo]))) await once(out, "drain");
-    }
-    after = rows[rows.length - 1]!.line;
+  for await (const chunk of outcomeCsvChunks(db, importId)) {
+    if (!out.write(chunk)) await once(out, "drain");
   }
   out.end();
   await once(out, "finish");

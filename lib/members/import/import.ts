@@ -19,6 +19,7 @@ import type { CsvRow } from "@/lib/csv/records";
 import { translator, type Locale, type MessageKey } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { csvRecordBatches } from "@/lib/csv/stream";
+import { CSV_BOM, csvLine } from "@/lib/csv/write";
 import { boothInScope } from "@/lib/auth/scope";
 import type { BoothRef } from "@/lib/members/enrol/enrol";
 import { maskMembershipNo } from "@/lib/validation/mask";
@@ -597,7 +598,7 @@ interface PoolClient {
 // Outcomes
 
 /** The outcome file's columns, the same from the web and from the command line. */
-export const OUTCOME_HEADER = ["line", "outcome", "reason", "membership_no"] as const;
+const OUTCOME_HEADER = ["line", "outcome", "reason", "membership_no"] as const;
 
 export interface OutcomeRow {
   line: number;
@@ -628,4 +629,19 @@ export function describeReason(reason: string | null, locale: Locale = "en"): st
       return t(key as MessageKey, { arg: arg ?? "" });
     })
     .join("; ");
+}
+
+/**
+ * The outcome file (BOM and header, then line, outcome, reason in `locale`, membership number; CRLF) as text,
+ * one page of rows at a time, for the CLI's file and the upload page's download alike.
+ */
+export async function* outcomeCsvChunks(db: DbOrTx, importId: number, locale: Locale = "en"): AsyncGenerator<string> {
+  yield CSV_BOM + csvLine(OUTCOME_HEADER);
+  let after = 0;
+  for (;;) {
+    const rows = await outcomeRows(db, importId, after);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.line;
+    yield rows.map((r) => csvLine([r.line, r.outcome, describeReason(r.reason, locale), r.membershipNo])).join("");
+  }
 }

@@ -11,10 +11,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Locale } from "@/lib/i18n";
 import {
   cancelImport,
-  describeReason,
   ImportSuperseded,
-  OUTCOME_HEADER,
-  outcomeRows,
+  outcomeCsvChunks,
   runImport,
   scanFile,
   startImport,
@@ -23,7 +21,6 @@ import {
   type ImportProgress,
   type StartResult,
 } from "@/lib/members/import/import";
-import { CSV_BOM, csvLine } from "@/lib/csv/write";
 
 /**
  * The upload page's side of the member import. The upload is streamed to a file under `.data/` while it is
@@ -171,19 +168,12 @@ export async function outcomeCsv(db: Db, viewer: Viewer, id: number, locale: Loc
     writeAudit(tx, viewer, { action: "members.import.download", entityType: "member_import", entityId: id, after: { fileName: imp.fileName } }),
   );
   const enc = new TextEncoder();
-  let after = 0;
-  let first = true;
+  const chunks = outcomeCsvChunks(db, id, locale);
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (first) {
-        first = false;
-        controller.enqueue(enc.encode(CSV_BOM + csvLine(OUTCOME_HEADER)));
-        return;
-      }
-      const rows = await outcomeRows(db, id, after);
-      if (rows.length === 0) return controller.close();
-      after = rows[rows.length - 1]!.line;
-      controller.enqueue(enc.encode(rows.map((r) => csvLine([r.line, r.outcome, describeReason(r.reason, locale), r.membershipNo])).join("")));
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(enc.encode(next.value));
     },
   });
   return { name: `${imp.fileName.replace(/\.csv$/i, "")}-outcome-${id}.csv`, body };
