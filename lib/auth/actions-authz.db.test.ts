@@ -252,6 +252,9 @@ function importThenApply(section: "itcell" | "enrollers", rows: string[]) {
   };
 }
 
+/** The reveal form: a worker, through a section's pages. */
+const reveal = (section: "itcell" | "enrollers", workerId: number): Fields => ({ section, workerId: String(workerId) });
+
 const IT_HEADS: ViewerKey[] = ["ac49", "ac1", "koriya"];
 const everyoneRefusedByRole = (viewers: ViewerKey[], aim: string, form: Fields): Case[] => viewers.map((viewer) => ({ viewer, aim, form, expect: roleRefused }));
 
@@ -548,23 +551,23 @@ const ACTIONS: Record<string, Row> = {
   },
   "lib/appointments/actions.ts#revealWorkerAction": {
     cases: (f) => [
-      { viewer: "ac49", aim: "a Durg booth's IT member", form: { section: "itcell", workerId: String(f.worker.durgIt) }, expect: notFound },
+      { viewer: "ac49", aim: "a Durg booth's IT member", form: reveal("itcell", f.worker.durgIt), expect: notFound },
       // A district, or a Lok Sabha seat, that crosses the viewer's seat: its IT president's full phone and EPIC
       // are another area's personal data, so the reveal must refuse them like every other write-scoped act.
-      { viewer: "ac49", aim: "Raipur district's IT president (the district crosses seat 49's border)", form: { section: "itcell", workerId: String(f.worker.raipurItPresident) }, expect: notFound },
-      { viewer: "ac49", aim: "Raipur Lok Sabha seat's IT president (contains seat 49)", form: { section: "itcell", workerId: String(f.worker.pcRaipurItPresident) }, expect: notFound },
-      { viewer: "ac1", aim: "Koriya district's IT president (seat 1 is partly in Koriya)", form: { section: "itcell", workerId: String(f.worker.koriyaItPresident) }, expect: notFound },
-      { viewer: "koriya", aim: "seat 1's IT president (the seat crosses Koriya's border)", form: { section: "itcell", workerId: String(f.worker.ac1ItPresident) }, expect: notFound },
-      { viewer: "ac1", aim: "seat 2's booth IT member", form: { section: "itcell", workerId: String(f.worker.ac2It) }, expect: notFound },
-      { viewer: "koriya", aim: "a Durg booth's IT member", form: { section: "itcell", workerId: String(f.worker.durgIt) }, expect: notFound },
-      { viewer: "ac49", aim: "a seat-49 worker through the enrollers section", form: { section: "enrollers", workerId: String(f.worker.ac49It) }, expect: roleRefused },
-      { viewer: "raipur", aim: "a Durg booth's enroller", form: { section: "enrollers", workerId: String(f.worker.durgEnroller) }, expect: notFound },
-      { viewer: "raipur", aim: "Durg's chief enroller", form: { section: "enrollers", workerId: String(f.worker.durgChief) }, expect: notFound },
-      { viewer: "raipur", aim: "an IT member (not their section)", form: { section: "itcell", workerId: String(f.worker.ac49It) }, expect: roleRefused },
-      { viewer: "pcc", aim: "another state's chief enroller", form: { section: "enrollers", workerId: String(f.state2.workerId) }, expect: notFound },
-      { viewer: "signedOut", aim: "a seat-49 IT member", form: { section: "itcell", workerId: String(f.worker.ac49It) }, expect: signedOut },
+      { viewer: "ac49", aim: "Raipur district's IT president (the district crosses seat 49's border)", form: reveal("itcell", f.worker.raipurItPresident), expect: notFound },
+      { viewer: "ac49", aim: "Raipur Lok Sabha seat's IT president (contains seat 49)", form: reveal("itcell", f.worker.pcRaipurItPresident), expect: notFound },
+      { viewer: "ac1", aim: "Koriya district's IT president (seat 1 is partly in Koriya)", form: reveal("itcell", f.worker.koriyaItPresident), expect: notFound },
+      { viewer: "koriya", aim: "seat 1's IT president (the seat crosses Koriya's border)", form: reveal("itcell", f.worker.ac1ItPresident), expect: notFound },
+      { viewer: "ac1", aim: "seat 2's booth IT member", form: reveal("itcell", f.worker.ac2It), expect: notFound },
+      { viewer: "koriya", aim: "a Durg booth's IT member", form: reveal("itcell", f.worker.durgIt), expect: notFound },
+      { viewer: "ac49", aim: "a seat-49 worker through the enrollers section", form: reveal("enrollers", f.worker.ac49It), expect: roleRefused },
+      { viewer: "raipur", aim: "a Durg booth's enroller", form: reveal("enrollers", f.worker.durgEnroller), expect: notFound },
+      { viewer: "raipur", aim: "Durg's chief enroller", form: reveal("enrollers", f.worker.durgChief), expect: notFound },
+      { viewer: "raipur", aim: "an IT member (not their section)", form: reveal("itcell", f.worker.ac49It), expect: roleRefused },
+      { viewer: "pcc", aim: "another state's chief enroller", form: reveal("enrollers", f.state2.workerId), expect: notFound },
+      { viewer: "signedOut", aim: "a seat-49 IT member", form: reveal("itcell", f.worker.ac49It), expect: signedOut },
     ],
-    controls: (f) => [{ viewer: "ac49", aim: "a seat-49 booth's IT member", form: { section: "itcell", workerId: String(f.worker.ac49It) } }],
+    controls: (f) => [{ viewer: "ac49", aim: "a seat-49 booth's IT member", form: reveal("itcell", f.worker.ac49It) }],
   },
   "lib/appointments/actions.ts#importAppointmentsAction": {
     cases: (f) => {
@@ -715,26 +718,17 @@ async function buildFixtures(db: Db): Promise<Fixtures> {
   const raipurChief = await activeAppt(db, "Raipur chief enroller", "chief_enroller", "district_id", d.raipur);
   const raipurBlockChief = await activeAppt(db, "Raipur block chief enroller", "chief_enroller", "block_id", bl.raipur);
   const balodaBazarChief = await activeAppt(db, "Baloda Bazar chief enroller", "chief_enroller", "district_id", await district("baloda-bazar"));
-  const durgIt = await one<{ worker_id: number }>(
-    db,
-    "a Durg booth IT member",
-    sql`SELECT x.worker_id FROM appointments x JOIN booths b ON b.id = x.booth_id WHERE b.district_id = ${d.durg} AND x.role = 'it_member' AND x.ended_at IS NULL ORDER BY x.id LIMIT 1`,
-  );
-  const durgEnroller = await one<{ worker_id: number }>(
-    db,
-    "a Durg booth enroller",
-    sql`SELECT x.worker_id FROM appointments x JOIN booths b ON b.id = x.booth_id WHERE b.district_id = ${d.durg} AND x.role = 'enroller' AND x.ended_at IS NULL ORDER BY x.id LIMIT 1`,
-  );
-  const ac2It = await one<{ worker_id: number }>(
-    db,
-    "an AC 2 booth IT member",
-    sql`SELECT x.worker_id FROM appointments x JOIN booths b ON b.id = x.booth_id WHERE b.ac_id = ${a.n2} AND x.role = 'it_member' AND x.ended_at IS NULL ORDER BY x.id LIMIT 1`,
-  );
-  const ac49It = await one<{ worker_id: number }>(
-    db,
-    "an AC 49 booth IT member",
-    sql`SELECT x.worker_id FROM appointments x JOIN booths b ON b.id = x.booth_id WHERE b.ac_id = ${a.n49} AND x.role = 'it_member' AND x.ended_at IS NULL ORDER BY x.id LIMIT 1`,
-  );
+  /** The worker of the first active booth post of `role` whose booth has `column` = `unitId`. */
+  const boothWorker = (label: string, role: "it_member" | "enroller", column: "district_id" | "ac_id", unitId: number) =>
+    one<{ worker_id: number }>(
+      db,
+      label,
+      sql`SELECT x.worker_id FROM appointments x JOIN booths b ON b.id = x.booth_id WHERE b.${sql.identifier(column)} = ${unitId} AND x.role = ${role} AND x.ended_at IS NULL ORDER BY x.id LIMIT 1`,
+    );
+  const durgIt = await boothWorker("a Durg booth IT member", "it_member", "district_id", d.durg);
+  const durgEnroller = await boothWorker("a Durg booth enroller", "enroller", "district_id", d.durg);
+  const ac2It = await boothWorker("an AC 2 booth IT member", "it_member", "ac_id", a.n2);
+  const ac49It = await boothWorker("an AC 49 booth IT member", "it_member", "ac_id", a.n49);
 
   // The people acting: IT heads of seat 49, of seat 1 (two districts) and of Koriya district, and a user to administer.
   await addUser(db, "it-ac49@test.local", "it_head", 1, "ac", { acId: a.n49 });
