@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
+import type { BoothSuggestion } from "@/lib/members/enrol/book";
 
 export interface BookFormLabels {
   bookSection: string;
@@ -52,15 +53,6 @@ interface Saved {
   name: string;
 }
 
-interface BoothOption {
-  code: string;
-  name: string;
-  nameHi: string | null;
-  acNo: number;
-  acName: string;
-  acNameHi: string | null;
-}
-
 type Create = (prev: ActionResult<Saved> | null, form: FormData) => Promise<ActionResult<Saved>>;
 
 /** Fields that stay from one entry to the next: they are the same for a whole page of the book. */
@@ -88,7 +80,7 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
   const { state, pending, errors, form, ref } = useFormAction(create, { reset: false });
   const { saved, count } = session;
   const [booth, setBooth] = useState("");
-  const [suggested, setSuggested] = useState<{ q: string; booths: BoothOption[] }>({ q: "", booths: [] });
+  const [suggested, setSuggested] = useState<{ q: string; booths: BoothSuggestion[] }>({ q: "", booths: [] });
   const lookup = useRef<{ timer?: ReturnType<typeof setTimeout>; ctl?: AbortController }>({});
   const listId = useId();
 
@@ -126,7 +118,7 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
     lookup.current.ctl = ctl;
     lookup.current.timer = setTimeout(() => {
       fetch(`/members/new/booths?${new URLSearchParams({ q }).toString()}`, { signal: ctl.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<{ booths: BoothOption[] }>) : { booths: [] }))
+        .then((r) => (r.ok ? (r.json() as Promise<{ booths: BoothSuggestion[] }>) : { booths: [] }))
         .then((body) => setSuggested({ q, booths: body.booths }))
         .catch(() => undefined);
     }, 150);

@@ -4,6 +4,7 @@ import { queryRows, type DbOrTx } from "@/db/client";
 import { booths } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { boothScope } from "@/lib/auth/scope";
+import type { BoothLabel } from "@/lib/geo/levels";
 
 /**
  * Booth coverage: the share of booths with an active IT-cell member posted to the booth itself (a block-level
@@ -112,14 +113,8 @@ export async function coverageBy(
   return withShare.sort((a, b) => (sort === "name" ? byName(a, b) * order : (value[sort](a) - value[sort](b)) * order || byName(a, b)));
 }
 
-export interface UncoveredBooth {
+export interface UncoveredBooth extends BoothLabel {
   id: number;
-  code: string;
-  name: string;
-  nameHi: string | null;
-  acNo: number;
-  acName: string;
-  acNameHi: string | null;
   pcNo: number;
   pcName: string;
   districtName: string;

@@ -5,3 +5,13 @@
  */
 export const GEO_LEVELS = ["state", "pc", "ac", "district", "block", "booth"] as const;
 export type GeoLevel = (typeof GEO_LEVELS)[number];
+
+/** A booth as pickers and lists label it: its code and name, with its assembly seat's number and name. */
+export interface BoothLabel {
+  code: string;
+  name: string;
+  nameHi: string | null;
+  acNo: number;
+  acName: string;
+  acNameHi: string | null;
+}

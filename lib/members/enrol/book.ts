@@ -3,6 +3,7 @@ import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assemblySeats, booths } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
+import type { BoothLabel } from "@/lib/geo/levels";
 import { boothInScope, boothScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
@@ -60,14 +61,7 @@ export async function enterBookMember(db: Db, viewer: Viewer, input: BookMemberI
   }
 }
 
-export interface BoothSuggestion {
-  code: string;
-  name: string;
-  nameHi: string | null;
-  acNo: number;
-  acName: string;
-  acNameHi: string | null;
-}
+export type BoothSuggestion = BoothLabel;
 
 /**
  * Booths in the viewer's scope matching what was typed: a code or its start (`49` and `049-1` both find
