@@ -3,7 +3,7 @@
  * as data in geo-data.json. English names follow ../shared/data/cg-assembly-constituencies.csv; Hindi names in
  * Devanagari. Each AC lists its district slugs in CSV order.
  */
-import data from "@/lib/seed/geo-data.json";
+import data from "@/lib/seed/geo-data.json" with { type: "json" };
 
 export type Reservation = "GEN" | "SC" | "ST";
 export interface PcRow { no: number; name: string; nameHi: string; reserved: Reservation }
