@@ -8,7 +8,7 @@
 /** lib/<feature>: one screen's data and writes each. Everything else in lib/ is shared by all of them. */
 export const LIB_FEATURES = ["appointments", "coverage", "members", "progress", "targets", "trainings", "users"];
 /** components/<feature>: one screen's views each; components/ui and components/shell are shared. */
-export const COMPONENT_FEATURES = ["appointments", "coverage", "members", "progress", "users"];
+export const COMPONENT_FEATURES = ["appointments", "audit", "coverage", "members", "progress", "users"];
 
 const see = "See ARCHITECTURE.md.";
 const relative = { group: ["./*", "../*", "!./*.css"], message: `Import from the root with "@/…". ${see}` };
@@ -59,6 +59,9 @@ export const architectureRules = [
     rules: rule([relative, noDb, ...upward("app"), ...otherFeatures("components", COMPONENT_FEATURES, f)]),
   })),
   { files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "e2e/**/*.ts", "*.ts"], rules: rule([relative]) },
+  // A page or layout loads through lib/<feature>/pages.ts (viewer, scope, notFound); only route handlers hand
+  // getDb() to lib themselves.
+  { files: ["app/**/{page,layout}.tsx"], rules: rule([relative, { ...noDb, message: `A page loads its data through lib/<feature>/pages.ts, never from the database. ${see}` }]) },
   // Tests are entry points, like scripts/ and e2e/: they compose features (coverage is tested by appointing
   // through appointments' service) and set up databases with lib/seed and lib/testing, from any room.
   { files: ["**/*.test.{ts,tsx}"], rules: rule([relative]) },

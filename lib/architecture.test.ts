@@ -42,6 +42,8 @@ describe("import rules", () => {
     ["components/ui/wrong.tsx", "@/components/members/book-form", /may not import components\/members/],
     ["lib/members/enrol/wrong.ts", "../validation", /Import from the root/],
     ["app/(dashboard)/members/wrong.tsx", "./client", /Import from the root/],
+    ["app/(dashboard)/members/page.tsx", "@/db/client", /loads its data through lib\/<feature>\/pages.ts/],
+    ["components/audit/wrong.tsx", "@/components/users/users-view", /components\/audit may not import components\/users/],
     ["lib/coverage/wrong.db.test.ts", "../appointments/service", /Import from the root/],
   ])("%s may not import %s", async (file, from, message) => {
     const messages = await restricted(file, from);
@@ -57,6 +59,7 @@ describe("import rules", () => {
     ["lib/members/enrol/right.ts", "@/db/client"],
     ["app/(dashboard)/members/right.tsx", "@/components/members/members-table"],
     ["app/layout.tsx", "./globals.css"],
+    ["app/(dashboard)/members/export/route.ts", "@/db/client"],
     ["db/right.ts", "@/db/schema"],
     // Tests compose features and rooms (see eslint.architecture.mjs), but still import from the root.
     ["lib/coverage/right.db.test.ts", "@/lib/appointments/service"],
