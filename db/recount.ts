@@ -36,18 +36,18 @@ export async function recount(db: Db, opts: { fix?: boolean } = {}): Promise<Cou
       FROM booth_counters c JOIN counted m ON m.booth_id = c.booth_id
       WHERE (c.via_app, c.via_book, c.via_import, c.cat_sc, c.cat_st, c.cat_obc, c.cat_gen)
             <> (m.app, m.book, m.imp, m.sc, m.st, m.obc, m.gen)`);
-    const boothDay = await queryRows<Row>(tx, sql`
-      WITH counted AS (SELECT booth_id, enrolled_on AS day, count(*)::int AS n FROM members GROUP BY booth_id, enrolled_on)
-      SELECT coalesce(c.booth_id, m.booth_id)::text || ' ' || coalesce(c.day, m.day)::text AS key,
-             coalesce(c.members, 0) AS stored, coalesce(m.n, 0) AS counted
-      FROM booth_day_counters c FULL JOIN counted m ON m.booth_id = c.booth_id AND m.day = c.day
-      WHERE coalesce(c.members, 0) <> coalesce(m.n, 0)`);
-    const acDay = await queryRows<Row>(tx, sql`
-      WITH counted AS (SELECT ac_id, enrolled_on AS day, count(*)::int AS n FROM members GROUP BY ac_id, enrolled_on)
-      SELECT coalesce(c.ac_id, m.ac_id)::text || ' ' || coalesce(c.day, m.day)::text AS key,
-             coalesce(c.members, 0) AS stored, coalesce(m.n, 0) AS counted
-      FROM ac_day_counters c FULL JOIN counted m ON m.ac_id = c.ac_id AND m.day = c.day
-      WHERE coalesce(c.members, 0) <> coalesce(m.n, 0)`);
+    // The per-day counters of booths and of assembly seats differ only in the unit they count by.
+    const dayDifferences = (table: "booth_day_counters" | "ac_day_counters", unit: "booth_id" | "ac_id") => {
+      const [t, u] = [sql.identifier(table), sql.identifier(unit)];
+      return queryRows<Row>(tx, sql`
+        WITH counted AS (SELECT ${u}, enrolled_on AS day, count(*)::int AS n FROM members GROUP BY ${u}, enrolled_on)
+        SELECT coalesce(c.${u}, m.${u})::text || ' ' || coalesce(c.day, m.day)::text AS key,
+               coalesce(c.members, 0) AS stored, coalesce(m.n, 0) AS counted
+        FROM ${t} c FULL JOIN counted m ON m.${u} = c.${u} AND m.day = c.day
+        WHERE coalesce(c.members, 0) <> coalesce(m.n, 0)`);
+    };
+    const boothDay = await dayDifferences("booth_day_counters", "booth_id");
+    const acDay = await dayDifferences("ac_day_counters", "ac_id");
     const rows = (table: CounterDifference["table"], r: Row[]) =>
       r.map((x) => ({ table, key: String(x.key), stored: Number(x.stored), counted: Number(x.counted) }));
     const differences = [
