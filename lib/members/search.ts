@@ -146,18 +146,11 @@ export async function scopeMemberTotal(db: DbOrTx, viewer: Viewer): Promise<numb
   return r?.n ?? 0;
 }
 
-export interface MemberDetail extends MemberPlace {
-  membershipNo: string;
-  name: string;
-  epicMasked: string;
-  phoneMasked: string;
-  gender: string;
-  age: number;
+/** A member's page: the list's row, and the photo, paper book and consent. */
+export interface MemberDetail extends MemberListRow {
   hasPhoto: boolean;
-  channel: string;
   bookNo: string | null;
   pageNo: number | null;
-  enrolledOn: string;
   consentVersion: string;
   consentLang: string;
   consentAt: Date;

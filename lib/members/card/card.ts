@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { publicUrl } from "@/lib/net/public-url";
 import { verifyCardSignature, verifyUrl } from "@/lib/members/card/url";
 import { renderCardPdf, renderCardPng, type CardData } from "@/lib/members/card/render";
+import { memberBoothAcColumns } from "@/lib/members/place";
 import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
 import { memberScope } from "@/lib/members/search";
 
@@ -31,12 +32,7 @@ async function readCard(db: DbOrTx, membershipNo: string, scope: SQL | undefined
       name: members.name,
       photo: members.photo,
       enrolledOn: members.enrolledOn,
-      boothCode: booths.code,
-      boothName: booths.name,
-      boothNameHi: booths.nameHi,
-      acNo: assemblySeats.no,
-      acName: assemblySeats.name,
-      acNameHi: assemblySeats.nameHi,
+      ...memberBoothAcColumns,
       stateName: states.name,
       stateNameHi: states.nameHi,
     })

@@ -14,6 +14,7 @@ import QRCode from "qrcode";
 import { formatDay } from "@/lib/format";
 import { translator, type Locale } from "@/lib/i18n";
 import { fitLines, fitText, runToSvg, type FittedText } from "@/lib/members/card/text";
+import type { MemberBoothAc } from "@/lib/members/place";
 
 /**
  * The membership card, drawn once as SVG (ID-1 card size, 85.6 × 54 mm, in tenths of a millimetre) and
@@ -22,15 +23,9 @@ import { fitLines, fitText, runToSvg, type FittedText } from "@/lib/members/card
  * number and the verification link, so the PDF can be searched and read by machines.
  */
 
-export interface CardData {
+export interface CardData extends MemberBoothAc {
   membershipNo: string;
   name: string;
-  boothCode: string;
-  boothName: string;
-  boothNameHi: string | null;
-  acNo: number;
-  acName: string;
-  acNameHi: string | null;
   stateName: string;
   stateNameHi: string;
   /** `YYYY-MM-DD`, India time. */
