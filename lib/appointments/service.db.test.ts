@@ -146,6 +146,10 @@ describe.each(testEngines())("appointments on %s", (engine) => {
     expect(await writesSnapshot(h.db)).toEqual(before);
     // …and the page shows nothing of it.
     expect(await loadPost(h.db, raipur, "enroller", "booth", durg.code)).toBeNull();
+    // A seat number too large for its column is no such seat (a 404), not a database error.
+    expect(await loadPost(h.db, pcc, "it_president", "ac", "999999")).toBeNull();
+    expect(await loadPost(h.db, pcc, "it_president", "pc", "99999999")).toBeNull();
+    expect(await loadPost(h.db, pcc, "it_president", "ac", "1")).not.toBeNull();
 
     // Inside Raipur the same call works.
     const own = await vacantBooth(h.db, "raipur", "enroller");

@@ -26,18 +26,20 @@ export interface UnitRow {
  * Where each level's units live: the table, the column its URL key is (a number for blocks, PCs and ACs), and
  * the parent whose name labels it (the district of a booth or block, the PC of an AC).
  */
-const UNIT_TABLES: Record<UnitLevel, { table: string; key: string; numericKey: boolean; parent?: { table: string; via: string } }> = {
-  booth: { table: "booths", key: "code", numericKey: false, parent: { table: "districts", via: "district_id" } },
-  block: { table: "blocks", key: "id", numericKey: true, parent: { table: "districts", via: "district_id" } },
-  district: { table: "districts", key: "slug", numericKey: false },
-  ac: { table: "assembly_seats", key: "no", numericKey: true, parent: { table: "lok_sabha_seats", via: "pc_id" } },
-  pc: { table: "lok_sabha_seats", key: "no", numericKey: true },
+/** Per level: its table, URL key column and parent. `digits` bounds a numeric key so that it fits its column
+ * (a seat number is a smallint: "999999" is simply no such seat, not an out-of-range error). */
+const UNIT_TABLES: Record<UnitLevel, { table: string; key: string; digits?: number; parent?: { table: string; via: string } }> = {
+  booth: { table: "booths", key: "code", parent: { table: "districts", via: "district_id" } },
+  block: { table: "blocks", key: "id", digits: 9, parent: { table: "districts", via: "district_id" } },
+  district: { table: "districts", key: "slug" },
+  ac: { table: "assembly_seats", key: "no", digits: 4, parent: { table: "lok_sabha_seats", via: "pc_id" } },
+  pc: { table: "lok_sabha_seats", key: "no", digits: 4 },
 };
 
 /** A unit by its URL key, with its labels; null when there is no such unit in the viewer's state. */
 export async function unitByKey(db: DbOrTx, stateId: number, level: UnitLevel, key: string): Promise<UnitRow | null> {
   const t = UNIT_TABLES[level];
-  const value = t.numericKey ? (/^[0-9]{1,9}$/.test(key) ? Number(key) : null) : key;
+  const value = t.digits ? (new RegExp(`^[0-9]{1,${t.digits}}$`).test(key) ? Number(key) : null) : key;
   if (value === null) return null;
   const keyColumn = sql`u.${sql.identifier(t.key)}`;
   const parent = t.parent
