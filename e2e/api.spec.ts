@@ -8,6 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { Client } from "pg";
 import { expect, test } from "@/e2e/fixtures";
+import { memberBody } from "@/lib/testing/members";
 
 const DEMO_TOKEN = "demo-token-raipur";
 const RAIPUR_BOOTH = "049-001";
@@ -35,23 +36,9 @@ const RUN = String(Date.now() % 1_000).padStart(3, "0") + String(Math.floor(Math
 let seq = 0;
 const epic = (letters: string) => `${letters}${RUN}${String(++seq % 1_000).padStart(3, "0")}`;
 
+/** The shared valid sign-up, with the optional relative's name the API also takes. */
 function signUp(e: string, boothCode = RAIPUR_BOOTH, extra: Record<string, unknown> = {}) {
-  return {
-    epic: e,
-    name: "सुनीता साहू",
-    relativeName: "Ramesh Sahu",
-    gender: "F",
-    age: 34,
-    phone: "9876543210",
-    address: "House 12, Ward 5",
-    religion: "Hindu",
-    caste: "Sahu",
-    casteCategory: "OBC",
-    boothCode,
-    consent: true,
-    consentVersion: "v1",
-    ...extra,
-  };
+  return { ...memberBody(e, boothCode), relativeName: "Ramesh Sahu", ...extra };
 }
 
 function enrol(request: APIRequestContext, body: unknown, opts: { token?: string | null; key?: string | null } = {}): Promise<APIResponse> {

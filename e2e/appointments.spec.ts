@@ -1,12 +1,11 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test, USERS, type Role } from "@/e2e/fixtures";
+import { expect, indian, num, signedInTo, test } from "@/e2e/fixtures";
 
 /**
  * Appointments in the browser. Other specs share this database and two workers run at once, so every test
  * finds its own vacant booth or held post at run time (and in a district no other test of this file uses).
  */
 
-const num = (s: string | null) => Number((s ?? "").replace(/[^0-9]/g, ""));
 /** A mobile number no seeded worker is likely to have (the seed draws from all 4·10⁹). */
 const phone = () => `6${String(Date.now() % 1_000_000_000).padStart(9, "0")}`;
 /** Names unique to this run, so that a re-run against the same database never meets its own earlier writes. */
@@ -17,20 +16,6 @@ async function firstVacantBooth(page: Page, listUrl: string): Promise<string> {
   const row = page.getByTestId("booth-posts").locator("tbody tr").first();
   await expect(row).toBeVisible();
   return ((await row.locator("th a").first().textContent()) ?? "").trim();
-}
-
-
-/**
- * Signs in straight to `path`: the overview that sign-in lands on by default is another feature's heaviest
- * page, and on a cold, shared 2-core machine it can outlast the shared fixture's wait.
- */
-async function signedInTo(page: Page, role: Role, path: string): Promise<Page> {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(USERS[role]);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
-  return page;
 }
 
 test("raipur appoints an enroller to a vacant Raipur booth and sees it listed and counted", async ({ page: browserPage }) => {
@@ -52,7 +37,7 @@ test("raipur appoints an enroller to a vacant Raipur booth and sees it listed an
 
   await page.goto(`/enrollers?tab=booths&q=${code}`);
   await expect(page.getByTestId(`booth-${code}`)).toContainText("Kavita Sahu E2E");
-  await expect(page.getByTestId("booths-with-enroller")).toHaveText(new Intl.NumberFormat("en-IN").format(before + 1));
+  await expect(page.getByTestId("booths-with-enroller")).toHaveText(indian(before + 1));
 });
 
 test("raipur replaces a chief enroller and sees the history", async ({ page: browserPage }) => {

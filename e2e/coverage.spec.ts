@@ -1,22 +1,4 @@
-import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test, USERS, type Role } from "@/e2e/fixtures";
-
-const num = (s: string | null) => Number((s ?? "").replace(/[^0-9]/g, ""));
-const indian = (n: number) => new Intl.NumberFormat("en-IN").format(n);
-
-
-/**
- * Signs in straight to `path`: the overview that sign-in lands on by default is another feature's heaviest
- * page, and on a cold, shared 2-core machine it can outlast the shared fixture's wait.
- */
-async function signedInTo(page: Page, role: Role, path: string): Promise<Page> {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(USERS[role]);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
-  return page;
-}
+import { expect, indian, num, signedInTo, test } from "@/e2e/fixtures";
 
 test("the IT-cell head appoints a booth member and coverage rises by exactly one booth", async ({ page: browserPage }) => {
   // Seven page loads on a shared 2-core machine.

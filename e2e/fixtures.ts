@@ -29,12 +29,26 @@ export function expected(): Expected {
 
 /** Indian grouping, as the pages print numbers. */
 export const indian = (n: number) => new Intl.NumberFormat("en-IN").format(n);
+/** The number a page printed (Indian grouping or not), read back. */
+export const num = (s: string | null) => Number((s ?? "").replace(/[^0-9]/g, ""));
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
+/** Fills and submits the sign-in form; with `callbackPath`, sign-in lands there instead of the overview. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, callbackPath?: string) {
+  await page.goto(callbackPath ? `/login?callbackUrl=${encodeURIComponent(callbackPath)}` : "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * Signs `role` in straight to `path`, in a session of its own: the overview that sign-in lands on by default
+ * is another feature's heaviest page, and on a cold, shared 2-core machine it can outlast the shared fixture's
+ * wait.
+ */
+export async function signedInTo(page: Page, role: Role, path: string): Promise<Page> {
+  await signIn(page, USERS[role], DEMO_PASSWORD, path);
+  await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
+  return page;
 }
 
 /** Where a role's signed-in cookies are kept for this server (e2e/serve.ts deletes them when it starts). */

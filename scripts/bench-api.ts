@@ -28,6 +28,7 @@ import { migrateDb, openDb, queryRows } from "@/db/client";
 import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
 import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
+import { memberBody } from "@/lib/testing/members";
 import { buildIfMissing, startNextServer } from "@/scripts/next-server";
 
 function arg(name: string, fallback: number): number {
@@ -151,20 +152,15 @@ async function postgresUsage(): Promise<{ cpu: number; commits: number }> {
 
 const FIRST = ["Sunita", "Ramesh", "सुनीता", "रमेश", "Kavita", "Anil"];
 
+/** The tests' valid sign-up, varied per request in what a real stream of sign-ups varies. */
 function signUp(i: number, boothCode: string, prefix: string) {
   return {
-    epic: `${prefix}${String(i).padStart(7, "0")}`,
+    ...memberBody(`${prefix}${String(i).padStart(7, "0")}`, boothCode),
     name: `${FIRST[i % FIRST.length]} Sahu`,
     gender: i % 2 ? "F" : "M",
     age: 18 + (i % 60),
     phone: `9${String(100_000_000 + i).padStart(9, "0")}`,
     address: `House ${i % 400}, Ward ${i % 40}`,
-    religion: "Hindu",
-    caste: "Sahu",
-    casteCategory: "OBC",
-    boothCode,
-    consent: true,
-    consentVersion: "v1",
   };
 }
 

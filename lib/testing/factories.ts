@@ -1,10 +1,9 @@
 /**
  * Factories and fixtures shared by the tests (not used by the app): a fixed "now", an English translator,
  * the seeded database with the demo users' viewers, a fingerprint of what appointments, trainings and imports
- * write, units and fresh phone numbers on the seeded database, a valid member sign-up (also used by the e2e
- * API spec and the API benchmark, so nothing here may import "server-only"), and a minimal two-state
- * geography with users for the user-administration tests. A viewer by email is `viewerFor` in
- * lib/testing/db.ts.
+ * write, units and fresh phone numbers on the seeded database, and a minimal two-state geography with users
+ * for the user-administration tests. A viewer by email is `viewerFor` in lib/testing/db.ts; a valid member
+ * sign-up is `memberBody` in lib/testing/members.ts.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type DbHandle, type DbOrTx } from "@/db/client";
@@ -35,27 +34,6 @@ export async function seededDemo(engine: Engine): Promise<SeededDemo> {
     ["raipur", "pcc", "itcell"].map((user) => viewerFor(h.db, `${user}@demo.local`)),
   );
   return { h, raipur: raipur!, pcc: pcc!, itcell: itcell! };
-}
-
-/**
- * A member sign-up that the API, the book form's checks and `enrolMember` all accept: one valid person with
- * the given EPIC, on the given booth, with consent. Callers override what their test varies.
- */
-export function memberBody(epic: string, boothCode: string) {
-  return {
-    epic,
-    name: "सुनीता साहू",
-    gender: "F" as const,
-    age: 30,
-    phone: "9876543210",
-    address: "Ward 3",
-    religion: "Hindu",
-    caste: "Sahu",
-    casteCategory: "OBC" as const,
-    boothCode,
-    consent: true as const,
-    consentVersion: "v1",
-  };
 }
 
 /** A fingerprint of everything an appointment, training or import could write. */

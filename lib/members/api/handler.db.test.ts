@@ -4,7 +4,7 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { DEMO_TOKEN, seed, STATE_ID } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
-import { memberBody } from "@/lib/testing/factories";
+import { memberBody } from "@/lib/testing/members";
 import { jsonResponse } from "@/lib/http";
 import { apiLimit, handleEnrolRequest, MAX_BODY_BYTES } from "@/lib/members/api/handler";
 import { batcherFor } from "@/lib/members/enrol/batch";

@@ -5,7 +5,7 @@ import { recount } from "@/db/recount";
 import { apiTokens, appointments, booths, members } from "@/db/schema";
 import { seed, STATE_ID } from "@/lib/seed";
 import { createTestDb, testEngines } from "@/lib/testing/db";
-import { memberBody } from "@/lib/testing/factories";
+import { memberBody } from "@/lib/testing/members";
 import { enrolMember, type EnrolContext } from "@/lib/members/enrol/enrol";
 import type { MemberInput } from "@/lib/members/enrol/validation";
 
