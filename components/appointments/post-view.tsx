@@ -15,6 +15,7 @@ import { FlashProvider } from "@/components/ui/use-form-action";
 import { AppointForm, HolderActions } from "@/components/appointments/post-forms";
 import { TrainingBadge } from "@/components/appointments/tables";
 import { WorkerReveal, type WorkerRevealLabels } from "@/components/appointments/worker-reveal";
+import { EmptyNote } from "@/components/ui/empty-note";
 
 /**
  * One post (role × unit): who holds it, the way to appoint, replace or end, and its whole history. Shared by
@@ -58,9 +59,9 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
             <p className="text-sm text-muted">{t("appointments.post.count", { count: formatNumber(post.holders.length, locale), limit: formatNumber(post.limit, locale) })}</p>
           ) : null}
           {post.holders.length === 0 ? (
-            <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted" data-testid="post-vacant">
+            <EmptyNote testId="post-vacant">
               {t("appointments.post.vacant")}
-            </p>
+            </EmptyNote>
           ) : (
             <ul className="space-y-3" data-testid="current-holders">
               {post.holders.map((h) => (

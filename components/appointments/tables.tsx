@@ -6,6 +6,7 @@ import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { SortTh, Table, tdCls, Th } from "@/components/ui/table";
+import { EmptyNote } from "@/components/ui/empty-note";
 
 type AppointmentRole = Parameters<typeof postPath>[0];
 
@@ -56,7 +57,7 @@ export function UnitPostsTable({
   caption: string;
   testId: string;
 }) {
-  if (rows.length === 0) return <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("appointments.empty")}</p>;
+  if (rows.length === 0) return <EmptyNote>{t("appointments.empty")}</EmptyNote>;
   const training = role === "chief_enroller";
   return (
     <Table
@@ -118,7 +119,7 @@ export function BoothPostsTable({
   hrefFor: (page: number) => string;
   sortHref: (sort: "code" | "holders") => { href: string; current: "ascending" | "descending" | undefined };
 }) {
-  if (data.total === 0) return <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("appointments.emptyBooths")}</p>;
+  if (data.total === 0) return <EmptyNote>{t("appointments.emptyBooths")}</EmptyNote>;
   const sortHeader = (sort: "code" | "holders", label: string) => {
     const s = sortHref(sort);
     return <SortTh href={s.href} label={label} current={s.current} sortLabel={t("appointments.sortBy", { column: label })} />;

@@ -9,6 +9,7 @@ import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { EXPORT_CAP } from "@/lib/members/export";
 import type { MembersPageData } from "@/lib/members/pages";
+import { EmptyNote } from "@/components/ui/empty-note";
 
 /** /members: search the scope's members (masked), page through them, export and open one. */
 export async function MembersView({ viewer, q, page, sort, erased, result, total, maxPage }: MembersPageData) {
@@ -57,11 +58,11 @@ export async function MembersView({ viewer, q, page, sort, erased, result, total
 
       <section aria-live="polite" className="space-y-3">
         {result.query.kind === "tooShort" ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted">{t("members.tooShort")}</p>
+          <EmptyNote>{t("members.tooShort")}</EmptyNote>
         ) : result.rows.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted" data-testid="members-empty">
+          <EmptyNote testId="members-empty">
             {q && page === 1 ? t("members.empty", { q }) : t("members.emptyAll")}
-          </p>
+          </EmptyNote>
         ) : (
           <MembersTable rows={result.rows} t={t} locale={locale} showDistrict={viewer.scope.level !== "district"} />
         )}

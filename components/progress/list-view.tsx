@@ -7,6 +7,7 @@ import type { ListPageData } from "@/lib/progress/pages";
 import { ProgressTable } from "@/components/progress/progress-table";
 import { placeLabelsOf, TABLE_KEYS, type TableLabels } from "@/lib/i18n/labels/progress";
 import { pick } from "@/lib/i18n/pick";
+import { EmptyNote } from "@/components/ui/empty-note";
 
 /**
  * A list page: every Lok Sabha seat, assembly seat or district in the viewer's scope, sortable and
@@ -22,9 +23,9 @@ export async function ListView({ viewer, level, group }: ListPageData) {
     return (
       <div className="max-w-2xl space-y-3">
         <h1 className="text-2xl font-semibold">{title}</h1>
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-4 text-muted" data-testid="pc-outside">
+        <EmptyNote testId="pc-outside">
           {t("progress.list.pcOutside", { scope: scopeText })}
-        </p>
+        </EmptyNote>
         <Link href="/assembly" className="inline-block text-sm font-semibold text-brand-700 underline">
           {t("progress.list.seeAssembly")}
         </Link>
