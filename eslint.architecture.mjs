@@ -44,7 +44,18 @@ const libReturnsData = {
 
 export const architectureRules = [
   { files: ["db/**/*.{ts,tsx}"], rules: rule([relative, ...upward("lib", "components", "app")]) },
-  { files: ["lib/**/*.{ts,tsx}"], rules: rule([relative, ...upward("components", "app")]) },
+  // Shared lib (auth, geo, i18n, …) serves every feature and so imports none of them.
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: rule([
+      relative,
+      ...upward("components", "app"),
+      ...LIB_FEATURES.map((f) => ({
+        group: [`@/lib/${f}`, `@/lib/${f}/*`],
+        message: `Shared lib/ serves every feature and imports none of them (lib/${f}): move what it needs into a shared folder. ${see}`,
+      })),
+    ]),
+  },
   ...LIB_FEATURES.map((f) => ({
     files: [`lib/${f}/**/*.{ts,tsx}`],
     rules: rule([relative, ...upward("components", "app"), ...otherFeatures("lib", LIB_FEATURES, f)]),

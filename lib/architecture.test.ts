@@ -36,6 +36,8 @@ describe("import rules", () => {
     ["lib/auth/wrong.ts", "@/app/(dashboard)/layout", /never upward/],
     ["components/progress/wrong.tsx", "@/app/layout", /never upward/],
     ["lib/coverage/wrong.ts", "@/lib/appointments/queries", /lib\/coverage may not import lib\/appointments/],
+    ["lib/seed/wrong.ts", "@/lib/members/api/tokens", /Shared lib\/ serves every feature/],
+    ["lib/geo/wrong.ts", "@/lib/progress/data", /Shared lib\/ serves every feature/],
     ["lib/progress/wrong.ts", "@/lib/members/enrol/book", /lib\/progress may not import lib\/members/],
     ["lib/trainings/wrong.ts", "@/lib/appointments", /lib\/trainings may not import lib\/appointments/],
     ["components/coverage/wrong.tsx", "@/components/appointments/tables", /components\/coverage may not import components\/appointments/],

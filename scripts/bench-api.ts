@@ -27,7 +27,7 @@ import { sql } from "drizzle-orm";
 import { migrateDb, openDb, queryRows } from "@/db/client";
 import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
-import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
+import { hashToken, tokenPrefixOf } from "@/lib/auth/token-hash";
 import { memberBody } from "@/lib/testing/members";
 import { buildIfMissing, startNextServer } from "@/scripts/next-server";
 

@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { addDays, daysBetween, istDate, istDayStart, weekday } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
 import { boothCode } from "@/lib/geo/slug";
-import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
+import { hashToken, tokenPrefixOf } from "@/lib/auth/token-hash";
 import { bulkInsert, syncIdSequence } from "@/db/bulk";
 import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import * as s from "@/db/schema";

@@ -9,7 +9,7 @@ import { jsonResponse } from "@/lib/http";
 import { apiLimit, handleEnrolRequest, MAX_BODY_BYTES } from "@/lib/members/api/handler";
 import { batcherFor } from "@/lib/members/enrol/batch";
 import type { Limit } from "@/lib/net/limiter";
-import { hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
+import { hashToken, tokenPrefixOf } from "@/lib/auth/token-hash";
 
 process.env.AUTH_SECRET ??= "test-secret-for-card-links";
 const NOW = new Date("2026-11-28T06:00:00Z");

@@ -14,7 +14,7 @@ import { batcherFor } from "@/lib/members/enrol/batch";
 import { envNumber, hitMany, type Limit, type LimitResult } from "@/lib/net/limiter";
 import { publicUrl } from "@/lib/net/public-url";
 import { illFormedField, isWellFormedText } from "@/lib/validation/text";
-import { bearerToken } from "@/lib/members/api/token-hash";
+import { bearerToken } from "@/lib/auth/token-hash";
 import { authenticateTokens, tokenCoversBooth, touchToken, type TokenPrincipal } from "@/lib/members/api/tokens";
 import { ApiMember } from "@/lib/members/enrol/validation";
 

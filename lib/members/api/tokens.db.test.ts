@@ -4,7 +4,7 @@ import { queryRows, type DbHandle } from "@/db/client";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { hashToken } from "@/lib/members/api/token-hash";
+import { hashToken } from "@/lib/auth/token-hash";
 import { authenticateToken, issueToken, listTokens, revokeToken, searchPosts, tokenCoversBooth } from "@/lib/members/api/tokens";
 
 const NOW = new Date("2026-11-28T06:00:00Z");

@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { unitInScope } from "@/lib/auth/scope";
 import type { BoothRef } from "@/lib/members/enrol/enrol";
 import { namedRows, type NamedQuery } from "@/db/named-query";
-import { generateToken, hashToken, tokenPrefixOf } from "@/lib/members/api/token-hash";
+import { generateToken, hashToken, tokenPrefixOf } from "@/lib/auth/token-hash";
 
 /**
  * Enroller API tokens: issued by leadership and district presidents to an active enroller (a booth's) or
