@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import { holderLimit, postRule, type PostRule } from "@/lib/appointments/posts";
 import { appointmentInScope, boothScope, unitIdsInScope, unitInScope } from "@/lib/auth/scope";
-import { trainedSql, unitColumn } from "@/lib/appointments/scope";
+import { trainedSql, unitColumn } from "@/lib/appointments/sql";
 import { unitByKey, type UnitRow } from "@/lib/geo/queries";
 
 /**

@@ -21,8 +21,8 @@ import { unitInScope } from "@/lib/auth/scope";
 import { holderLimit, permissionFor, postRule, sameName } from "@/lib/appointments/posts";
 import { workerVisible } from "@/lib/appointments/queries";
 import { unitById } from "@/lib/geo/queries";
-import type { AppointInput, EndInput, ReplaceInput, WorkerInput } from "@/lib/appointments/schemas";
-import { unitColumn } from "@/lib/appointments/scope";
+import type { AppointInput, EndInput, ReplaceInput, WorkerInput } from "@/lib/appointments/schema";
+import { unitColumn } from "@/lib/appointments/sql";
 
 export interface ServiceCtx {
   db: Db;
