@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getViewer } from "@/lib/auth/session";
+import { LOGIN_KEYS } from "@/lib/i18n/labels/auth";
+import { pick } from "@/lib/i18n/pick";
 import { getT } from "@/lib/i18n/server";
 import { LoginForm } from "@/app/(auth)/login/login-form";
 
@@ -32,14 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 mb-5 text-sm text-muted">{t("login.intro")}</p>
         <LoginForm
           next={next}
-          labels={{
-            email: t("login.email"),
-            password: t("login.password"),
-            submit: t("login.submit"),
-            submitting: t("login.submitting"),
-            invalid: t("login.invalid"),
-            tooMany: t("login.tooMany"),
-          }}
+          labels={pick(t, LOGIN_KEYS)}
         />
       </section>
     </main>
