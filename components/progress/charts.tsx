@@ -20,6 +20,7 @@ import {
 } from "recharts";
 import { formatDay, formatNumber, formatShortDay } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
+import type { ChartLabels } from "@/lib/i18n/labels/progress";
 import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
 
 const COLORS = {
@@ -62,7 +63,7 @@ export function ChildrenChart({
 }: {
   rows: ChildBar[];
   locale: Locale;
-  labels: { members: string; target: string; lagging: string; onPace: string; noTarget: string };
+  labels: ChartLabels;
 }) {
   const fmt = compact(locale);
   const height = Math.max(140, rows.length * (rows.length > 20 ? 18 : 26) + 64);
@@ -79,13 +80,13 @@ export function ChildrenChart({
         />
         <Bar
           dataKey="members"
-          name={labels.members}
+          name={labels["progress.chart.members"]}
           barSize={rows.length > 20 ? 10 : 14}
           fill={COLORS.onPace}
           isAnimationActive={false}
           shape={(p: BarShapeProps) => <Rectangle {...p} fill={COLORS[(p.payload as ChildBar | undefined)?.status ?? "noTarget"]} />}
         />
-        <Line dataKey="target" name={labels.target} stroke="none" dot={<TargetTick />} activeDot={false} isAnimationActive={false} legendType="rect" />
+        <Line dataKey="target" name={labels["progress.chart.target"]} stroke="none" dot={<TargetTick />} activeDot={false} isAnimationActive={false} legendType="rect" />
       </ComposedChart>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-hidden="true">
         {(["lagging", "onPace", "noTarget"] as const)
@@ -93,13 +94,13 @@ export function ChildrenChart({
           .map((k) => (
             <li key={k}>
               <span className="mr-1 inline-block h-2.5 w-2.5 align-middle" style={{ background: COLORS[k] }} />
-              {labels[k]}
+              {labels[`progress.chart.${k}`]}
             </li>
           ))}
         {rows.some((r) => r.target !== null) ? (
           <li>
             <span className="mr-1 inline-block h-3 w-1 align-middle" style={{ background: COLORS.target }} />
-            {labels.target}
+            {labels["progress.chart.target"]}
           </li>
         ) : null}
       </ul>
@@ -116,7 +117,7 @@ export function CumulativeChart({
 }: {
   points: CumulativePoint[];
   locale: Locale;
-  labels: { members: string; line: string; projected: string };
+  labels: ChartLabels;
   /** Without a target there is no line to draw (nor to name in the legend). */
   withTarget?: boolean;
 }) {
@@ -131,15 +132,15 @@ export function CumulativeChart({
         formatter={(value, name) => [typeof value === "number" ? formatNumber(value, locale) : "—", String(name)]}
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Area dataKey="members" name={labels.members} stroke={COLORS.onPace} fill={COLORS.onPace} fillOpacity={0.25} isAnimationActive={false} connectNulls={false} />
-      {withTarget ? <Line dataKey="line" name={labels.line} stroke={COLORS.target} strokeDasharray="6 4" dot={false} isAnimationActive={false} /> : null}
-      <Line dataKey="projected" name={labels.projected} stroke={COLORS.lagging} strokeDasharray="2 4" dot={false} isAnimationActive={false} connectNulls={false} />
+      <Area dataKey="members" name={labels["progress.chart.members"]} stroke={COLORS.onPace} fill={COLORS.onPace} fillOpacity={0.25} isAnimationActive={false} connectNulls={false} />
+      {withTarget ? <Line dataKey="line" name={labels["progress.chart.line"]} stroke={COLORS.target} strokeDasharray="6 4" dot={false} isAnimationActive={false} /> : null}
+      <Line dataKey="projected" name={labels["progress.chart.projected"]} stroke={COLORS.lagging} strokeDasharray="2 4" dot={false} isAnimationActive={false} connectNulls={false} />
     </ComposedChart>
   );
 }
 
 /** Sign-ups per day with the trailing 7-day average. */
-export function DailyChart({ points, locale, labels }: { points: DailyPoint[]; locale: Locale; labels: { members: string; average: string } }) {
+export function DailyChart({ points, locale, labels }: { points: DailyPoint[]; locale: Locale; labels: ChartLabels }) {
   const fmt = compact(locale);
   return (
     <ComposedChart data={points} responsive style={{ width: "100%", height: 240 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -151,8 +152,8 @@ export function DailyChart({ points, locale, labels }: { points: DailyPoint[]; l
         formatter={(value, name) => [typeof value === "number" ? formatNumber(Math.round(value), locale) : "—", String(name)]}
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Bar dataKey="members" name={labels.members} fill={COLORS.neutral} isAnimationActive={false} />
-      <Line dataKey="average" name={labels.average} stroke={COLORS.lagging} strokeWidth={2} dot={false} isAnimationActive={false} />
+      <Bar dataKey="members" name={labels["progress.chart.members"]} fill={COLORS.neutral} isAnimationActive={false} />
+      <Line dataKey="average" name={labels["progress.chart.average"]} stroke={COLORS.lagging} strokeWidth={2} dot={false} isAnimationActive={false} />
     </ComposedChart>
   );
 }

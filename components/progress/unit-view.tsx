@@ -15,7 +15,7 @@ import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart, type ChildBar
 import { HeadlineCards, type HeadlineLinks } from "@/components/progress/headline-cards";
 import { LiveHeadline } from "@/components/progress/live-headline";
 import { ProgressTable } from "@/components/progress/progress-table";
-import { HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/i18n/labels/progress";
+import { CHART_KEYS, HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/i18n/labels/progress";
 import { QueryProvider } from "@/components/progress/query-provider";
 import { Tabs } from "@/components/ui/tabs";
 import { PlainTable } from "@/components/ui/table";
@@ -207,7 +207,7 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
             points={data.cumulative}
             locale={locale}
             withTarget={data.target !== null}
-            labels={{ members: t("progress.chart.members"), line: t("progress.chart.line"), projected: t("progress.chart.projected") }}
+            labels={pick(t, CHART_KEYS)}
           />
           <ChartTable
             summary={t("progress.chart.asTable")}
@@ -226,7 +226,7 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Section boxed id="daily" headingId="daily-title" title={t("progress.chart.daily")} className="min-w-0 space-y-2">
           <p className="text-xs text-muted">{t("progress.chart.dailyNote")}</p>
-          <DailyChart points={data.daily} locale={locale} labels={{ members: t("progress.chart.members"), average: t("progress.chart.average") }} />
+          <DailyChart points={data.daily} locale={locale} labels={pick(t, CHART_KEYS)} />
           <ChartTable
             summary={t("progress.chart.asTable")}
             headers={[t("progress.chart.day"), t("progress.chart.members"), t("progress.chart.average")]}
@@ -359,13 +359,7 @@ function GroupPanel({
         <ChildrenChart
           rows={bars}
           locale={locale}
-          labels={{
-            members: t("progress.chart.members"),
-            target: t("progress.chart.target"),
-            lagging: t("progress.chart.lagging"),
-            onPace: t("progress.chart.onPace"),
-            noTarget: t("progress.chart.noTarget"),
-          }}
+          labels={pick(t, CHART_KEYS)}
         />
       </figure>
       <ProgressTable rows={packRows(rows)} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} />

@@ -70,6 +70,19 @@ export const TABLE_KEYS = [
 ] as const satisfies readonly MessageKey[];
 export type TableLabels = Record<(typeof TABLE_KEYS)[number], string>;
 
+/** The charts' series and legend names (cumulative, daily and children charts share one list). */
+export const CHART_KEYS = [
+  "progress.chart.members",
+  "progress.chart.line",
+  "progress.chart.projected",
+  "progress.chart.average",
+  "progress.chart.target",
+  "progress.chart.lagging",
+  "progress.chart.onPace",
+  "progress.chart.noTarget",
+] as const satisfies readonly MessageKey[];
+export type ChartLabels = Record<(typeof CHART_KEYS)[number], string>;
+
 /** Templates for "where" cells (an AC's seat and districts, a booth's block or AC). */
 export function placeLabelsOf(t: Translate): Record<"pc" | "ac" | "district" | "block", string> {
   return { pc: t("progress.where.pc"), ac: t("progress.where.ac"), district: t("progress.where.district"), block: t("progress.where.block") };
