@@ -7,46 +7,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
+import type { BookFormLabels } from "@/lib/i18n/labels/members";
 import type { BoothSuggestion } from "@/lib/members/enrol/book";
-
-export interface BookFormLabels {
-  bookSection: string;
-  memberSection: string;
-  consentSection: string;
-  bookNo: string;
-  pageNo: string;
-  boothCode: string;
-  boothHint: string;
-  boothNone: string;
-  /** With {code}, {name} and {ac}. */
-  boothChosen: string;
-  epic: string;
-  name: string;
-  nameHint: string;
-  relativeName: string;
-  gender: string;
-  genders: Record<"F" | "M" | "O", string>;
-  age: string;
-  phone: string;
-  address: string;
-  religion: string;
-  caste: string;
-  casteCategory: string;
-  consentVersion: string;
-  consentLang: string;
-  langs: Record<"hi" | "en", string>;
-  consent: string;
-  choose: string;
-  submit: string;
-  submitting: string;
-  /** With {no}. */
-  saved: string;
-  /** With {n}. */
-  savedCount: string;
-  cardPdf: string;
-  cardPng: string;
-  open: string;
-}
 
 interface Saved {
   membershipNo: string;
@@ -146,17 +108,17 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
       <div aria-live="polite" role="status">
         {last && state?.ok ? (
           <div className="rounded-lg border border-green-200 bg-green-50 p-4" data-testid="book-saved">
-            <p className="font-semibold text-ok">{labels.saved.replace("{no}", last.membershipNo)}</p>
+            <p className="font-semibold text-ok">{labels["members.book.saved"].replace("{no}", last.membershipNo)}</p>
             <p className="mt-1 text-sm">{last.name}</p>
             <div className="mt-2 flex flex-wrap gap-3 text-sm">
               <Link href={`/members/${last.membershipNo}`} className="font-semibold text-brand-700 underline">
-                {labels.open}
+                {labels["members.book.open"]}
               </Link>
               <a href={`/members/${last.membershipNo}/card`} className="font-semibold text-brand-700 underline" data-testid="book-card-link">
-                {labels.cardPdf}
+                {labels["members.book.cardPdf"]}
               </a>
               <a href={`/members/${last.membershipNo}/card.png`} className="font-semibold text-brand-700 underline">
-                {labels.cardPng}
+                {labels["members.book.cardPng"]}
               </a>
             </div>
           </div>
@@ -166,14 +128,14 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
 
       <form {...form} noValidate className="space-y-5" aria-busy={pending}>
         <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[10rem_6rem_1fr]">
-          <legend className="px-1 text-sm font-semibold text-muted">{labels.bookSection}</legend>
-          {field("bookNo", labels.bookNo, (p) => <input {...p} type="text" autoComplete="off" maxLength={20} required className={inputCls} />)}
-          {field("pageNo", labels.pageNo, (p) => (
+          <legend className="px-1 text-sm font-semibold text-muted">{labels["members.book.bookSection"]}</legend>
+          {field("bookNo", labels["members.field.bookNo"], (p) => <input {...p} type="text" autoComplete="off" maxLength={20} required className={inputCls} />)}
+          {field("pageNo", labels["members.field.pageNo"], (p) => (
             <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={5} required className={inputCls} />
           ))}
           {field(
             "boothCode",
-            labels.boothCode,
+            labels["members.field.boothCode"],
             (p) => (
               <input
                 {...p}
@@ -187,7 +149,7 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
                 className={inputCls}
               />
             ),
-            { hint: labels.boothHint },
+            { hint: labels["members.book.boothHint"] },
           )}
           <datalist id={listId}>
             {options.map((o) => (
@@ -196,46 +158,46 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
           </datalist>
           <p className="text-sm sm:col-span-3" data-testid="booth-chosen">
             {chosen
-              ? labels.boothChosen
+              ? labels["members.book.boothChosen"]
                   .replace("{code}", chosen.code)
                   .replace("{name}", nameOf(chosen))
                   .replace("{ac}", `${chosen.acNo} ${nameOf({ name: chosen.acName, nameHi: chosen.acNameHi })}`)
               : lookedUp && options.length === 0
-                ? labels.boothNone
+                ? labels["members.book.boothNone"]
                 : null}
           </p>
         </fieldset>
 
         <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
-          <legend className="px-1 text-sm font-semibold text-muted">{labels.memberSection}</legend>
-          {field("epic", labels.epic, (p) => (
+          <legend className="px-1 text-sm font-semibold text-muted">{labels["members.book.memberSection"]}</legend>
+          {field("epic", labels["members.field.epic"], (p) => (
             <input {...p} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} required className={`${inputCls} uppercase`} />
           ))}
-          {field("name", labels.name, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} required className={inputCls} />, {
-            hint: labels.nameHint,
+          {field("name", labels["members.field.name"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} required className={inputCls} />, {
+            hint: labels["members.field.nameHint"],
           })}
-          {field("relativeName", labels.relativeName, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} className={inputCls} />)}
+          {field("relativeName", labels["members.field.relativeName"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} className={inputCls} />)}
           <div className="grid grid-cols-2 gap-x-4">
-            {field("gender", labels.gender, (p) => (
+            {field("gender", labels["members.field.gender"], (p) => (
               <select {...p} required defaultValue="" className={inputCls}>
-                <option value="">{labels.choose}</option>
+                <option value="">{labels["members.book.choose"]}</option>
                 {(["F", "M", "O"] as const).map((g) => (
                   <option key={g} value={g}>
-                    {g} · {labels.genders[g]}
+                    {g} · {labels[`members.gender.${g}`]}
                   </option>
                 ))}
               </select>
             ))}
-            {field("age", labels.age, (p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={3} required className={inputCls} />)}
+            {field("age", labels["members.field.age"], (p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={3} required className={inputCls} />)}
           </div>
-          {field("phone", labels.phone, (p) => <input {...p} type="tel" inputMode="tel" autoComplete="off" maxLength={20} required className={inputCls} />)}
-          {field("address", labels.address, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={300} required className={inputCls} />)}
-          {field("religion", labels.religion, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={50} required className={inputCls} />)}
+          {field("phone", labels["members.field.phone"], (p) => <input {...p} type="tel" inputMode="tel" autoComplete="off" maxLength={20} required className={inputCls} />)}
+          {field("address", labels["members.field.address"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={300} required className={inputCls} />)}
+          {field("religion", labels["members.field.religion"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={50} required className={inputCls} />)}
           <div className="grid grid-cols-[1fr_8rem] gap-x-4">
-            {field("caste", labels.caste, (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={80} required className={inputCls} />)}
-            {field("casteCategory", labels.casteCategory, (p) => (
+            {field("caste", labels["members.field.caste"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={80} required className={inputCls} />)}
+            {field("casteCategory", labels["members.field.casteCategory"], (p) => (
               <select {...p} required defaultValue="" className={inputCls}>
-                <option value="">{labels.choose}</option>
+                <option value="">{labels["members.book.choose"]}</option>
                 {(["SC", "ST", "OBC", "GEN"] as const).map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -247,26 +209,26 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
         </fieldset>
 
         <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[10rem_10rem_1fr]">
-          <legend className="px-1 text-sm font-semibold text-muted">{labels.consentSection}</legend>
-          {field("consentVersion", labels.consentVersion, (p) => (
+          <legend className="px-1 text-sm font-semibold text-muted">{labels["members.book.consentSection"]}</legend>
+          {field("consentVersion", labels["members.field.consentVersion"], (p) => (
             <input {...p} type="text" autoComplete="off" maxLength={20} defaultValue="v1" required className={inputCls} />
           ))}
-          {field("consentLang", labels.consentLang, (p) => (
+          {field("consentLang", labels["members.field.consentLang"], (p) => (
             <select {...p} defaultValue="hi" className={inputCls}>
-              <option value="hi">{labels.langs.hi}</option>
-              <option value="en">{labels.langs.en}</option>
+              <option value="hi">{labels["members.lang.hi"]}</option>
+              <option value="en">{labels["members.lang.en"]}</option>
             </select>
           ))}
-          <CheckboxField id="book-consent" name="consent" label={labels.consent} required error={errors.consent} reserve errorTestId="error-consent" frameClassName="self-center" />
+          <CheckboxField id="book-consent" name="consent" label={labels["members.field.consent"]} required error={errors.consent} reserve errorTestId="error-consent" frameClassName="self-center" />
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton pending={pending} pendingLabel={labels.submitting}>
-            {labels.submit}
+          <SubmitButton pending={pending} pendingLabel={labels["members.book.submitting"]}>
+            {labels["members.book.submit"]}
           </SubmitButton>
           {count > 0 ? (
             <p className="text-sm text-muted" data-testid="book-saved-count">
-              {labels.savedCount.replace("{n}", String(count))}
+              {labels["members.book.savedCount"].replace("{n}", String(count))}
             </p>
           ) : null}
         </div>

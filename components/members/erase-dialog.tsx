@@ -7,22 +7,23 @@ import { TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-
-interface Labels {
-  title: string;
-  button: string;
-  dialogTitle: string;
-  body: string;
-  reason: string;
-  confirm: string;
-  working: string;
-  cancel: string;
-}
+import type { EraseLabels } from "@/lib/i18n/labels/members";
 
 type Erase = FormAction<{ membershipNo: string }>;
 
 /** Erasure asks twice: a button opens a modal dialog that needs a reason before the final button. */
-export function EraseDialog({ action, membershipNo, labels }: { action: Erase; membershipNo: string; labels: Labels }) {
+export function EraseDialog({
+  action,
+  membershipNo,
+  dialogTitle,
+  labels,
+}: {
+  action: Erase;
+  membershipNo: string;
+  /** `members.erase.dialogTitle` with the member's number, translated on the server. */
+  dialogTitle: string;
+  labels: EraseLabels;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const { state, pending, errors, form } = useFormAction(action, { reset: false });
@@ -35,14 +36,14 @@ export function EraseDialog({ action, membershipNo, labels }: { action: Erase; m
   return (
     <section className="rounded-lg border border-red-200 bg-white p-4 shadow-sm" aria-labelledby="erase-h">
       <h2 id="erase-h" className="mb-3 font-semibold">
-        {labels.title}
+        {labels["members.erase.title"]}
       </h2>
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
         className={buttonClass("dangerOutline", "sm")}
       >
-        {labels.button}
+        {labels["members.erase.button"]}
       </button>
       <dialog
         ref={dialog}
@@ -51,19 +52,19 @@ export function EraseDialog({ action, membershipNo, labels }: { action: Erase; m
       >
         <form {...form} className="space-y-3 p-5">
           <h3 id="erase-dialog-h" className="text-lg font-semibold">
-            {labels.dialogTitle}
+            {dialogTitle}
           </h3>
-          <p className="text-sm">{labels.body}</p>
+          <p className="text-sm">{labels["members.erase.body"]}</p>
           <input type="hidden" name="membershipNo" value={membershipNo} />
-          <TextareaField id="erase-reason" name="reason" label={labels.reason} required minLength={5} maxLength={500} rows={3} error={errors.reason} reserve />
+          <TextareaField id="erase-reason" name="reason" label={labels["members.erase.reason"]} required minLength={5} maxLength={500} rows={3} error={errors.reason} reserve />
           {/* The reason's own error stands next to it; only another refusal is said here. */}
           <FormMessage state={errors.reason ? null : state} compact />
           <div className="flex flex-wrap justify-end gap-3">
             <button type="button" onClick={() => dialog.current?.close()} className={buttonClass("secondary", "sm")}>
-              {labels.cancel}
+              {labels["members.erase.cancel"]}
             </button>
-            <SubmitButton pending={pending} pendingLabel={labels.working} tone="danger" size="sm">
-              {labels.confirm}
+            <SubmitButton pending={pending} pendingLabel={labels["members.erase.working"]} tone="danger" size="sm">
+              {labels["members.erase.confirm"]}
             </SubmitButton>
           </div>
         </form>

@@ -8,6 +8,8 @@ import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
+import { ERASE_KEYS, REVEAL_KEYS } from "@/lib/i18n/labels/members";
+import { pick } from "@/lib/i18n/pick";
 import { getT } from "@/lib/i18n/server";
 import { eraseAction, revealAction } from "@/lib/members/actions";
 import type { MemberPageData } from "@/lib/members/pages";
@@ -86,19 +88,7 @@ export async function MemberView({ viewer, m }: MemberPageData) {
         <RevealPanel
           action={revealAction}
           membershipNo={m.membershipNo}
-          labels={{
-            title: t("members.reveal.title"),
-            button: t("members.reveal.button"),
-            working: t("members.reveal.working"),
-            note: t("members.reveal.note"),
-            done: t("members.reveal.done", { id: "{id}" }),
-            epic: t("members.col.epic"),
-            phone: t("members.col.phone"),
-            relativeName: t("members.col.relativeName"),
-            address: t("members.field.address"),
-            religion: t("members.field.religion"),
-            caste: t("members.field.caste"),
-          }}
+          labels={pick(t, REVEAL_KEYS)}
         />
       ) : null}
 
@@ -106,16 +96,8 @@ export async function MemberView({ viewer, m }: MemberPageData) {
         <EraseDialog
           action={eraseAction}
           membershipNo={m.membershipNo}
-          labels={{
-            title: t("members.erase.title"),
-            button: t("members.erase.button"),
-            dialogTitle: t("members.erase.dialogTitle", { no: m.membershipNo }),
-            body: t("members.erase.body"),
-            reason: t("members.erase.reason"),
-            confirm: t("members.erase.confirm"),
-            working: t("members.erase.working"),
-            cancel: t("members.erase.cancel"),
-          }}
+          dialogTitle={t("members.erase.dialogTitle", { no: m.membershipNo })}
+          labels={pick(t, ERASE_KEYS)}
         />
       ) : null}
     </div>

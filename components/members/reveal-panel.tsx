@@ -3,52 +3,38 @@
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import type { RevealLabels } from "@/lib/i18n/labels/members";
 import type { RevealedMember } from "@/lib/members/reveal";
-
-interface Labels {
-  title: string;
-  button: string;
-  working: string;
-  note: string;
-  /** With an `{id}` placeholder for the audit event. */
-  done: string;
-  epic: string;
-  phone: string;
-  relativeName: string;
-  address: string;
-  religion: string;
-  caste: string;
-}
 
 type Reveal = FormAction<RevealedMember>;
 
 /** A reveal is a deliberate, audited act: a button, never an automatic load. */
-export function RevealPanel({ action, membershipNo, labels }: { action: Reveal; membershipNo: string; labels: Labels }) {
+export function RevealPanel({ action, membershipNo, labels }: { action: Reveal; membershipNo: string; labels: RevealLabels }) {
   const { state, pending, form } = useFormAction(action, { reset: false });
   const data = state?.ok ? state.data : undefined;
   const fields: [string, string | null | undefined, string][] = data
     ? [
-        [labels.epic, data.epic, "revealed-epic"],
-        [labels.phone, data.phone, "revealed-phone"],
-        [labels.relativeName, data.relativeName, "revealed-relative"],
-        [labels.address, data.address, "revealed-address"],
-        [labels.religion, data.religion, "revealed-religion"],
-        [labels.caste, data.caste, "revealed-caste"],
+        [labels["members.col.epic"], data.epic, "revealed-epic"],
+        [labels["members.col.phone"], data.phone, "revealed-phone"],
+        [labels["members.col.relativeName"], data.relativeName, "revealed-relative"],
+        [labels["members.field.address"], data.address, "revealed-address"],
+        [labels["members.field.religion"], data.religion, "revealed-religion"],
+        [labels["members.field.caste"], data.caste, "revealed-caste"],
       ]
     : [];
   return (
     <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="reveal-h">
       <h2 id="reveal-h" className="font-semibold">
-        {labels.title}
+        {labels["members.reveal.title"]}
       </h2>
       <p className="mt-1 mb-3 text-sm text-muted" id="reveal-note">
-        {labels.note}
+        {labels["members.reveal.note"]}
       </p>
       {!data ? (
         <form {...form}>
           <input type="hidden" name="membershipNo" value={membershipNo} />
-          <SubmitButton pending={pending} pendingLabel={labels.working} tone="outline" size="sm" aria-describedby="reveal-note">
-            {labels.button}
+          <SubmitButton pending={pending} pendingLabel={labels["members.reveal.working"]} tone="outline" size="sm" aria-describedby="reveal-note">
+            {labels["members.reveal.button"]}
           </SubmitButton>
         </form>
       ) : null}
@@ -67,7 +53,7 @@ export function RevealPanel({ action, membershipNo, labels }: { action: Reveal; 
               ))}
             </dl>
             <p className="mt-3 text-xs text-muted" data-testid="reveal-audit">
-              {labels.done.replace("{id}", String(data.auditId))}
+              {labels["members.reveal.done"].replace("{id}", String(data.auditId))}
             </p>
           </>
         ) : null}
