@@ -6,30 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-
-export interface ImportLabels {
-  file: string;
-  upload: string;
-  uploading: string;
-  chooseFile: string;
-  uploadFailed: string;
-  tooLarge: string;
-  fileRejected: string;
-  line: string;
-  doneBefore: string;
-  busy: string;
-  resumed: string;
-  started: string;
-  progressLabel: string;
-  progress: string;
-  counts: string;
-  status: Record<"running" | "done" | "failed" | "cancelled" | "stalled", string>;
-  cancel: string;
-  cancelConfirm: string;
-  cancelYes: string;
-  keepGoing: string;
-  download: string;
-}
+import type { MemberImportLabels } from "@/lib/i18n/labels/members";
 
 interface Progress {
   id: number;
@@ -57,7 +34,7 @@ const importQuery = (id: number) =>
     refetchInterval: (q) => (q.state.data && (q.state.data.status !== "running" || q.state.data.stalled) ? false : 1_000),
   });
 
-export function ImportUploader(props: { labels: ImportLabels; locale: string; initialId?: number }) {
+export function ImportUploader(props: { labels: MemberImportLabels; locale: string; initialId?: number }) {
   const [client] = useState(() => new QueryClient());
   return (
     <QueryClientProvider client={client}>
@@ -66,7 +43,7 @@ export function ImportUploader(props: { labels: ImportLabels; locale: string; in
   );
 }
 
-function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale: string; initialId?: number }) {
+function Uploader({ labels, locale, initialId }: { labels: MemberImportLabels; locale: string; initialId?: number }) {
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -78,7 +55,7 @@ function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale:
     e.preventDefault();
     setProblems([]);
     if (!file) {
-      setMessage(labels.chooseFile);
+      setMessage(labels["members.import.chooseFile"]);
       return;
     }
     setUploading(true);
@@ -90,19 +67,19 @@ function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale:
         headers: { "content-type": "text/csv", "x-file-name": encodeURIComponent(file.name) },
       });
       const json = (await res.json().catch(() => ({}))) as { kind?: string; id?: number; problems?: { line: number | null; message: string }[] };
-      if (res.status === 413) setMessage(labels.tooLarge);
+      if (res.status === 413) setMessage(labels["members.import.tooLarge"]);
       else if (!res.ok || json.id === undefined) {
-        setMessage(json.problems ? labels.fileRejected : labels.uploadFailed);
+        setMessage(json.problems ? labels["members.import.fileRejected"] : labels["members.import.uploadFailed"]);
         setProblems(json.problems ?? []);
       } else {
         const id = json.id;
-        const text = { started: labels.started, resumed: labels.resumed, busy: labels.busy, done_before: labels.doneBefore }[json.kind ?? "started"] ?? labels.started;
+        const text = { started: labels["members.import.started"], resumed: labels["members.import.resumed"], busy: labels["members.import.busy"], done_before: labels["members.import.doneBefore"] }[json.kind ?? "started"] ?? labels["members.import.started"];
         setMessage(fill(text, { id }));
         setImportId(id);
         router.refresh();
       }
     } catch {
-      setMessage(labels.uploadFailed);
+      setMessage(labels["members.import.uploadFailed"]);
     } finally {
       setUploading(false);
     }
@@ -114,7 +91,7 @@ function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale:
         <Field
           id="import-file"
           name="file"
-          label={labels.file}
+          label={labels["members.import.file"]}
           type="file"
           accept=".csv,text/csv"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
@@ -122,20 +99,20 @@ function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale:
           frameClassName="min-w-0 flex-1"
           className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm"
         />
-        <SubmitButton pending={uploading} pendingLabel={labels.uploading}>
-          {labels.upload}
+        <SubmitButton pending={uploading} pendingLabel={labels["members.import.uploading"]}>
+          {labels["members.import.upload"]}
         </SubmitButton>
       </form>
       <div id="import-message" aria-live="polite" className="space-y-2">
         {message ? (
-          <p className={`text-sm font-semibold ${problems.length > 0 || message === labels.uploadFailed || message === labels.tooLarge ? "text-bad" : ""}`} data-testid="import-message">
+          <p className={`text-sm font-semibold ${problems.length > 0 || message === labels["members.import.uploadFailed"] || message === labels["members.import.tooLarge"] ? "text-bad" : ""}`} data-testid="import-message">
             {message}
           </p>
         ) : null}
         {problems.length > 0 ? (
           <ul className="list-disc space-y-1 pl-5 text-sm text-bad" data-testid="import-problems">
             {problems.map((p, i) => (
-              <li key={i}>{p.line === null ? p.message : `${fill(labels.line, { line: p.line })}: ${p.message}`}</li>
+              <li key={i}>{p.line === null ? p.message : `${fill(labels["members.import.line"], { line: p.line })}: ${p.message}`}</li>
             ))}
           </ul>
         ) : null}
@@ -145,7 +122,7 @@ function Uploader({ labels, locale, initialId }: { labels: ImportLabels; locale:
   );
 }
 
-function ImportProgressPanel({ id, labels, locale }: { id: number; labels: ImportLabels; locale: string }) {
+function ImportProgressPanel({ id, labels, locale }: { id: number; labels: MemberImportLabels; locale: string }) {
   const { data } = useQuery(importQuery(id));
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -163,7 +140,7 @@ function ImportProgressPanel({ id, labels, locale }: { id: number; labels: Impor
   const n = indian(locale);
   const done = data.created + data.duplicates + data.rejected;
   const pct = data.totalRows > 0 ? Math.min(100, Math.round((done / data.totalRows) * 100)) : 100;
-  const status = data.status === "running" && data.stalled ? labels.status.stalled : labels.status[data.status];
+  const status = data.status === "running" && data.stalled ? labels["members.import.status.stalled"] : labels[`members.import.status.${data.status}`];
   const running = data.status === "running" && !data.stalled;
 
   async function cancel() {
@@ -174,47 +151,47 @@ function ImportProgressPanel({ id, labels, locale }: { id: number; labels: Impor
   }
 
   return (
-    <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label={labels.progressLabel} data-testid="import-progress">
+    <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label={labels["members.import.progressLabel"]} data-testid="import-progress">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold" data-testid="import-status">
           #{id} · {status}
         </p>
         <p className="text-sm tabular-nums" data-testid="import-rows">
-          {fill(labels.progress, { done: n.format(done), total: n.format(data.totalRows) })}
+          {fill(labels["members.import.progress"], { done: n.format(done), total: n.format(data.totalRows) })}
         </p>
       </div>
       <div
         role="progressbar"
-        aria-label={labels.progressLabel}
+        aria-label={labels["members.import.progressLabel"]}
         aria-valuemin={0}
         aria-valuemax={data.totalRows}
         aria-valuenow={done}
-        aria-valuetext={fill(labels.progress, { done: n.format(done), total: n.format(data.totalRows) })}
+        aria-valuetext={fill(labels["members.import.progress"], { done: n.format(done), total: n.format(data.totalRows) })}
         className="h-3 w-full overflow-hidden rounded-full bg-stone-200"
       >
         <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${pct}%` }} />
       </div>
       <p className="text-sm text-muted tabular-nums" data-testid="import-counts">
-        {fill(labels.counts, { created: n.format(data.created), duplicates: n.format(data.duplicates), rejected: n.format(data.rejected) })}
+        {fill(labels["members.import.counts"], { created: n.format(data.created), duplicates: n.format(data.duplicates), rejected: n.format(data.rejected) })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <a href={`/api/members/import/${id}/outcome`} className="text-sm font-semibold text-brand-700 underline" data-testid="import-download">
-          {labels.download}
+          {labels["members.import.download"]}
         </a>
         {running ? (
           asking ? (
-            <div role="group" aria-label={labels.cancel} className="flex flex-wrap items-center gap-2">
-              <span className="text-sm">{labels.cancelConfirm}</span>
+            <div role="group" aria-label={labels["members.import.cancel"]} className="flex flex-wrap items-center gap-2">
+              <span className="text-sm">{labels["members.import.cancelConfirm"]}</span>
               <button type="button" onClick={() => void cancel()} className={buttonClass("danger", "sm")}>
-                {labels.cancelYes}
+                {labels["members.import.cancelYes"]}
               </button>
               <button type="button" onClick={() => setAsking(false)} className={buttonClass("secondary", "sm")}>
-                {labels.keepGoing}
+                {labels["members.import.keepGoing"]}
               </button>
             </div>
           ) : (
             <button type="button" onClick={() => setAsking(true)} className={buttonClass("dangerOutline", "sm")}>
-              {labels.cancel}
+              {labels["members.import.cancel"]}
             </button>
           )
         ) : null}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { formatNumber, formatDateTime } from "@/lib/format";
+import { MEMBER_IMPORT_KEYS } from "@/lib/i18n/labels/members";
+import { pick } from "@/lib/i18n/pick";
 import { getT } from "@/lib/i18n/server";
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "@/lib/members/import/import";
 import { ImportUploader } from "@/components/members/import-uploader";
@@ -36,35 +38,7 @@ export async function MembersImportView({ viewer, imports }: MembersImportPageDa
       <ImportUploader
         locale={locale}
         initialId={running?.id}
-        labels={{
-          file: t("members.import.file"),
-          upload: t("members.import.upload"),
-          uploading: t("members.import.uploading"),
-          chooseFile: t("members.import.chooseFile"),
-          uploadFailed: t("members.import.uploadFailed"),
-          tooLarge: t("members.import.tooLarge"),
-          fileRejected: t("members.import.fileRejected"),
-          line: t("members.import.line"),
-          doneBefore: t("members.import.doneBefore"),
-          busy: t("members.import.busy"),
-          resumed: t("members.import.resumed"),
-          started: t("members.import.started"),
-          progressLabel: t("members.import.progressLabel"),
-          progress: t("members.import.progress"),
-          counts: t("members.import.counts"),
-          status: {
-            running: t("members.import.status.running"),
-            done: t("members.import.status.done"),
-            failed: t("members.import.status.failed"),
-            cancelled: t("members.import.status.cancelled"),
-            stalled: t("members.import.status.stalled"),
-          },
-          cancel: t("members.import.cancel"),
-          cancelConfirm: t("members.import.cancelConfirm"),
-          cancelYes: t("members.import.cancelYes"),
-          keepGoing: t("members.import.keepGoing"),
-          download: t("members.import.download"),
-        }}
+        labels={pick(t, MEMBER_IMPORT_KEYS)}
       />
 
       <section aria-labelledby="recent-heading" className="space-y-3">

@@ -72,3 +72,48 @@ export const BOOK_FORM_KEYS = [
   "members.book.open",
 ] as const satisfies readonly MessageKey[];
 export type BookFormLabels = Record<(typeof BOOK_FORM_KEYS)[number], string>;
+
+/** The import uploader's; `members.import.line`, `progress` and `counts` keep their placeholders, filled in the browser. */
+export const MEMBER_IMPORT_KEYS = [
+  "members.import.file",
+  "members.import.upload",
+  "members.import.uploading",
+  "members.import.chooseFile",
+  "members.import.uploadFailed",
+  "members.import.tooLarge",
+  "members.import.fileRejected",
+  "members.import.line",
+  "members.import.doneBefore",
+  "members.import.busy",
+  "members.import.resumed",
+  "members.import.started",
+  "members.import.progressLabel",
+  "members.import.progress",
+  "members.import.counts",
+  "members.import.status.running",
+  "members.import.status.done",
+  "members.import.status.failed",
+  "members.import.status.cancelled",
+  "members.import.status.stalled",
+  "members.import.cancel",
+  "members.import.cancelConfirm",
+  "members.import.cancelYes",
+  "members.import.keepGoing",
+  "members.import.download",
+] as const satisfies readonly MessageKey[];
+export type MemberImportLabels = Record<(typeof MEMBER_IMPORT_KEYS)[number], string>;
+
+/** The token issue form's; the "issued" note names the post's holder, so it is translated apart and passed as `issued`. */
+export const ISSUE_TOKEN_KEYS = [
+  "members.tokens.labelField",
+  "members.tokens.labelPlaceholder",
+  "members.tokens.issue",
+  "members.tokens.issuing",
+  "members.tokens.copy",
+  "members.tokens.copied",
+] as const satisfies readonly MessageKey[];
+export type IssueTokenLabels = Record<(typeof ISSUE_TOKEN_KEYS)[number], string>;
+
+/** The revoke button's; its question names the token and holder, so it is translated apart and passed as `confirm`. */
+export const REVOKE_TOKEN_KEYS = ["members.tokens.revoke", "members.tokens.revokeYes", "members.tokens.keep"] as const satisfies readonly MessageKey[];
+export type RevokeTokenLabels = Record<(typeof REVOKE_TOKEN_KEYS)[number], string>;
