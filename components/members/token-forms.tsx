@@ -7,20 +7,20 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { IssueTokenLabels, RevokeTokenLabels } from "@/lib/i18n/labels/members";
 import { issueTokenAction, revokeTokenAction } from "@/lib/members/actions";
 
-export interface IssueLabels {
-  label: string;
-  placeholder: string;
-  issue: string;
-  issuing: string;
-  issued: string;
-  copy: string;
-  copied: string;
-}
-
 /** Issue form for one post; a new token is shown once, with a copy button, until the page is left. */
-export function IssueToken({ appointmentId, labels }: { appointmentId: number; labels: IssueLabels }) {
+export function IssueToken({
+  appointmentId,
+  issued,
+  labels,
+}: {
+  appointmentId: number;
+  /** `members.tokens.issued` with the holder's name. */
+  issued: string;
+  labels: IssueTokenLabels;
+}) {
   // Never sends the previous result (it holds the last token) back to the server.
   const { state, pending, form } = useFormAction(issueTokenAction, { fresh: true });
   const [copied, setCopied] = useState(false);
@@ -33,24 +33,24 @@ export function IssueToken({ appointmentId, labels }: { appointmentId: number; l
         <Field
           id={`${id}-label`}
           name="label"
-          label={labels.label}
+          label={labels["members.tokens.labelField"]}
           labelHidden
           compact
           inputClassName="w-full"
           maxLength={80}
-          placeholder={labels.placeholder}
+          placeholder={labels["members.tokens.labelPlaceholder"]}
           describedBy={`${id}-status`}
           frameClassName="min-w-0 flex-1"
         />
-        <SubmitButton pending={pending} pendingLabel={labels.issuing} size="sm">
-          {labels.issue}
+        <SubmitButton pending={pending} pendingLabel={labels["members.tokens.issuing"]} size="sm">
+          {labels["members.tokens.issue"]}
         </SubmitButton>
       </form>
       <div id={`${id}-status`} aria-live="polite">
         <FormMessage state={state} compact />
         {token ? (
           <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2" data-testid="new-token">
-            <p className="text-xs text-warn">{labels.issued}</p>
+            <p className="text-xs text-warn">{issued}</p>
             <div className="flex items-center gap-2">
               <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 font-mono text-xs" data-testid="new-token-value">
                 {token}
@@ -62,7 +62,7 @@ export function IssueToken({ appointmentId, labels }: { appointmentId: number; l
                 }}
                 className={buttonClass("secondary", "xs")}
               >
-                {copied ? labels.copied : labels.copy}
+                {copied ? labels["members.tokens.copied"] : labels["members.tokens.copy"]}
               </button>
             </div>
           </div>
@@ -72,18 +72,22 @@ export function IssueToken({ appointmentId, labels }: { appointmentId: number; l
   );
 }
 
-export interface RevokeLabels {
-  revoke: string;
-  confirm: string;
-  yes: string;
-  keep: string;
-}
-
 /**
  * Revoking asks once more, naming the token and its holder, before anything is written. Afterwards the row
  * leaves the list of active tokens, so the confirmation moves to the page (`doneHref` carries it).
  */
-export function RevokeToken({ tokenId, labels, doneHref }: { tokenId: number; labels: RevokeLabels; doneHref: string }) {
+export function RevokeToken({
+  tokenId,
+  confirm,
+  labels,
+  doneHref,
+}: {
+  tokenId: number;
+  /** `members.tokens.revokeConfirm` with the token's prefix and holder. */
+  confirm: string;
+  labels: RevokeTokenLabels;
+  doneHref: string;
+}) {
   const [asking, setAsking] = useState(false);
   const { state, pending, form } = useFormAction(revokeTokenAction, { reset: false });
   const router = useRouter();
@@ -94,21 +98,21 @@ export function RevokeToken({ tokenId, labels, doneHref }: { tokenId: number; la
     <div aria-live="polite" className="min-w-40">
       <FormMessage state={state} showOk compact />
       {state?.ok ? null : asking ? (
-        <form {...form} className="space-y-2" role="group" aria-label={labels.revoke}>
+        <form {...form} className="space-y-2" role="group" aria-label={labels["members.tokens.revoke"]}>
           <input type="hidden" name="tokenId" value={tokenId} />
-          <p className="text-sm">{labels.confirm}</p>
+          <p className="text-sm">{confirm}</p>
           <div className="flex gap-2">
             <SubmitButton pending={pending} tone="danger" size="sm">
-              {labels.yes}
+              {labels["members.tokens.revokeYes"]}
             </SubmitButton>
             <button type="button" onClick={() => setAsking(false)} className={buttonClass("secondary", "sm")}>
-              {labels.keep}
+              {labels["members.tokens.keep"]}
             </button>
           </div>
         </form>
       ) : (
         <button type="button" onClick={() => setAsking(true)} className={buttonClass("dangerOutline", "sm")}>
-          {labels.revoke}
+          {labels["members.tokens.revoke"]}
         </button>
       )}
     </div>

@@ -9,6 +9,8 @@ import { Field } from "@/components/ui/field";
 import { Table, tdCls, Th } from "@/components/ui/table";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
+import { ISSUE_TOKEN_KEYS, REVOKE_TOKEN_KEYS } from "@/lib/i18n/labels/members";
+import { pick } from "@/lib/i18n/pick";
 import { getT } from "@/lib/i18n/server";
 import { TOKEN_FILTERS, type PostRow } from "@/lib/members/api/tokens";
 import { maskPhone } from "@/lib/validation/mask";
@@ -33,15 +35,8 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
     const u = new URLSearchParams({ ...(q ? { q } : {}), filter, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
     return `/members/tokens?${u.toString()}`;
   };
-  const issueLabels = {
-    label: t("members.tokens.labelField"),
-    placeholder: t("members.tokens.labelPlaceholder"),
-    issue: t("members.tokens.issue"),
-    issuing: t("members.tokens.issuing"),
-    issued: "",
-    copy: t("members.tokens.copy"),
-    copied: t("members.tokens.copied"),
-  };
+  const issueLabels = pick(t, ISSUE_TOKEN_KEYS);
+  const revokeLabels = pick(t, REVOKE_TOKEN_KEYS);
 
   return (
     <div className="space-y-8">
@@ -89,7 +84,7 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
                 </td>
                 <td className={`${tdCls} text-right tabular-nums`}>{n(p.activeTokens)}</td>
                 <td className={tdCls}>
-                  <IssueToken appointmentId={p.appointmentId} labels={{ ...issueLabels, issued: t("members.tokens.issued", { name: p.workerName }) }} />
+                  <IssueToken appointmentId={p.appointmentId} issued={t("members.tokens.issued", { name: p.workerName })} labels={issueLabels} />
                 </td>
               </tr>
             ))}
@@ -151,12 +146,8 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
                     <RevokeToken
                       tokenId={tk.id}
                       doneHref={href({ page: tokens.page, revoked: tk.prefix })}
-                      labels={{
-                        revoke: t("members.tokens.revoke"),
-                        confirm: t("members.tokens.revokeConfirm", { prefix: `${tk.prefix}…`, name: tk.workerName }),
-                        yes: t("members.tokens.revokeYes"),
-                        keep: t("members.tokens.keep"),
-                      }}
+                      confirm={t("members.tokens.revokeConfirm", { prefix: `${tk.prefix}…`, name: tk.workerName })}
+                      labels={revokeLabels}
                     />
                   ) : null}
                 </td>
