@@ -107,13 +107,11 @@ export function AttendanceForm({
   rows,
   dayOptions,
   m,
-  labels,
 }: {
   trainingId: number;
   rows: AttendanceRow[];
   dayOptions: { value: number; label: string }[];
   m: AttendanceLabels;
-  labels: { name: string; post: string; attendance: string };
 }) {
   const { state, pending, errors, form } = useFormAction(attendanceAction);
   const id = useId().replace(/:/g, "");
@@ -123,9 +121,9 @@ export function AttendanceForm({
       <Table
         head={
           <tr>
-            <Th>{labels.name}</Th>
-            <Th>{labels.post}</Th>
-            <Th>{labels.attendance}</Th>
+            <Th>{m["trainings.col.name"]}</Th>
+            <Th>{m["trainings.col.post"]}</Th>
+            <Th>{m["trainings.col.attendance"]}</Th>
           </tr>
         }
       >

@@ -47,7 +47,6 @@ export async function TrainingView({ training, roster, canMark }: TrainingPageDa
             }))}
             dayOptions={dayOptions}
             m={pick(t, ATTENDANCE_KEYS)}
-            labels={{ name: t("trainings.col.name"), post: t("trainings.col.post"), attendance: t("trainings.col.attendance") }}
           />
         ) : (
           <ul className="space-y-1">

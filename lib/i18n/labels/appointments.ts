@@ -93,5 +93,11 @@ export const TRAINING_FORM_KEYS = [
 
 export type TrainingFormLabels = Record<(typeof TRAINING_FORM_KEYS)[number], string>;
 
-export const ATTENDANCE_KEYS = ["trainings.save", "appointments.form.submitting"] as const;
+export const ATTENDANCE_KEYS = [
+  "trainings.col.name",
+  "trainings.col.post",
+  "trainings.col.attendance",
+  "trainings.save",
+  "appointments.form.submitting",
+] as const;
 export type AttendanceLabels = Record<(typeof ATTENDANCE_KEYS)[number], string>;
