@@ -1,12 +1,11 @@
 "use server";
 
-import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import type { Action } from "@/lib/auth/permissions";
 import { ActionError, type ActionResult } from "@/lib/errors";
 import { applyImport, previewImport, type ImportReport } from "@/lib/appointments/import";
 import { revealWorker, type RevealedWorker } from "@/lib/appointments/reveal";
-import { appointSchema, endSchema, replaceSchema } from "@/lib/appointments/schemas";
+import { appointSchema, endSchema, importAppointmentsSchema, replaceSchema, revealWorkerSchema } from "@/lib/appointments/schema";
 import { appoint, endAppointment, replace, type AppointResult } from "@/lib/appointments/service";
 
 /**
@@ -51,7 +50,7 @@ export const endAction = defineAction({
 /** A worker's full phone and EPIC on a post page: a deliberate, audited act (see reveal.ts). */
 export const revealWorkerAction = defineAction({
   permission: sectionPermission,
-  schema: z.object({ section: z.enum(["enrollers", "itcell"]), workerId: z.coerce.number().int().positive() }),
+  schema: revealWorkerSchema,
   handler: async ({ viewer, db, input }): Promise<ActionResult<RevealedWorker>> => {
     const data = await revealWorker(db, viewer, input.section, input.workerId);
     if (!data) throw new ActionError("not_found", "appointments.reveal.notFound");
@@ -62,12 +61,7 @@ export const revealWorkerAction = defineAction({
 /** Preview (writes nothing) or apply an appointments CSV; the report lists every row's outcome. */
 export const importAppointmentsAction = defineAction({
   permission: sectionPermission,
-  schema: z.object({
-    section: z.enum(["enrollers", "itcell"]).default("enrollers"),
-    intent: z.enum(["preview", "apply"]).default("preview"),
-    fingerprint: z.string().max(64).default(""),
-    file: z.instanceof(File, { error: "appointments.import.noFile" }),
-  }),
+  schema: importAppointmentsSchema,
   handler: async ({ viewer, db, input, t }): Promise<ActionResult<ImportReport>> => {
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const ctx = { db, viewer, t };

@@ -4,7 +4,7 @@ import { normalizeBoothCode, normalizeRole } from "@/lib/appointments/import";
 import { searchText } from "@/lib/appointments/queries";
 import { parseEpic, parsePhone } from "@/lib/validation/identity";
 import { ENROLLERS_PER_BOOTH, holderLimit, normalizeName, postPath, postRule, sameName } from "@/lib/appointments/posts";
-import { appointSchema, endSchema, replaceSchema } from "@/lib/appointments/schemas";
+import { appointSchema, endSchema, replaceSchema } from "@/lib/appointments/schema";
 
 const t = translator("en");
 /** The schemas report catalog keys; defineAction translates them, as `say` does here. */
@@ -106,7 +106,7 @@ describe("appointment forms", () => {
 
 describe("appointing a worker with the voter card they joined with", () => {
   it("accepts the older state format that membership accepts (the two normalisers used to disagree)", async () => {
-    const { appointSchema } = await import("@/lib/appointments/schemas");
+    const { appointSchema } = await import("@/lib/appointments/schema");
     const base = { role: "enroller", level: "booth", unitId: "7", mode: "new", workerId: "", name: "Sunita Dhruv", phone: "9876543210" };
     const older = appointSchema.safeParse({ ...base, epic: "cg/12/123/123456" });
     expect(older.success && "epic" in older.data.worker ? older.data.worker.epic : null).toBe("CG/12/123/123456");

@@ -1,13 +1,12 @@
 "use server";
 
-import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { ActionError, type ActionResult } from "@/lib/errors";
 import { issueToken, revokeToken } from "@/lib/members/api/tokens";
 import { enterBookMember } from "@/lib/members/enrol/book";
 import { BookMember } from "@/lib/members/enrol/validation";
-import { MEMBERSHIP_NO_PATTERN } from "@/lib/members/query";
 import { revealMember, type RevealedMember } from "@/lib/members/reveal";
+import { eraseSchema, issueTokenSchema, revealSchema, revokeTokenSchema } from "@/lib/members/schema";
 import { eraseMember } from "@/lib/members/service";
 
 export interface BookEntrySaved {
@@ -34,12 +33,10 @@ export const createBookEntry = defineAction({
   },
 });
 
-const MembershipNo = z.string().trim().regex(MEMBERSHIP_NO_PATTERN, { error: "members.reveal.notFound" });
-
 /** Shows one member's full personal data; the audit event is written before the values leave the server. */
 export const revealAction = defineAction({
   permission: "members.reveal",
-  schema: z.object({ membershipNo: MembershipNo }),
+  schema: revealSchema,
   handler: async ({ viewer, db, input }): Promise<ActionResult<RevealedMember>> => {
     const revealed = await revealMember(db, viewer, input.membershipNo);
     if (!revealed) throw new ActionError("not_found", "members.reveal.notFound");
@@ -50,13 +47,7 @@ export const revealAction = defineAction({
 /** Erases a member's personal data (with a reason), keeping the anonymous count. */
 export const eraseAction = defineAction({
   permission: "members.erase",
-  schema: z.object({
-    membershipNo: MembershipNo,
-    reason: z
-      .string({ error: "members.erase.reasonInvalid" })
-      .transform((s) => s.normalize("NFC").trim().replace(/\s+/g, " "))
-      .pipe(z.string().min(5, { error: "members.erase.reasonInvalid" }).max(500, { error: "members.erase.reasonInvalid" })),
-  }),
+  schema: eraseSchema,
   handler: async ({ viewer, db, input }): Promise<ActionResult<{ membershipNo: string }>> => {
     const done = await eraseMember(db, viewer, input);
     if (!done) throw new ActionError("not_found", "members.erase.notFound");
@@ -74,10 +65,7 @@ const tokenErrorKeys = {
 /** Issues a token; the plain token goes back to the issuer once, in this answer only (it is never stored). */
 export const issueTokenAction = defineAction({
   permission: "tokens.manage",
-  schema: z.object({
-    appointmentId: z.coerce.number().int().positive(),
-    label: z.string().max(80).optional(),
-  }),
+  schema: issueTokenSchema,
   revalidate: ["/members/tokens"],
   handler: async ({ viewer, db, input }) => {
     const r = await issueToken(db, viewer, input);
@@ -92,7 +80,7 @@ export const issueTokenAction = defineAction({
  */
 export const revokeTokenAction = defineAction({
   permission: "tokens.manage",
-  schema: z.object({ tokenId: z.coerce.number().int().positive() }),
+  schema: revokeTokenSchema,
   handler: async ({ viewer, db, input, t }) => {
     const r = await revokeToken(db, viewer, input.tokenId);
     if (!r.ok) throw new ActionError(r.code === "already_revoked" ? "conflict" : r.code, tokenErrorKeys[r.code]);

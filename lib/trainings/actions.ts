@@ -1,7 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { attendanceSchema, createTraining, setAttendance, trainingSchema } from "@/lib/trainings/service";
+import { attendanceSchema, trainingSchema } from "@/lib/trainings/schema";
+import { createTraining, setAttendance } from "@/lib/trainings/service";
 
 export const createTrainingAction = defineAction({
   permission: "trainings.manage",

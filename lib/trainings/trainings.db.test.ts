@@ -7,7 +7,8 @@ import { districtId, seededDemo, writesSnapshot } from "@/lib/testing/factories"
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
 import { listTrainings, loadTraining, trainingRoster } from "@/lib/trainings/queries";
-import { attendanceSchema, createTraining, setAttendance, trainingSchema, type TrainingCtx } from "@/lib/trainings/service";
+import { attendanceSchema, trainingSchema } from "@/lib/trainings/schema";
+import { createTraining, setAttendance, type TrainingCtx } from "@/lib/trainings/service";
 
 describe.each(testEngines())("trainings on %s", (engine) => {
   let h: DbHandle;

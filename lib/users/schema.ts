@@ -75,15 +75,18 @@ export const NewUser = z
   .superRefine(checkScope);
 export type NewUserInput = z.infer<typeof NewUser>;
 
-export const EditUser = z.object({ userId: z.coerce.number().int().positive(), ...scopeShape }).superRefine(checkScope);
+/** A user id from a form: a user that does not exist is refused like one outside the viewer's reach. */
+const userId = z.coerce.number({ error: "users.notFound" }).int({ error: "users.notFound" }).positive({ error: "users.notFound" });
+
+export const EditUser = z.object({ userId, ...scopeShape }).superRefine(checkScope);
 export type EditUserInput = z.infer<typeof EditUser>;
 
 export const SetActive = z.object({
-  userId: z.coerce.number().int().positive(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+  userId,
+  active: z.enum(["true", "false"], { error: "action.field.invalid" }).transform((v) => v === "true"),
 });
 export type SetActiveInput = z.infer<typeof SetActive>;
 
 /** Password reset and "sign out everywhere" name only the user. */
-export const UserRef = z.object({ userId: z.coerce.number().int().positive() });
+export const UserRef = z.object({ userId });
 export type UserRefInput = z.infer<typeof UserRef>;

@@ -105,3 +105,19 @@ export const replaceSchema = z
   });
 
 export const endSchema = z.object({ appointmentId: positiveId("appointments.error.noSuchAppointment"), reason: reasonField });
+
+const section = z.enum(["enrollers", "itcell"], { error: "action.field.invalid" });
+
+/** A worker's full phone and EPIC on a post page (see reveal.ts). */
+export const revealWorkerSchema = z.object({
+  section,
+  workerId: z.coerce.number({ error: "appointments.reveal.notFound" }).int({ error: "appointments.reveal.notFound" }).positive({ error: "appointments.reveal.notFound" }),
+});
+
+/** An appointments CSV to preview (writes nothing) or apply; the fingerprint ties the apply to its preview. */
+export const importAppointmentsSchema = z.object({
+  section: section.default("enrollers"),
+  intent: z.enum(["preview", "apply"], { error: "action.field.invalid" }).default("preview"),
+  fingerprint: z.string({ error: "action.field.invalid" }).max(64, { error: "action.field.invalid" }).default(""),
+  file: z.instanceof(File, { error: "appointments.import.noFile" }),
+});
