@@ -35,9 +35,9 @@ export function errorResponse(code: ErrorCode, opts: { message?: string; issues?
   return Response.json(body, { status: ERROR_STATUS[code], headers: opts.headers });
 }
 
-/** A file for the browser to open or download: its bytes (or text), type and the name to offer. */
+/** A file for the browser to open or download: its bytes (or text, or a stream of bytes), type and the name to offer. */
 export interface FileBody {
-  body: string | Uint8Array<ArrayBuffer>;
+  body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
   contentType: string;
   fileName: string;
 }
@@ -61,8 +61,8 @@ export function fileResponse(file: FileBody, opts: { inline?: boolean; headers?:
   });
 }
 
-/** A CSV download (lib/csv/write.ts builds the text). */
-export function csvResponse(body: string, fileName: string): Response {
+/** A CSV download (lib/csv/write.ts builds the text, or lib/csv streams it). */
+export function csvResponse(body: string | ReadableStream<Uint8Array>, fileName: string): Response {
   return fileResponse({ body, contentType: "text/csv; charset=utf-8", fileName });
 }
 

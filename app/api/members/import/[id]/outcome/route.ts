@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
 import { getLocale } from "@/lib/i18n/server";
 import { outcomeCsv } from "@/lib/members/import/web";
-import { errorResponse } from "@/lib/http";
+import { csvResponse, errorResponse } from "@/lib/http";
 
 /** The per-line outcome of an import as CSV (audited as an export). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -11,11 +11,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   const csv = /^[0-9]{1,9}$/.test(id) ? await outcomeCsv(await getDb(), viewer, Number(id), await getLocale()) : null;
   if (!csv) return errorResponse("not_found");
-  return new Response(csv.body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${csv.name.replace(/[^A-Za-z0-9._-]+/g, "-")}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvResponse(csv.body, csv.name);
 }
