@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { signOut } from "@/auth";
+import { signOutAction } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unitName } from "@/lib/i18n";
@@ -7,11 +7,6 @@ import { getT } from "@/lib/i18n/server";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { NAV_ITEMS } from "@/components/shell/nav";
 import { NavLinks } from "@/components/shell/nav-links";
-
-async function signOutAction() {
-  "use server";
-  await signOut({ redirectTo: "/login" });
-}
 
 export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   const { locale, t } = await getT();

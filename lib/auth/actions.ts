@@ -2,11 +2,12 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/auth";
+import { signIn, signOut } from "@/auth";
 
 /*
- * Signing in is the one server action that is not a defineAction: it runs before there is a viewer (so there
- * is no permission to check), its failures are Auth.js's, and its success is a redirect thrown by signIn.
+ * Signing in and out are the server actions that are not a defineAction. Signing in runs before there is a
+ * viewer (so there is no permission to check), its failures are Auth.js's, and its success is a redirect
+ * thrown by signIn. Signing out acts only on the caller's own session and takes no input.
  */
 
 export interface LoginState {
@@ -39,4 +40,9 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     throw err;
   }
   return {};
+}
+
+/** Signs the caller out: ends their own server-side session only, and takes no input. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
 }
