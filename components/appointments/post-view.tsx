@@ -16,6 +16,7 @@ import { AppointForm, HolderActions } from "@/components/appointments/post-forms
 import { TrainingBadge } from "@/components/appointments/tables";
 import { WorkerReveal, type WorkerRevealLabels } from "@/components/appointments/worker-reveal";
 import { EmptyNote } from "@/components/ui/empty-note";
+import { Section } from "@/components/ui/section";
 
 /**
  * One post (role × unit): who holds it, the way to appoint, replace or end, and its whole history. Shared by
@@ -51,10 +52,7 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
           </p>
         </div>
 
-        <section aria-labelledby="current" className="space-y-3">
-          <h2 id="current" className="text-lg font-semibold">
-            {t("appointments.post.current")}
-          </h2>
+        <Section headingId="current" title={t("appointments.post.current")} className="space-y-3">
           {post.limit > 1 ? (
             <p className="text-sm text-muted">{t("appointments.post.count", { count: formatNumber(post.holders.length, locale), limit: formatNumber(post.limit, locale) })}</p>
           ) : null}
@@ -108,7 +106,7 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
             </ul>
           )}
           {!room && post.limit > 1 ? <p className="text-sm text-muted">{t("appointments.post.full")}</p> : null}
-        </section>
+        </Section>
 
         {mayAct && !post.writable ? (
           <p className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-warn" data-testid="post-outside-area">
@@ -126,18 +124,12 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
         ) : null}
 
         {canAct && room ? (
-          <section aria-labelledby="appoint" className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 id="appoint" className="mb-3 text-lg font-semibold">
-              {t("appointments.post.appointTitle")}
-            </h2>
+          <Section headingId="appoint" title={t("appointments.post.appointTitle")} boxed className="space-y-3">
             <AppointForm section={section} role={role} level={level} unitId={post.unit.id} hits={workerOptions} m={m} />
-          </section>
+          </Section>
         ) : null}
 
-        <section aria-labelledby="history" className="space-y-2">
-          <h2 id="history" className="text-lg font-semibold">
-            {t("appointments.post.history")}
-          </h2>
+        <Section headingId="history" title={t("appointments.post.history")} className="space-y-2">
           {post.history.length === 0 ? (
             <p className="text-muted">{t("appointments.post.noHistory")}</p>
           ) : (
@@ -178,7 +170,7 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
               ))}
             </Table>
           )}
-        </section>
+        </Section>
       </div>
     </FlashProvider>
   );

@@ -11,6 +11,7 @@ import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, tdCls, Th } from "@/components/ui/table";
 import type { MembersImportPageData } from "@/lib/members/pages";
+import { Section } from "@/components/ui/section";
 
 /** /members/import: upload a members CSV, follow the running import, and the past imports with their outcomes. */
 export async function MembersImportView({ viewer, imports }: MembersImportPageData) {
@@ -41,10 +42,7 @@ export async function MembersImportView({ viewer, imports }: MembersImportPageDa
         labels={pick(t, MEMBER_IMPORT_KEYS)}
       />
 
-      <section aria-labelledby="recent-heading" className="space-y-3">
-        <h2 id="recent-heading" className="text-lg font-semibold">
-          {t("members.import.recent")}
-        </h2>
+      <Section headingId="recent-heading" title={t("members.import.recent")} className="space-y-3">
         {imports.length === 0 ? (
           <EmptyNote>{t("members.import.none")}</EmptyNote>
         ) : (
@@ -87,7 +85,7 @@ export async function MembersImportView({ viewer, imports }: MembersImportPageDa
             ))}
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

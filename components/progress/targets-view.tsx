@@ -8,6 +8,7 @@ import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
 import { packTargetRows, type TargetDisplayRow } from "@/components/progress/target-rows";
 import { TargetsTable, type TargetsTableLabels } from "@/components/progress/targets-table";
 import type { GeoLevel } from "@/lib/geo/levels";
+import { Section } from "@/components/ui/section";
 
 function signed(x: number, locale: Locale): string {
   return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;
@@ -94,10 +95,7 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
           </section>
         );
       })}
-      <section aria-labelledby="targets-recent" className="space-y-2">
-        <h2 id="targets-recent" className="text-lg font-semibold">
-          {t("progress.targets.recent")}
-        </h2>
+      <Section headingId="targets-recent" title={t("progress.targets.recent")} className="space-y-2">
         {page.recent.length === 0 ? (
           <p className="text-sm text-muted">{t("progress.targets.recentNone")}</p>
         ) : (
@@ -119,7 +117,7 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
             })}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }
