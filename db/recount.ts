@@ -2,45 +2,65 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 
 export interface CounterDifference {
-  table: "booth_counters" | "booth_day_counters" | "ac_day_counters";
+  table: "booth_counters" | "booth_day_counters" | "ac_day_counters" | "enroller_counters" | "members.standing";
   key: string;
   stored: number;
   counted: number;
 }
 
 /**
- * Counts members afresh and compares with the counters the members trigger keeps. With `fix`, the counters
- * are rebuilt from members in one transaction (members locked against writes meanwhile), so a page never
- * sees half a rebuild. Returns every difference found (before fixing).
+ * Counts members afresh and compares with the counters the members trigger keeps: per booth (members that are
+ * not void, by channel and caste category, under review, voided), per booth and per assembly seat per day (not
+ * void), per enroller; and each member's standing with its open flags ("review" exactly when one is open). With
+ * `fix`, everything is rebuilt from members and flags in one transaction (members locked against writes
+ * meanwhile), so a page never sees half a rebuild. Returns every difference found (before fixing).
  */
 type Row = { key: string; stored: number; counted: number };
 
+/** The standing a member's flags call for (a void member stays void). */
+const STANDING_FROM_FLAGS = sql.raw(`CASE WHEN m.standing = 'void' THEN 'void'
+  WHEN EXISTS (SELECT 1 FROM member_flags f WHERE f.member_id = m.id AND f.status = 'open') THEN 'review' ELSE 'counted' END`);
+
+const BOOTH_COUNTS = sql.raw(`SELECT booth_id, state_id,
+    count(*) FILTER (WHERE standing <> 'void')::int AS members,
+    count(*) FILTER (WHERE standing <> 'void' AND channel = 'app')::int AS via_app,
+    count(*) FILTER (WHERE standing <> 'void' AND channel = 'book')::int AS via_book,
+    count(*) FILTER (WHERE standing <> 'void' AND channel = 'import')::int AS via_import,
+    count(*) FILTER (WHERE standing <> 'void' AND caste_category = 'SC')::int AS cat_sc,
+    count(*) FILTER (WHERE standing <> 'void' AND caste_category = 'ST')::int AS cat_st,
+    count(*) FILTER (WHERE standing <> 'void' AND caste_category = 'OBC')::int AS cat_obc,
+    count(*) FILTER (WHERE standing <> 'void' AND caste_category = 'GEN')::int AS cat_gen,
+    count(*) FILTER (WHERE standing = 'review')::int AS under_review,
+    count(*) FILTER (WHERE standing = 'void')::int AS voided
+  FROM members GROUP BY booth_id, state_id`);
+
+const ENROLLER_COUNTS = sql.raw(`SELECT enrolled_by_worker_id AS worker_id, api_token_id AS token_id, district_id, state_id,
+    count(*) FILTER (WHERE standing <> 'void')::int AS members,
+    count(*) FILTER (WHERE standing = 'review')::int AS under_review,
+    count(*) FILTER (WHERE standing = 'void')::int AS voided
+  FROM members WHERE enrolled_by_worker_id IS NOT NULL GROUP BY 1, 2, 3, 4`);
+
 export async function recount(db: Db, opts: { fix?: boolean } = {}): Promise<CounterDifference[]> {
   return db.transaction(async (tx) => {
-    if (opts.fix) await tx.execute(sql`LOCK TABLE members IN SHARE MODE`);
+    if (opts.fix) await tx.execute(sql`LOCK TABLE members, member_flags IN SHARE MODE`);
+    const standing = await queryRows<Row & { standing: string; wanted: string }>(tx, sql`
+      SELECT m.membership_no AS key, m.standing, ${STANDING_FROM_FLAGS} AS wanted FROM members m
+      WHERE m.standing <> ${STANDING_FROM_FLAGS}`);
     const booth = await queryRows<Row>(tx, sql`
-      WITH counted AS (SELECT booth_id, count(*)::int AS n FROM members GROUP BY booth_id)
-      SELECT coalesce(c.booth_id, m.booth_id)::text AS key, coalesce(c.members, 0) AS stored, coalesce(m.n, 0) AS counted
+      WITH counted AS (${BOOTH_COUNTS})
+      SELECT coalesce(c.booth_id, m.booth_id)::text AS key, coalesce(c.members, 0) AS stored, coalesce(m.members, 0) AS counted
       FROM booth_counters c FULL JOIN counted m ON m.booth_id = c.booth_id
-      WHERE coalesce(c.members, 0) <> coalesce(m.n, 0)
-         OR c.via_app + c.via_book + c.via_import <> coalesce(m.n, 0)`);
-    const boothDetail = await queryRows<Row>(tx, sql`
-      WITH counted AS (
-        SELECT booth_id,
-               count(*) FILTER (WHERE channel = 'app')::int AS app, count(*) FILTER (WHERE channel = 'book')::int AS book,
-               count(*) FILTER (WHERE channel = 'import')::int AS imp,
-               count(*) FILTER (WHERE caste_category = 'SC')::int AS sc, count(*) FILTER (WHERE caste_category = 'ST')::int AS st,
-               count(*) FILTER (WHERE caste_category = 'OBC')::int AS obc, count(*) FILTER (WHERE caste_category = 'GEN')::int AS gen
-        FROM members GROUP BY booth_id)
-      SELECT c.booth_id::text AS key, c.members AS stored, (m.app + m.book + m.imp) AS counted
-      FROM booth_counters c JOIN counted m ON m.booth_id = c.booth_id
-      WHERE (c.via_app, c.via_book, c.via_import, c.cat_sc, c.cat_st, c.cat_obc, c.cat_gen)
-            <> (m.app, m.book, m.imp, m.sc, m.st, m.obc, m.gen)`);
+      WHERE (coalesce(c.members, 0), coalesce(c.via_app, 0), coalesce(c.via_book, 0), coalesce(c.via_import, 0),
+             coalesce(c.cat_sc, 0), coalesce(c.cat_st, 0), coalesce(c.cat_obc, 0), coalesce(c.cat_gen, 0),
+             coalesce(c.under_review, 0), coalesce(c.voided, 0))
+         <> (coalesce(m.members, 0), coalesce(m.via_app, 0), coalesce(m.via_book, 0), coalesce(m.via_import, 0),
+             coalesce(m.cat_sc, 0), coalesce(m.cat_st, 0), coalesce(m.cat_obc, 0), coalesce(m.cat_gen, 0),
+             coalesce(m.under_review, 0), coalesce(m.voided, 0))`);
     // The per-day counters of booths and of assembly seats differ only in the unit they count by.
     const dayDifferences = (table: "booth_day_counters" | "ac_day_counters", unit: "booth_id" | "ac_id") => {
       const [t, u] = [sql.identifier(table), sql.identifier(unit)];
       return queryRows<Row>(tx, sql`
-        WITH counted AS (SELECT ${u}, enrolled_on AS day, count(*)::int AS n FROM members GROUP BY ${u}, enrolled_on)
+        WITH counted AS (SELECT ${u}, enrolled_on AS day, count(*)::int AS n FROM members WHERE standing <> 'void' GROUP BY ${u}, enrolled_on)
         SELECT coalesce(c.${u}, m.${u})::text || ' ' || coalesce(c.day, m.day)::text AS key,
                coalesce(c.members, 0) AS stored, coalesce(m.n, 0) AS counted
         FROM ${t} c FULL JOIN counted m ON m.${u} = c.${u} AND m.day = c.day
@@ -48,33 +68,46 @@ export async function recount(db: Db, opts: { fix?: boolean } = {}): Promise<Cou
     };
     const boothDay = await dayDifferences("booth_day_counters", "booth_id");
     const acDay = await dayDifferences("ac_day_counters", "ac_id");
+    const enroller = await queryRows<Row>(tx, sql`
+      WITH counted AS (${ENROLLER_COUNTS})
+      SELECT concat_ws(' ', coalesce(c.worker_id, m.worker_id), coalesce(c.token_id, m.token_id), coalesce(c.district_id, m.district_id)) AS key,
+             coalesce(c.members, 0) AS stored, coalesce(m.members, 0) AS counted
+      FROM enroller_counters c
+      FULL JOIN counted m ON m.worker_id = c.worker_id AND m.token_id IS NOT DISTINCT FROM c.token_id AND m.district_id = c.district_id
+      WHERE (coalesce(c.members, 0), coalesce(c.under_review, 0), coalesce(c.voided, 0))
+         <> (coalesce(m.members, 0), coalesce(m.under_review, 0), coalesce(m.voided, 0))`);
     const rows = (table: CounterDifference["table"], r: Row[]) =>
       r.map((x) => ({ table, key: String(x.key), stored: Number(x.stored), counted: Number(x.counted) }));
-    const differences = [
+    const differences: CounterDifference[] = [
+      ...standing.map((s) => ({ table: "members.standing" as const, key: `${s.key} ${s.standing} → ${s.wanted}`, stored: 0, counted: 0 })),
       ...rows("booth_counters", booth),
-      ...rows("booth_counters", boothDetail).filter((d) => !booth.some((b) => String(b.key) === d.key)),
       ...rows("booth_day_counters", boothDay),
       ...rows("ac_day_counters", acDay),
+      ...rows("enroller_counters", enroller),
     ];
     if (opts.fix && differences.length > 0) {
       await tx.execute(sql`DELETE FROM booth_counters`);
       await tx.execute(sql`DELETE FROM booth_day_counters`);
       await tx.execute(sql`DELETE FROM ac_day_counters`);
+      await tx.execute(sql`DELETE FROM enroller_counters`);
       await tx.execute(sql`
-        INSERT INTO booth_counters (booth_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen)
-        SELECT booth_id, state_id, count(*),
-               count(*) FILTER (WHERE channel = 'app'), count(*) FILTER (WHERE channel = 'book'),
-               count(*) FILTER (WHERE channel = 'import'),
-               count(*) FILTER (WHERE caste_category = 'SC'), count(*) FILTER (WHERE caste_category = 'ST'),
-               count(*) FILTER (WHERE caste_category = 'OBC'), count(*) FILTER (WHERE caste_category = 'GEN')
-        FROM members GROUP BY booth_id, state_id`);
+        INSERT INTO booth_counters (booth_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen, under_review, voided)
+        SELECT booth_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen, under_review, voided
+        FROM (${BOOTH_COUNTS}) b`);
       await tx.execute(sql`
         INSERT INTO booth_day_counters (booth_id, day, state_id, district_id, members)
-        SELECT booth_id, enrolled_on, state_id, district_id, count(*) FROM members
+        SELECT booth_id, enrolled_on, state_id, district_id, count(*) FROM members WHERE standing <> 'void'
         GROUP BY booth_id, enrolled_on, state_id, district_id`);
       await tx.execute(sql`
         INSERT INTO ac_day_counters (ac_id, day, state_id, members)
-        SELECT ac_id, enrolled_on, state_id, count(*) FROM members GROUP BY ac_id, enrolled_on, state_id`);
+        SELECT ac_id, enrolled_on, state_id, count(*) FROM members WHERE standing <> 'void' GROUP BY ac_id, enrolled_on, state_id`);
+      await tx.execute(sql`
+        INSERT INTO enroller_counters (worker_id, token_id, district_id, state_id, members, under_review, voided)
+        SELECT worker_id, token_id, district_id, state_id, members, under_review, voided FROM (${ENROLLER_COUNTS}) e`);
+      // Standings last: from counters that are now exact, the members trigger moves them exactly.
+      if (standing.length > 0) {
+        await tx.execute(sql`UPDATE members m SET standing = ${STANDING_FROM_FLAGS} WHERE m.standing <> ${STANDING_FROM_FLAGS}`);
+      }
     }
     return differences;
   });

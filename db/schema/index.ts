@@ -5,3 +5,4 @@ export * from "@/db/schema/campaigns";
 export * from "@/db/schema/members";
 export * from "@/db/schema/enrolment";
 export * from "@/db/schema/security";
+export * from "@/db/schema/quality";

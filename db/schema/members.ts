@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { assemblySeats, booths, districts, states } from "@/db/schema/geo";
 import { workers } from "@/db/schema/people";
+import { apiTokens } from "@/db/schema/enrolment";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -26,6 +27,13 @@ export const CHANNELS = ["app", "book", "import"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CASTE_CATEGORIES = ["SC", "ST", "OBC", "GEN"] as const;
 export type CasteCategory = (typeof CASTE_CATEGORIES)[number];
+/**
+ * A member's standing: `counted` (the default), `review` (one or more open quality flags: still counted, shown
+ * as "under review"), `void` (decided not to be a member: out of every count, personal data erased). `review`
+ * is kept by the member_flags trigger from the open flags; `void` is set only by a reviewer's decision.
+ */
+export const MEMBER_STANDINGS = ["counted", "review", "void"] as const;
+export type MemberStanding = (typeof MEMBER_STANDINGS)[number];
 
 /**
  * Members. Inserting a row updates the per-booth and per-day counters in the same statement (a trigger, see
@@ -56,6 +64,8 @@ export const members = pgTable(
     acId: integer("ac_id").notNull(),
     districtId: integer("district_id").notNull(),
     enrolledByWorkerId: integer("enrolled_by_worker_id").references(() => workers.id),
+    /** The enrolment-app token that sent the sign-up (API only): bursts and scorecards are per token. */
+    apiTokenId: integer("api_token_id").references(() => apiTokens.id),
     channel: text("channel").notNull(),
     bookNo: text("book_no"),
     pageNo: smallint("page_no"),
@@ -67,6 +77,8 @@ export const members = pgTable(
     /** The campaign day the sign-up counts on (India time). */
     enrolledOn: date("enrolled_on").notNull().default(IST_TODAY),
     erasedAt: timestamp("erased_at", { withTimezone: true }),
+    standing: text("standing").notNull().default("counted"),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
   },
   (t) => [
     unique("members_membership_no").on(t.membershipNo),
@@ -94,14 +106,23 @@ export const members = pgTable(
       sql`(${t.channel} = 'book') = (${t.bookNo} IS NOT NULL AND ${t.pageNo} IS NOT NULL)`,
     ),
     check("members_page_positive", sql`${t.pageNo} IS NULL OR ${t.pageNo} > 0`),
+    check("members_standing", sql`${t.standing} IN ('counted', 'review', 'void')`),
+    // A void member is out of every count and its personal data is gone: void is dated and erased.
+    check("members_void_dated", sql`(${t.standing} = 'void') = (${t.voidedAt} IS NOT NULL)`),
+    check("members_void_erased", sql`${t.standing} <> 'void' OR ${t.erasedAt} IS NOT NULL`),
     index("members_booth_idx").on(t.boothId),
     index("members_district_idx").on(t.districtId),
     index("members_ac_idx").on(t.acId),
     index("members_phone_idx").on(t.stateId, t.phone),
+    index("members_token_time_idx").on(t.apiTokenId, t.createdAt).where(sql`${t.apiTokenId} IS NOT NULL`),
   ],
 );
 
-/** Sign-ups per booth, by channel and by caste category. Kept by the members trigger; see `npm run recount`. */
+/**
+ * Sign-ups per booth, by channel and by caste category, counting members that are not void; `under_review`
+ * of them have open quality flags, and `voided` (not in `members`) is the anonymous count of void sign-ups.
+ * Kept by the members trigger; see `npm run recount`.
+ */
 export const boothCounters = pgTable(
   "booth_counters",
   {
@@ -117,17 +138,20 @@ export const boothCounters = pgTable(
     catSt: integer("cat_st").notNull().default(0),
     catObc: integer("cat_obc").notNull().default(0),
     catGen: integer("cat_gen").notNull().default(0),
+    underReview: integer("under_review").notNull().default(0),
+    voided: integer("voided").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("booth_counters_nonnegative", sql`${t.members} >= 0`),
     check("booth_counters_channels_add_up", sql`${t.members} = ${t.viaApp} + ${t.viaBook} + ${t.viaImport}`),
     check("booth_counters_categories_add_up", sql`${t.members} = ${t.catSc} + ${t.catSt} + ${t.catObc} + ${t.catGen}`),
+    check("booth_counters_review_voided", sql`${t.underReview} BETWEEN 0 AND ${t.members} AND ${t.voided} >= 0`),
     index("booth_counters_state_idx").on(t.stateId),
   ],
 );
 
-/** Sign-ups per booth per day; carries the district so a district's daily series is one index range. */
+/** Sign-ups (not void) per booth per day; carries the district so a district's daily series is one index range. */
 export const boothDayCounters = pgTable(
   "booth_day_counters",
   {

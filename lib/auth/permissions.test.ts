@@ -83,6 +83,24 @@ const EXPECTED: Record<Action, Record<UserRole, string>> = {
     it_head: ". . . . . .",
     admin: ". . . . . .",
   },
+  "quality.view": {
+    leadership: "x x x x x x",
+    district_president: ". . . x x x",
+    it_head: ". . . . . .",
+    admin: ". . . . . .",
+  },
+  "quality.decide": {
+    leadership: ". . . . . x",
+    district_president: ". . . . . x",
+    it_head: ". . . . . .",
+    admin: ". . . . . .",
+  },
+  "quality.restore": {
+    leadership: ". . . . . x",
+    district_president: ". . . . . .",
+    it_head: ". . . . . .",
+    admin: ". . . . . .",
+  },
   "tokens.manage": {
     leadership: ". . . x x x",
     district_president: ". . . x x x",

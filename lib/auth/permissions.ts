@@ -31,6 +31,12 @@ export const PERMISSIONS = {
   "members.reveal": { leadership: ["booth"], district_president: ["booth"] },
   "members.export": { leadership: ["state", "pc", "ac", "district"] },
   "members.erase": { leadership: ["booth"], district_president: ["booth"] },
+  /** The quality review queue and enroller scorecards (lib/members/quality). */
+  "quality.view": { leadership: ["state", "pc", "ac", "district", "block", "booth"], district_president: ["district", "block", "booth"] },
+  /** Confirm a flagged member as genuine, or void it (out of every count, personal data erased). */
+  "quality.decide": { leadership: ["booth"], district_president: ["booth"] },
+  /** Bring a voided member back into the count during the campaign. */
+  "quality.restore": { leadership: ["booth"] },
   "tokens.manage": { leadership: ["district", "block", "booth"], district_president: ["district", "block", "booth"] },
   "exports.download": {
     leadership: ["state", "pc", "ac", "district", "block", "booth"],

@@ -86,10 +86,10 @@ const INSERT_ENROLMENTS: NamedQuery = {
            consent_version, consent_lang, at, enrolled_on, token_id, key, request_hash, response)),
     m AS (
       INSERT INTO members (id, state_id, membership_no, epic, name, relative_name, gender, age, phone, address, religion, caste,
-                           caste_category, photo, booth_id, ac_id, district_id, enrolled_by_worker_id, channel, book_no, page_no,
-                           idempotency_key, consent_version, consent_lang, consent_at, created_at, enrolled_on)
+                           caste_category, photo, booth_id, ac_id, district_id, enrolled_by_worker_id, api_token_id, channel, book_no,
+                           page_no, idempotency_key, consent_version, consent_lang, consent_at, created_at, enrolled_on)
       SELECT id, state_id, membership_no, epic, name, relative_name, gender, age, phone, address, religion, caste, caste_category,
-             decode(photo_hex, 'hex'), booth_id, ac_id, district_id, enrolled_by_worker_id, channel, book_no, page_no,
+             decode(photo_hex, 'hex'), booth_id, ac_id, district_id, enrolled_by_worker_id, token_id, channel, book_no, page_no,
              idempotency_key, consent_version, consent_lang, at, at, enrolled_on
       FROM v ORDER BY id
       ON CONFLICT (state_id, epic) DO NOTHING

@@ -203,13 +203,13 @@ export async function insertEnrolment(db: Db, p: PreparedEnrolment): Promise<Enr
       sql`WITH m AS (
             INSERT INTO members (id, state_id, membership_no, epic, name, relative_name, gender, age, phone, address,
                                  religion, caste, caste_category, photo, booth_id, ac_id, district_id,
-                                 enrolled_by_worker_id, channel, book_no, page_no, idempotency_key,
+                                 enrolled_by_worker_id, api_token_id, channel, book_no, page_no, idempotency_key,
                                  consent_version, consent_lang, consent_at, created_at, enrolled_on)
             VALUES (${id}::bigint, ${ctx.stateId}, ${membershipNo}, ${input.epic}, ${input.name},
                     ${input.relativeName ?? null}, ${input.gender}, ${input.age}, ${input.phone}, ${input.address},
                     ${input.religion}, ${input.caste}, ${input.casteCategory},
                     ${input.photo ? Buffer.from(input.photo) : null}::bytea, ${booth.id}, ${booth.acId}, ${booth.districtId},
-                    ${ctx.enrolledByWorkerId ?? null}, ${ctx.channel}, ${ctx.book?.bookNo ?? null}, ${ctx.book?.pageNo ?? null},
+                    ${ctx.enrolledByWorkerId ?? null}, ${idem?.tokenId ?? null}, ${ctx.channel}, ${ctx.book?.bookNo ?? null}, ${ctx.book?.pageNo ?? null},
                     ${idem ? `${idem.tokenId}:${idem.key}` : null}, ${input.consentVersion}, ${input.consentLang ?? "hi"},
                     ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz, ${istDate(now)}::date)
             ON CONFLICT (state_id, epic) DO NOTHING
