@@ -24,6 +24,10 @@ export interface Counts {
   st: number;
   obc: number;
   gen: number;
+  /** Of `members`, those with an open quality flag (still counted). */
+  underReview: number;
+  /** Sign-ups voided on review: not in `members` (nor in any other count here). */
+  voided: number;
   /** Booths with an active IT-cell member. */
   covered: number;
   /** Booths with at least one active enroller. */
@@ -55,6 +59,8 @@ export const ZERO: Counts = {
   st: 0,
   obc: 0,
   gen: 0,
+  underReview: 0,
+  voided: 0,
   covered: 0,
   enrollerBooths: 0,
   enrollers: 0,
@@ -86,7 +92,8 @@ export async function loadCells(
   const sums = sql`count(*)::int AS booths, coalesce(sum(c.members), 0)::int AS members,
     coalesce(sum(c.via_app), 0)::int AS via_app, coalesce(sum(c.via_book), 0)::int AS via_book,
     coalesce(sum(c.via_import), 0)::int AS via_import, coalesce(sum(c.cat_sc), 0)::int AS sc,
-    coalesce(sum(c.cat_st), 0)::int AS st, coalesce(sum(c.cat_obc), 0)::int AS obc, coalesce(sum(c.cat_gen), 0)::int AS gen`;
+    coalesce(sum(c.cat_st), 0)::int AS st, coalesce(sum(c.cat_obc), 0)::int AS obc, coalesce(sum(c.cat_gen), 0)::int AS gen,
+    coalesce(sum(c.under_review), 0)::int AS under_review, coalesce(sum(c.voided), 0)::int AS voided`;
   const activePosts = sql`a.ended_at IS NULL AND a.role IN ('it_member', 'enroller')`;
   // Posts per booth first (a booth is covered when it has an active IT-cell member), then per cell.
   const perBooth = sql`SELECT a.booth_id, ${booths.acId} AS ac_id, ${booths.districtId} AS district_id,
@@ -103,7 +110,8 @@ export async function loadCells(
                      ${booths.districtId} AS district_id, ${booths.blockId} AS block_id, 1 AS booths,
                      coalesce(c.members, 0) AS members, coalesce(c.via_app, 0) AS via_app, coalesce(c.via_book, 0) AS via_book,
                      coalesce(c.via_import, 0) AS via_import, coalesce(c.cat_sc, 0) AS sc, coalesce(c.cat_st, 0) AS st,
-                     coalesce(c.cat_obc, 0) AS obc, coalesce(c.cat_gen, 0) AS gen
+                     coalesce(c.cat_obc, 0) AS obc, coalesce(c.cat_gen, 0) AS gen,
+                     coalesce(c.under_review, 0) AS under_review, coalesce(c.voided, 0) AS voided
               FROM ${booths} LEFT JOIN booth_counters c ON c.booth_id = ${booths.id}
               WHERE ${where}`,
         ),
@@ -159,6 +167,8 @@ export async function loadCells(
       st: n(r.st),
       obc: n(r.obc),
       gen: n(r.gen),
+      underReview: n(r.under_review),
+      voided: n(r.voided),
       covered: n(p?.covered),
       enrollerBooths: n(p?.enroller_booths),
       enrollers: n(p?.enrollers),

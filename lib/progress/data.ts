@@ -310,6 +310,8 @@ function childRow(
     no: l.no,
     href: l.href,
     members: counts.members,
+    underReview: counts.underReview,
+    voided: counts.voided,
     target: t,
     booths: counts.booths,
     covered: counts.covered,
@@ -406,6 +408,8 @@ export async function loadUnitProgress(db: DbOrTx, viewer: Viewer, unit: Progres
 function toHeadline(counts: Counts, target: number | null, today: number, p: Pace | null, day: string, now: Date): Headline {
   return {
     members: counts.members,
+    underReview: counts.underReview,
+    voided: counts.voided,
     target,
     percent: target !== null && target > 0 ? counts.members / target : null,
     today,

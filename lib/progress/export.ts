@@ -36,6 +36,8 @@ export const CHILD_COLUMNS: CsvColumn<ChildRow>[] = [
   { header: "name_hi", value: (r) => r.nameHi },
   { header: "where", value: (r) => r.place.map((p) => `${p.level} ${p.no === null ? "" : `${p.no} `}${p.name}`).join(" | ") || null },
   { header: "members", value: (r) => r.members },
+  { header: "under_review", value: (r) => r.underReview },
+  { header: "voided", value: (r) => r.voided },
   { header: "target", value: (r) => r.target },
   { header: "percent_of_target", value: (r) => pct(r.percent) },
   { header: "expected_by_now", value: (r) => round(r.expected) },

@@ -244,7 +244,7 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
     await expect(progressCsv(db, raipur, { list: "pc" }, NOW)).rejects.toBeInstanceOf(ActionError);
     const csv = await progressCsv(db, raipur, { list: "ac" }, NOW);
     expect(csv.rows).toBe(acs.rows.length);
-    expect(csv.body.startsWith("\uFEFFlevel,code,name,name_hi,where,members,target")).toBe(true);
+    expect(csv.body.startsWith("\uFEFFlevel,code,name,name_hi,where,members,under_review,voided,target")).toBe(true);
     // Every export is in the audit trail, with who downloaded what.
     const [audit] = await queryRows<Row>(
       db,

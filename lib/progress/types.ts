@@ -9,7 +9,12 @@ import type { ProgressUnit, UnitLink } from "@/lib/geo/units";
 import type { CumulativePoint, DailyPoint, Pace } from "@/lib/progress/pace";
 
 export interface ChildRow extends UnitLink {
+  /** Members not voided: every count here is quality-adjusted (void sign-ups are out of the counters). */
   members: number;
+  /** Of `members`, those under review (an open quality flag). */
+  underReview: number;
+  /** Sign-ups voided on review (not in `members`). */
+  voided: number;
   target: number | null;
   booths: number;
   covered: number;
@@ -44,7 +49,12 @@ export interface ChildGroup {
 
 /** The headline numbers: what the overview shows at the top and the live route returns. */
 export interface Headline {
+  /** Members not voided (under review included). */
   members: number;
+  /** Of `members`, those with an open quality flag. */
+  underReview: number;
+  /** Sign-ups voided on review, out of every count. */
+  voided: number;
   target: number | null;
   percent: number | null;
   today: number;
