@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatDay, formatNumber, formatPercent, formatTime } from "@/lib/format";
@@ -14,6 +15,8 @@ export interface HeadlineLinks {
   today?: string;
   covered?: string;
   booths?: string;
+  /** The review queue for this unit (only for viewers who may see it). */
+  quality?: string;
 }
 
 export interface CampaignDates {
@@ -53,6 +56,7 @@ export function HeadlineCards({
   const rateShare = h.recentRate !== null && h.requiredRate !== null && h.requiredRate > 0 ? h.recentRate / h.requiredRate : null;
   return (
     <section className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4" aria-label={l["progress.card.members"]}>
+      <QualityLine h={h} labels={l} href={links.quality} n={n} />
       <StatCard
         label={l["progress.card.members"]}
         value={n(h.members)}
@@ -151,5 +155,31 @@ export function HeadlineCards({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * "12,345 members · 87 under review · 12 voided": members under review are still counted until a reviewer
+ * decides; voided sign-ups are out of every number on the page. Links to the review queue where allowed.
+ */
+function QualityLine({ h, labels: l, href, n }: { h: Headline; labels: HeadlineLabels; href?: string; n: (x: number) => string }) {
+  const review = fill(l["progress.quality.review"], { count: n(h.underReview) });
+  const voided = fill(l["progress.quality.voided"], { count: n(h.voided) });
+  const linkCls = "font-semibold text-brand-700 underline";
+  return (
+    <p className="col-span-2 text-sm lg:col-span-4" data-testid="quality-line">
+      <span data-testid="quality-members">{fill(l["progress.quality.members"], { count: n(h.members) })}</span>
+      {" · "}
+      {href ? (
+        <Link href={href} className={linkCls} data-testid="quality-review">
+          {review}
+        </Link>
+      ) : (
+        <span data-testid="quality-review">{review}</span>
+      )}
+      {" · "}
+      <span data-testid="quality-voided">{voided}</span>{" "}
+      <span className="text-muted">{l["progress.quality.note"]}</span>
+    </p>
   );
 }

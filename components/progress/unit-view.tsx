@@ -102,6 +102,7 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
     today: "#daily",
     covered: can(viewer, "coverage.view", unit.level) ? "/coverage" : undefined,
     booths: hasChildren ? "#children" : undefined,
+    quality: can(viewer, "quality.view", unit.level) ? qualityHref(unit) : undefined,
   };
   const enrollersHref = can(viewer, "enrollers.manage", unit.level) ? "/enrollers" : undefined;
   const extra = (
@@ -365,6 +366,14 @@ function GroupPanel({
       <ProgressTable rows={packRows(rows)} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} />
     </div>
   );
+}
+
+/**
+ * The review queue filtered to a unit (the state's queue is the whole queue). The parameter names are
+ * /quality's own (lib/members/quality/search-params.ts).
+ */
+function qualityHref(unit: Pick<ProgressUnit, "level" | "id">): string {
+  return unit.level === "state" ? "/quality" : `/quality?level=${unit.level}&id=${unit.id}`;
 }
 
 /** The current unit's own crumb: short, since the page title above spells it out. */

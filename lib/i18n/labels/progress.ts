@@ -39,6 +39,10 @@ export const HEADLINE_KEYS = [
   "progress.card.boothsDetail",
   "progress.card.updated",
   "progress.card.stale",
+  "progress.quality.members",
+  "progress.quality.review",
+  "progress.quality.voided",
+  "progress.quality.note",
 ] as const satisfies readonly MessageKey[];
 export type HeadlineLabels = Record<(typeof HEADLINE_KEYS)[number], string>;
 

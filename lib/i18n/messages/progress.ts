@@ -64,6 +64,10 @@ export const en = {
   "progress.card.chiefsDetail": "{trained} of {appointed} appointed",
   "progress.card.updated": "Updated {time}",
   "progress.card.stale": "Could not refresh; showing the numbers of {time}",
+  "progress.quality.members": "{count} members",
+  "progress.quality.review": "{count} under review",
+  "progress.quality.voided": "{count} voided",
+  "progress.quality.note": "(under review: still counted until decided; voided: out of every count)",
 
   "progress.pace.behind": "Behind pace by {members} members, {days} days: the straight line to the target stood here on {on}.",
   "progress.pace.behindSince": "Below the line since {day}.",
@@ -260,6 +264,10 @@ export const hi: Partial<Record<keyof typeof en, string>> = {
   "progress.card.chiefsDetail": "{appointed} नियुक्त में से {trained}",
   "progress.card.updated": "अद्यतन {time}",
   "progress.card.stale": "ताज़ा नहीं हो सका; {time} के आँकड़े दिखाए जा रहे हैं",
+  "progress.quality.members": "{count} सदस्य",
+  "progress.quality.review": "{count} जाँच में",
+  "progress.quality.voided": "{count} रद्द",
+  "progress.quality.note": "(जाँच में: निर्णय तक गिने जाते हैं; रद्द: किसी गिनती में नहीं)",
 
   "progress.pace.behind": "गति से {members} सदस्य, {days} दिन पीछे: लक्ष्य की सीधी रेखा {on} को यहाँ थी।",
   "progress.pace.behindSince": "{day} से रेखा से नीचे।",
