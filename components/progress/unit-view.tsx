@@ -369,11 +369,23 @@ function GroupPanel({
 }
 
 /**
- * The review queue filtered to a unit (the state's queue is the whole queue). The parameter names are
- * /quality's own (lib/members/quality/search-params.ts).
+ * The review queue filtered to a unit, with /quality's own parameters (lib/members/quality/search-params.ts):
+ * district (slug), ac (number), booth (code); the state's queue is the whole queue. The queue has no PC or
+ * block filter, so those pages show the numbers without a link.
  */
-function qualityHref(unit: Pick<ProgressUnit, "level" | "id">): string {
-  return unit.level === "state" ? "/quality" : `/quality?level=${unit.level}&id=${unit.id}`;
+function qualityHref(unit: Pick<ProgressUnit, "level" | "key">): string | undefined {
+  switch (unit.level) {
+    case "state":
+      return "/quality";
+    case "district":
+      return `/quality?district=${encodeURIComponent(unit.key)}`;
+    case "ac":
+      return `/quality?ac=${encodeURIComponent(unit.key)}`;
+    case "booth":
+      return `/quality?booth=${encodeURIComponent(unit.key)}`;
+    default:
+      return undefined;
+  }
 }
 
 /** The current unit's own crumb: short, since the page title above spells it out. */
