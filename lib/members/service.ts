@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
@@ -10,6 +10,25 @@ import { memberScope } from "@/lib/members/search";
 export interface ErasureResult {
   membershipNo: string;
   erasedAt: Date;
+}
+
+/**
+ * The SET list that erases a member's personal data: name, relative's name, EPIC (`ERASED-<id>`), phone,
+ * address, religion, caste and photo, and the time of erasure (`erasedAt`, now unless given). Shared by
+ * erasure on request and by a quality void (lib/members/quality/service.ts), so both erase exactly the same.
+ */
+export function erasedPersonalData(erasedAt: SQL = sql`now()`) {
+  return {
+    name: null,
+    relativeName: null,
+    epic: sql`'ERASED-' || ${members.id}::text`,
+    phone: null,
+    address: null,
+    religion: null,
+    caste: null,
+    photo: null,
+    erasedAt,
+  };
 }
 
 /**
@@ -29,17 +48,7 @@ export async function eraseMember(db: Db, viewer: Viewer, input: { membershipNo:
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(members)
-      .set({
-        name: null,
-        relativeName: null,
-        epic: sql`'ERASED-' || ${members.id}::text`,
-        phone: null,
-        address: null,
-        religion: null,
-        caste: null,
-        photo: null,
-        erasedAt: sql`now()`,
-      })
+      .set(erasedPersonalData())
       .where(and(eq(members.membershipNo, input.membershipNo), isNull(members.erasedAt), memberScope(viewer)))
       .returning({
         id: members.id,
