@@ -12,8 +12,11 @@ export interface FlagDetails {
   near_duplicate: { count: number; others: string[] };
   /** The photo's perceptual hash is within `distance` bits of `count - 1` other members' photos. */
   photo_reuse: { count: number; others: string[]; distance: number };
-  /** One token (`token` = its prefix) signed up `count` members within `minutes` minutes, `from`–`to` (ISO). */
-  burst: { count: number; minutes: number; token: string; from: string; to: string };
+  /**
+   * One token (`token` = its prefix) signed up more than `limit` members within `minutes` minutes; this burst
+   * (overlapping such windows joined) holds `count` sign-ups from `from` to `to` (ISO times).
+   */
+  burst: { count: number; limit: number; minutes: number; token: string; from: string; to: string };
   /** The EPIC (masked) passed the format check but failed the stricter `rule`. */
   epic_pattern: { rule: "shape" | "serial" | "placeholder"; epic: string };
   /** The person said they did not join, at `at` (ISO), through the public verification page. */
