@@ -85,7 +85,7 @@ describe.each(testEngines())("quality signals on %s", (engine) => {
   afterAll(async () => h?.close());
 
   it("shared_phone: five members on one phone are not flagged, a sixth flags all six", async () => {
-    const five = await insertMembers(h.db, boothA, [1, 2, 3, 4, 5].map((i) => ({ name: uniqueName(), phone: phone(1) })));
+    const five = await insertMembers(h.db, boothA, Array.from({ length: 5 }, () => ({ name: uniqueName(), phone: phone(1) })));
     await drainQualityQueue(h.db);
     expect(await flagsOf(h.db, five, "shared_phone")).toEqual([]);
     const sixth = await insertMembers(h.db, boothA, [{ name: uniqueName(), phone: phone(1) }]);
