@@ -10,7 +10,7 @@ import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { enterBookMember, suggestBooths } from "@/lib/members/enrol/book";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
-import { cardFile, loadCard } from "@/lib/members/card/card";
+import { cardFile, loadCard, type CardFile } from "@/lib/members/card/card";
 import { cardSignature, verifySignature } from "@/lib/members/card/url";
 import { eraseMember } from "@/lib/members/service";
 import { exportMembers } from "@/lib/members/export";
@@ -213,7 +213,7 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
           ["member", raipur.id, "png"],
         ]);
         // The QR code opens the signed verification link on PUBLIC_URL, never on the request's host.
-        const img = PNG.sync.read(Buffer.from(png!.body));
+        const img = PNG.sync.read(Buffer.from((png as CardFile).body));
         expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(
           `https://members.example.org/verify/${inRaipur.no}?s=${verifySignature(inRaipur.no)}`,
         );
