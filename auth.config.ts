@@ -4,7 +4,11 @@ import type { NextAuthConfig } from "next-auth";
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname === "/login" ||
+    pathname === "/verify" ||
     pathname.startsWith("/verify/") ||
+    // "I did not join" and "Was I enrolled?" (plain forms on the verify pages; rate-limited per address).
+    pathname === "/api/verify/disown" ||
+    pathname === "/api/verify/enrolled" ||
     pathname.startsWith("/api/auth/") ||
     // The enrolment API authenticates with its own bearer tokens and answers 401 itself.
     pathname.startsWith("/api/v1/") ||

@@ -1,0 +1,41 @@
+import { getDb } from "@/db/client";
+import { PRIVATE_HEADERS } from "@/lib/http";
+import { getT } from "@/lib/i18n/server";
+import { disownRequest } from "@/lib/members/quality/disown";
+import { crossSite } from "@/lib/net/same-origin";
+
+/**
+ * POST /api/verify/disown (public; a plain HTML form posts here, no JavaScript needed): "I did not join".
+ * Fields `membershipNo` and `epicSuffix` (the last four characters of the voter card). A match flags the
+ * member for review (lib/members/quality/disown.ts); a match, a mismatch and an unknown number all answer the
+ * same 303 to /verify/disowned with the same headers. Too many attempts from one client address: a 303 to
+ * /verify/too-many (never the thank-you page, which would claim a report was taken). Missing or malformed
+ * fields: 400, nothing looked up. A form posted from another site: 403.
+ */
+export async function POST(req: Request): Promise<Response> {
+  if (crossSite(req)) return plain(403, "Forbidden");
+  if (Number(req.headers.get("content-length") ?? 0) > 4096) return invalid();
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return invalid();
+  }
+  const outcome = await disownRequest(await getDb(), req.headers, form);
+  if (outcome.kind === "invalid") return invalid();
+  if (outcome.kind === "limited") return seeOther("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
+  return seeOther("/verify/disowned");
+}
+
+function seeOther(location: string, extra: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, location, ...extra } });
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(`${text}\n`, { status, headers: { ...PRIVATE_HEADERS, "content-type": "text/plain; charset=utf-8" } });
+}
+
+async function invalid(): Promise<Response> {
+  const { t } = await getT();
+  return plain(400, t("members.verify.disown.invalid"));
+}

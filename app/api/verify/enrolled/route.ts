@@ -1,0 +1,43 @@
+import { getDb } from "@/db/client";
+import { PRIVATE_HEADERS } from "@/lib/http";
+import { getT } from "@/lib/i18n/server";
+import { ENROLLED_COOKIE, ENROLLED_COOKIE_SECONDS, enrolledRequest, sealEnrolment } from "@/lib/members/quality/disown";
+import { publicUrl } from "@/lib/net/public-url";
+import { crossSite } from "@/lib/net/same-origin";
+
+/**
+ * POST /api/verify/enrolled (public; a plain HTML form, no JavaScript needed): "Was I enrolled?". Field `epic`.
+ * The answer (found or not; the membership number, enrolment day and assembly seat) is sealed into a
+ * short-lived HttpOnly cookie and the browser is sent (303) to /verify/enrolled, which shows it: the EPIC is
+ * never in a URL. Counted per client address with the disown form (lib/members/quality/disown.ts); too many:
+ * 303 to /verify/too-many. Missing or malformed EPIC: 400. Posted from another site: 403.
+ */
+export async function POST(req: Request): Promise<Response> {
+  if (crossSite(req)) return plain(403, "Forbidden");
+  if (Number(req.headers.get("content-length") ?? 0) > 4096) return invalid();
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return invalid();
+  }
+  const outcome = await enrolledRequest(await getDb(), req.headers, form);
+  if (outcome.kind === "invalid") return invalid();
+  if (outcome.kind === "limited") return seeOther("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
+  const secure = publicUrl().startsWith("https:") ? "; Secure" : "";
+  const cookie = `${ENROLLED_COOKIE}=${sealEnrolment(outcome.result)}; Path=/verify/enrolled; Max-Age=${ENROLLED_COOKIE_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
+  return seeOther("/verify/enrolled", { "set-cookie": cookie });
+}
+
+function seeOther(location: string, extra: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, location, ...extra } });
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(`${text}\n`, { status, headers: { ...PRIVATE_HEADERS, "content-type": "text/plain; charset=utf-8" } });
+}
+
+async function invalid(): Promise<Response> {
+  const { t } = await getT();
+  return plain(400, t("members.verify.enrolled.invalid"));
+}
