@@ -4,7 +4,8 @@ import * as core from "@/lib/i18n/messages/core";
 import * as members from "@/lib/i18n/messages/members";
 import * as progress from "@/lib/i18n/messages/progress";
 import * as quality from "@/lib/i18n/messages/quality";
+import * as scorecards from "@/lib/i18n/messages/scorecards";
 import * as users from "@/lib/i18n/messages/users";
 
 /** The Hindi catalog; a missing key falls back to English (the catalog test counts what is missing). */
-export const hi: Partial<Record<MessageKey, string>> = { ...core.hi, ...progress.hi, ...appointments.hi, ...members.hi, ...users.hi, ...quality.hi };
+export const hi: Partial<Record<MessageKey, string>> = { ...core.hi, ...progress.hi, ...appointments.hi, ...members.hi, ...users.hi, ...quality.hi, ...scorecards.hi };

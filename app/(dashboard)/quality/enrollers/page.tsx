@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { ScorecardsView } from "@/components/members/quality/scorecards-view";
+import { scorecardsPageData } from "@/lib/members/quality/scorecard-pages";
+import type { SearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Enroller scorecards" };
+
+export default async function EnrollerScorecardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <ScorecardsView {...await scorecardsPageData(searchParams)} />;
+}

@@ -1,0 +1,73 @@
+/**
+ * Messages of the enroller scorecards at /quality/enrollers (keys prefixed "scorecards."). English and Hindi
+ * side by side.
+ */
+export const en = {
+  "scorecards.title": "Enroller scorecards",
+  "scorecards.intro":
+    "Each enroller's sign-ups and how many of them were flagged or voided, ranked by quality-adjusted sign-ups (sign-ups minus voided) unless you sort by another column.",
+  "scorecards.definitions":
+    "Sign-ups: everyone the enroller signed up, voided ones included. Flagged: members with any flag, open or decided. Disowned: people who said they did not join. Bursts: members flagged as part of a burst. Paper-book entries without a token are a row of their own.",
+  "scorecards.col.enroller": "Enroller",
+  "scorecards.col.district": "District",
+  "scorecards.col.signups": "Sign-ups",
+  "scorecards.col.quality": "Quality-adjusted",
+  "scorecards.col.flagged": "Flagged",
+  "scorecards.col.voided": "Voided",
+  "scorecards.col.disowned": "Disowned",
+  "scorecards.col.bursts": "Bursts",
+  "scorecards.col.action": "Token",
+  "scorecards.sortBy": "Sort by {column}",
+  "scorecards.token": "token {prefix}…",
+  "scorecards.book": "paper books (no token)",
+  "scorecards.underReview": "{count} under review",
+  "scorecards.review": "Review their flags",
+  "scorecards.tokenSuspended": "Suspended",
+  "scorecards.none": "No enroller has signed anyone up in your area yet.",
+  "scorecards.page": "Page {page} of {pages} ({total} enrollers)",
+  "scorecards.prev": "Previous",
+  "scorecards.next": "Next",
+  "scorecards.suspend": "Suspend token",
+  "scorecards.suspendConfirm": "Suspend token {prefix} of {name}? The enrolment app stops accepting it at once; sign-ups already made stay as they are.",
+  "scorecards.suspendYes": "Yes, suspend",
+  "scorecards.keep": "Keep it",
+  "scorecards.suspended": "Token {prefix} suspended.",
+  "scorecards.error.notFound": "No such active token in your area.",
+  "scorecards.error.forbidden": "You may not suspend enrollers' tokens.",
+  "scorecards.error.alreadySuspended": "This token is already suspended.",
+} as const;
+
+export const hi: Partial<Record<keyof typeof en, string>> = {
+  "scorecards.title": "सदस्यता प्रभारियों के स्कोरकार्ड",
+  "scorecards.intro":
+    "हर सदस्यता प्रभारी के जोड़े सदस्य और उनमें से कितने संदिग्ध चिह्नित या रद्द हुए; रद्द घटाकर गिने सदस्यों के क्रम में, जब तक आप किसी और कॉलम से क्रम न बदलें।",
+  "scorecards.definitions":
+    "जोड़े गए: प्रभारी ने जितने सदस्य जोड़े, रद्द हुए भी शामिल। संदिग्ध: जिन सदस्यों पर कोई भी चिह्न लगा, खुला या निर्णय हुआ। इनकार: जिन्होंने कहा कि वे सदस्य नहीं बने। एक साथ: जो एक साथ बहुत सारे सदस्यों में चिह्नित हुए। बिना टोकन की पुस्तिका प्रविष्टियाँ अलग पंक्ति हैं।",
+  "scorecards.col.enroller": "सदस्यता प्रभारी",
+  "scorecards.col.district": "ज़िला",
+  "scorecards.col.signups": "जोड़े गए",
+  "scorecards.col.quality": "रद्द घटाकर",
+  "scorecards.col.flagged": "संदिग्ध",
+  "scorecards.col.voided": "रद्द",
+  "scorecards.col.disowned": "इनकार",
+  "scorecards.col.bursts": "एक साथ",
+  "scorecards.col.action": "टोकन",
+  "scorecards.sortBy": "{column} से क्रम लगाएँ",
+  "scorecards.token": "टोकन {prefix}…",
+  "scorecards.book": "पुस्तिकाएँ (बिना टोकन)",
+  "scorecards.underReview": "{count} जाँच में",
+  "scorecards.review": "इनके चिह्न देखें",
+  "scorecards.tokenSuspended": "निलंबित",
+  "scorecards.none": "आपके क्षेत्र में अभी किसी सदस्यता प्रभारी ने कोई सदस्य नहीं जोड़ा है।",
+  "scorecards.page": "पृष्ठ {page} / {pages} ({total} सदस्यता प्रभारी)",
+  "scorecards.prev": "पिछला",
+  "scorecards.next": "अगला",
+  "scorecards.suspend": "टोकन निलंबित करें",
+  "scorecards.suspendConfirm": "{name} का टोकन {prefix} निलंबित करें? नामांकन ऐप इसे तुरंत स्वीकार करना बंद कर देगा; पहले जोड़े गए सदस्य जैसे हैं वैसे रहेंगे।",
+  "scorecards.suspendYes": "हाँ, निलंबित करें",
+  "scorecards.keep": "रहने दें",
+  "scorecards.suspended": "टोकन {prefix} निलंबित किया गया।",
+  "scorecards.error.notFound": "आपके क्षेत्र में ऐसा कोई सक्रिय टोकन नहीं है।",
+  "scorecards.error.forbidden": "आप सदस्यता प्रभारियों के टोकन निलंबित नहीं कर सकते।",
+  "scorecards.error.alreadySuspended": "यह टोकन पहले से निलंबित है।",
+};
