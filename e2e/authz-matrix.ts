@@ -186,6 +186,8 @@ export function matrix(s: MatrixSamples): Row[] {
     page("/members/new", one("/members/new", only(MEMBER_ROLES))),
     page("/members/import", one("/members/import", only(MEMBER_ROLES))),
     page("/members/tokens", one("/members/tokens", only(MEMBER_ROLES))),
+    // Enroller scorecards: leadership (the state) and district presidents (their district), nobody else.
+    page("/quality/enrollers", one("/quality/enrollers", only(MEMBER_ROLES))),
     page("/members/[membershipNo]", [
       { path: `/members/${member.raipur.no}`, area: "raipur", secret: member.raipur.name, expect: only(MEMBER_ROLES) },
       { path: `/members/${member.durg.no}`, area: "durg", secret: member.durg.name, expect: only(["leadership"]) },

@@ -336,6 +336,28 @@ const ACTIONS: Record<string, Row> = {
     controls: (f) => [{ viewer: "raipur", aim: "Raipur's demo token", form: { tokenId: String(f.token.raipurDemo) } }],
   },
 
+  "lib/members/quality/scorecard-actions.ts#suspendEnrollerAction": {
+    cases: (f) => [
+      { viewer: "raipur", aim: "a Durg chief enroller's token", form: { tokenId: String(f.token.durg) }, expect: notFound },
+      { viewer: "pcc", aim: "another state's token", form: { tokenId: String(f.state2.tokenId) }, expect: notFound },
+      ...everyoneRefusedByRole(IT_HEADS, "Raipur's demo token", { tokenId: String(f.token.raipurDemo) }),
+      { viewer: "signedOut", aim: "Raipur's demo token", form: { tokenId: String(f.token.raipurDemo) }, expect: signedOut },
+    ],
+    // A token of its own (the demo token may be revoked already by the tokens' own control).
+    controls: (f) => [
+      {
+        viewer: "raipur",
+        aim: "a new token of a Raipur block's chief enroller",
+        form: async () => {
+          const { issueToken } = await import("@/lib/members/api/tokens");
+          const issued = await issueToken(current.db as Db, f.v.pcc!, { appointmentId: f.appt.raipurBlockChief });
+          if (!issued.ok) throw new Error(`fixture: suspend control token ${issued.code}`);
+          return { tokenId: String(issued.id) };
+        },
+      },
+    ],
+  },
+
   "lib/users/actions.ts#createUser": {
     cases: (f) => [
       {
@@ -900,6 +922,7 @@ describe.each(testEngines())("every server action, aimed outside the viewer's ar
       "lib/auth/actions.ts",
       "lib/i18n/actions.ts",
       "lib/members/actions.ts",
+      "lib/members/quality/scorecard-actions.ts",
       "lib/targets/actions.ts",
       "lib/trainings/actions.ts",
       "lib/users/actions.ts",
