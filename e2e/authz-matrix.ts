@@ -188,6 +188,16 @@ export function matrix(s: MatrixSamples): Row[] {
     page("/members/tokens", one("/members/tokens", only(MEMBER_ROLES))),
     // Enroller scorecards: leadership (the state) and district presidents (their district), nobody else.
     page("/quality/enrollers", one("/quality/enrollers", only(MEMBER_ROLES))),
+    // The review queue and its JSON view: leadership (the state) and district presidents (their district).
+    page("/quality", [
+      { path: "/quality", expect: only(MEMBER_ROLES) },
+      { path: "/quality?status=voided&reason=burst", expect: only(MEMBER_ROLES) },
+    ]),
+    api("/api/quality/flags", [
+      { path: "/api/quality/flags?status=open", expect: only(MEMBER_ROLES, { refused: 403 }) },
+      { path: "/api/quality/flags?reason=burst&status=open", expect: only(MEMBER_ROLES, { refused: 403 }) },
+      { path: "/api/quality/flags?reason=nonsense", expect: only(MEMBER_ROLES, { ok: 400, refused: 403 }) },
+    ]),
     page("/members/[membershipNo]", [
       { path: `/members/${member.raipur.no}`, area: "raipur", secret: member.raipur.name, expect: only(MEMBER_ROLES) },
       { path: `/members/${member.durg.no}`, area: "durg", secret: member.durg.name, expect: only(["leadership"]) },

@@ -13,6 +13,7 @@ export const NAV_ITEMS: { href: string; label: MessageKey; needs?: Action }[] = 
   { href: "/members", label: "nav.members", needs: "members.view" },
   { href: "/members/import", label: "nav.memberImport", needs: "members.create" },
   { href: "/members/tokens", label: "nav.tokens", needs: "tokens.manage" },
+  { href: "/quality", label: "quality.nav", needs: "quality.view" },
   { href: "/targets", label: "nav.targets", needs: "targets.set" },
   { href: "/admin/users", label: "nav.users", needs: "users.manage" },
   { href: "/audit", label: "nav.audit", needs: "audit.view" },

@@ -252,6 +252,13 @@ function importThenApply(section: "itcell" | "enrollers", rows: string[]) {
 /** The reveal form: a worker, through a section's pages. */
 const reveal = (section: "itcell" | "enrollers", workerId: number): Fields => ({ section, workerId: String(workerId) });
 
+/** A member's id by membership number (the review's forms send ids). */
+async function memberIdOf(no: string): Promise<string> {
+  const [m] = await queryRows<{ id: number }>(current.db as Db, sql`SELECT id::int AS id FROM members WHERE membership_no = ${no}`);
+  if (!m) throw new Error(`fixture: no member ${no}`);
+  return String(m.id);
+}
+
 const IT_HEADS: ViewerKey[] = ["ac49", "ac1", "koriya"];
 const everyoneRefusedByRole = (viewers: ViewerKey[], aim: string, form: Fields): Case[] => viewers.map((viewer) => ({ viewer, aim, form, expect: roleRefused }));
 
@@ -353,6 +360,53 @@ const ACTIONS: Record<string, Row> = {
           const issued = await issueToken(current.db as Db, f.v.pcc!, { appointmentId: f.appt.raipurBlockChief });
           if (!issued.ok) throw new Error(`fixture: suspend control token ${issued.code}`);
           return { tokenId: String(issued.id) };
+        },
+      },
+    ],
+  },
+
+  "lib/members/quality/actions.ts#decideAction": {
+    cases: (f) => [
+      { viewer: "raipur", aim: `a Durg member ${f.member.durg}`, form: async () => ({ memberId: await memberIdOf(f.member.durg), decision: "confirm" }), expect: notFound },
+      { viewer: "raipur", aim: `a Durg member ${f.member.durg} (void)`, form: async () => ({ memberId: await memberIdOf(f.member.durg), decision: "void", note: "Not a member" }), expect: notFound },
+      { viewer: "pcc", aim: `another state's member ${f.state2.memberNo}`, form: async () => ({ memberId: await memberIdOf(f.state2.memberNo), decision: "void", note: "Not a member" }), expect: notFound },
+      { viewer: "raipur", aim: "a void without a note", form: async () => ({ memberId: await memberIdOf(f.member.raipur[0]!), decision: "void", note: "" }), expect: field("note") },
+      ...everyoneRefusedByRole(IT_HEADS, "a Raipur member", { memberId: "1", decision: "confirm" }),
+      { viewer: "signedOut", aim: "a Raipur member", form: { memberId: "1", decision: "confirm" }, expect: signedOut },
+    ],
+    // A flag of its own on a Raipur member, confirmed by the Raipur president.
+    controls: (f) => [
+      {
+        viewer: "raipur",
+        aim: `a flagged Raipur member ${f.member.raipur[0]}`,
+        form: async () => {
+          const memberId = await memberIdOf(f.member.raipur[0]!);
+          const { openFlag } = await import("@/lib/testing/quality");
+          await openFlag(current.db as Db, Number(memberId), "shared_phone");
+          return { memberId, decision: "confirm", note: "Household" };
+        },
+      },
+    ],
+  },
+  "lib/members/quality/actions.ts#restoreAction": {
+    cases: (f) => [
+      { viewer: "pcc", aim: `another state's member ${f.state2.memberNo}`, form: async () => ({ memberId: await memberIdOf(f.state2.memberNo), note: "Field check" }), expect: notFound },
+      ...everyoneRefusedByRole([...IT_HEADS, "raipur"], "a Raipur member", { memberId: "1", note: "Field check" }),
+      { viewer: "signedOut", aim: "a Raipur member", form: { memberId: "1", note: "Field check" }, expect: signedOut },
+    ],
+    // A member voided for the purpose (a flag of its own, voided by the leadership), then restored.
+    controls: (f) => [
+      {
+        viewer: "pcc",
+        aim: `a voided Raipur member ${f.member.raipur[0]}`,
+        form: async () => {
+          const memberId = await memberIdOf(f.member.raipur[0]!);
+          const { openFlag } = await import("@/lib/testing/quality");
+          const { decide } = await import("@/lib/members/quality/service");
+          await openFlag(current.db as Db, Number(memberId), "burst");
+          const voided = await decide(current.db as Db, f.v.pcc!, { memberIds: [Number(memberId)], decision: "void", note: "Fixture void" });
+          if (voided.decided !== 1) throw new Error("fixture: restore control void");
+          return { memberId, note: "Field check: a real member" };
         },
       },
     ],
@@ -922,6 +976,7 @@ describe.each(testEngines())("every server action, aimed outside the viewer's ar
       "lib/auth/actions.ts",
       "lib/i18n/actions.ts",
       "lib/members/actions.ts",
+      "lib/members/quality/actions.ts",
       "lib/members/quality/scorecard-actions.ts",
       "lib/targets/actions.ts",
       "lib/trainings/actions.ts",
