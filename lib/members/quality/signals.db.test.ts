@@ -95,6 +95,11 @@ describe.each(testEngines())("quality signals on %s", (engine) => {
     expect(flags.every((f) => f.status === "open" && f.standing === "review")).toBe(true);
     expect(flags[0]!.detail).toMatchObject({ count: 6, phone: "97•••••001" });
     expect((flags[0]!.detail.others as string[])).toHaveLength(3);
+    // A seventh in a later batch is flagged; the earlier flags are left as they were written.
+    const seventh = await insertMembers(h.db, boothA, [{ name: uniqueName(), phone: phone(1) }]);
+    await drainQualityQueue(h.db);
+    const all = await flagsOf(h.db, [...five, ...sixth, ...seventh], "shared_phone");
+    expect(all.map((f) => f.detail.count)).toEqual([6, 6, 6, 6, 6, 6, 7]);
     expect(await recount(h.db)).toEqual([]);
   });
 
@@ -164,21 +169,21 @@ describe.each(testEngines())("quality signals on %s", (engine) => {
     const [{ n: review }] = (await queryRows<{ n: number }>(h.db, sql`SELECT sum(under_review)::int AS n FROM booth_counters`)) as [{ n: number }];
     const [{ n: standing }] = (await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM members WHERE standing = 'review'`)) as [{ n: number }];
     expect(review).toBe(standing);
-    expect(review).toBeGreaterThanOrEqual(6 + 2 + 2 + 24 + 1);
+    expect(review).toBeGreaterThanOrEqual(7 + 2 + 2 + 24 + 1);
 
     await scanAll(h.db);
     const again = await scanAll(h.db);
     expect(again.flagged).toMatchObject({ shared_phone: 0, near_duplicate: 0, photo_reuse: 0, burst: 0, epic_pattern: 0 });
     expect(Object.values(again.cleared).every((n) => n === 0)).toBe(true);
 
-    await h.db.execute(sql`INSERT INTO quality_settings (state_id, shared_phone_limit) VALUES (1, 6)`);
+    await h.db.execute(sql`INSERT INTO quality_settings (state_id, shared_phone_limit) VALUES (1, 7)`);
     const raised = await scanAll(h.db);
-    expect(raised.cleared.shared_phone).toBe(6);
+    expect(raised.cleared.shared_phone).toBe(7);
     const [{ n: after }] = (await queryRows<{ n: number }>(h.db, sql`SELECT sum(under_review)::int AS n FROM booth_counters`)) as [{ n: number }];
-    expect(after).toBe(review - 6);
+    expect(after).toBe(review - 7);
     expect(await recount(h.db)).toEqual([]);
     await h.db.execute(sql`DELETE FROM quality_settings WHERE state_id = 1`);
     const lowered = await scanAll(h.db);
-    expect(lowered.flagged.shared_phone).toBe(6);
+    expect(lowered.flagged.shared_phone).toBe(7);
   });
 });

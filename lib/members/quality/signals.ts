@@ -44,36 +44,41 @@ const inSubject = (subject: Subject, column: SQL) =>
 const utc = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
- * Writes the flags `candidates` (a query giving member_id, detail) for one reason and state. With `clear`, the
- * state's open flags of that reason that are not candidates become `cleared`.
+ * Writes the flags `candidates` (a query giving member_id, detail) for one reason and state.
+ * - A batch ("refresh" false) only adds: a member that already has this flag keeps it as it is (a cleared
+ *   one is reopened), so a group that keeps growing — one phone on thousands of sign-ups — costs each batch
+ *   its own members, not a rewrite of every earlier flag. The detail then says what held when it was written.
+ * - A full scan ("refresh" true) also brings every detail up to date, and marks the state's open flags of
+ *   this reason that are not candidates `cleared`.
  */
 async function writeFlags(
   db: DbOrTx,
   reason: FlagReason,
   stateId: number,
   candidates: SQL,
-  clear: SQL | null,
+  refresh: boolean,
 ): Promise<{ flagged: number; cleared: number }> {
+  const onConflict = refresh
+    ? sql`DO UPDATE SET detail = EXCLUDED.detail, updated_at = now(), status = CASE WHEN f.status = 'cleared' THEN 'open' ELSE f.status END
+          WHERE f.detail IS DISTINCT FROM EXCLUDED.detail OR f.status = 'cleared'`
+    : sql`DO UPDATE SET detail = EXCLUDED.detail, updated_at = now(), status = 'open' WHERE f.status = 'cleared'`;
   const [written] = await queryRows<{ n: number }>(db, sql`
     WITH candidates AS (${candidates}),
     written AS (
       INSERT INTO member_flags AS f (state_id, member_id, reason, detail)
-      SELECT ${stateId}::smallint, member_id, ${reason}::text, detail FROM candidates ORDER BY member_id
-      ON CONFLICT (member_id, reason) DO UPDATE SET
-        detail = EXCLUDED.detail, updated_at = now(),
-        status = CASE WHEN f.status = 'cleared' THEN 'open' ELSE f.status END
-      WHERE f.detail IS DISTINCT FROM EXCLUDED.detail OR f.status = 'cleared'
+      SELECT DISTINCT ON (member_id) ${stateId}::smallint, member_id, ${reason}::text, detail FROM candidates ORDER BY member_id
+      ON CONFLICT (member_id, reason) ${onConflict}
       RETURNING 1
     )
     SELECT count(*)::int AS n FROM written`);
   let cleared = 0;
-  if (clear) {
+  if (refresh) {
     // A separate statement: the candidates are computed again, but the flags' triggers see one change each.
     const [c] = await queryRows<{ n: number }>(db, sql`
       WITH candidates AS (${candidates}),
       cleared AS (
         UPDATE member_flags f SET status = 'cleared', updated_at = now()
-        WHERE f.state_id = ${stateId}::smallint AND f.reason = ${reason}::text AND f.status = 'open' AND ${clear}
+        WHERE f.state_id = ${stateId}::smallint AND f.reason = ${reason}::text AND f.status = 'open'
           AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.member_id = f.member_id)
         RETURNING 1
       )
@@ -87,87 +92,119 @@ async function writeFlags(
 const othersOf = (nos: SQL, self: SQL) =>
   sql`coalesce((SELECT jsonb_agg(o) FROM (SELECT o FROM unnest(${nos}) AS o WHERE o <> ${self} LIMIT 3) z), '[]'::jsonb)`;
 
+/**
+ * Members on a phone shared by more than the limit. A batch flags its own members on such phones, and every
+ * member of a phone that crossed the limit with this batch (the earlier ones were below it until now).
+ */
 function sharedPhone(subject: Subject, stateId: number, t: Thresholds): SQL {
+  const inBatch = inSubject(subject, sql`m.id`);
+  const crossed = subject === "all" ? sql`TRUE` : sql`(m.id = ANY(${sql.param(subject.ids)}::bigint[]) OR g.n - g.in_batch <= ${t.sharedPhoneLimit}::int)`;
   return sql`
     WITH keys AS (
       SELECT DISTINCT phone FROM members m
-      WHERE m.state_id = ${stateId} AND m.phone IS NOT NULL AND m.standing <> 'void' AND ${inSubject(subject, sql`m.id`)}
+      WHERE m.state_id = ${stateId}::smallint AND m.phone IS NOT NULL AND m.standing <> 'void' AND ${inBatch}
     ),
     g AS (
-      SELECT m.phone, count(*)::int AS n, array_agg(m.id ORDER BY m.id) AS ids, array_agg(m.membership_no ORDER BY m.id) AS nos
+      SELECT m.phone, count(*)::int AS n, count(*) FILTER (WHERE ${inBatch})::int AS in_batch
       FROM members m JOIN keys k ON k.phone = m.phone
-      WHERE m.state_id = ${stateId} AND m.standing <> 'void'
+      WHERE m.state_id = ${stateId}::smallint AND m.standing <> 'void'
       GROUP BY m.phone HAVING count(*) > ${t.sharedPhoneLimit}::int
+    ),
+    firsts AS (
+      SELECT g.phone, ARRAY(SELECT m2.membership_no FROM members m2
+                            WHERE m2.state_id = ${stateId}::smallint AND m2.phone = g.phone AND m2.standing <> 'void'
+                            ORDER BY m2.id LIMIT 4) AS nos
+      FROM g
     )
-    SELECT x.id AS member_id,
+    SELECT m.id AS member_id,
            jsonb_build_object('phone', left(g.phone, 2) || repeat('•', length(g.phone) - 5) || right(g.phone, 3),
-                              'count', g.n, 'others', ${othersOf(sql`g.nos`, sql`x.no`)}) AS detail
-    FROM g, unnest(g.ids, g.nos) AS x(id, no)`;
+                              'count', g.n, 'others', ${othersOf(sql`f.nos`, sql`m.membership_no`)}) AS detail
+    FROM g JOIN firsts f USING (phone)
+    JOIN members m ON m.state_id = ${stateId}::smallint AND m.phone = g.phone AND m.standing <> 'void'
+    WHERE ${crossed}`;
 }
 
+/**
+ * Pairs of one seat with the same name key and ages within ±2. A member of the subject gets its matches; a
+ * batch also flags the members it matches (for one not flagged before, the batch's members are all its matches).
+ */
 function nearDuplicate(subject: Subject, stateId: number): SQL {
   return sql`
-    WITH keys AS (
-      SELECT DISTINCT ac_id, name_key FROM member_fingerprints f
-      WHERE f.state_id = ${stateId} AND ${inSubject(subject, sql`f.member_id`)}
-    ),
-    g AS (
-      SELECT f.member_id, f.ac_id, f.name_key, f.age, m.membership_no
-      FROM member_fingerprints f JOIN keys k USING (ac_id, name_key)
-      JOIN members m ON m.id = f.member_id AND m.standing <> 'void' AND m.erased_at IS NULL
+    WITH a AS (
+      SELECT f.member_id, f.ac_id, f.name_key, f.age FROM member_fingerprints f
+      WHERE f.state_id = ${stateId}::smallint AND ${inSubject(subject, sql`f.member_id`)}
     ),
     pairs AS (
-      SELECT a.member_id AS id, b.member_id AS other, b.membership_no
-      FROM g a JOIN g b ON b.ac_id = a.ac_id AND b.name_key = a.name_key AND b.member_id <> a.member_id AND abs(b.age - a.age) <= 2
+      SELECT a.member_id AS id, b.member_id AS other, mb.membership_no AS other_no, ma.membership_no AS own_no
+      FROM a JOIN member_fingerprints b ON b.ac_id = a.ac_id AND b.name_key = a.name_key AND b.member_id <> a.member_id
+                                          AND abs(b.age - a.age) <= 2
+      JOIN members ma ON ma.id = a.member_id AND ma.standing <> 'void' AND ma.erased_at IS NULL
+      JOIN members mb ON mb.id = b.member_id AND mb.standing <> 'void' AND mb.erased_at IS NULL
     )
     SELECT id AS member_id,
-           jsonb_build_object('count', count(*) + 1, 'others', to_jsonb((array_agg(membership_no ORDER BY other))[1:3])) AS detail
-    FROM pairs GROUP BY id`;
+           jsonb_build_object('count', count(*) + 1, 'others', to_jsonb((array_agg(other_no ORDER BY other))[1:3])) AS detail
+    FROM pairs GROUP BY id
+    UNION ALL
+    SELECT other AS member_id,
+           jsonb_build_object('count', count(*) + 1, 'others', to_jsonb((array_agg(own_no ORDER BY id))[1:3])) AS detail
+    FROM pairs WHERE ${subject === "all" ? sql`FALSE` : sql`other <> ALL(${sql.param(subject.ids)}::bigint[])`}
+    GROUP BY other`;
 }
 
-/** Members whose photo hash is within `distance` of a hash in `from` (a query of member_id, photo_hash). */
-function photoMatches(from: SQL, stateId: number, distance: number): SQL {
-  const band = (shift: number) =>
-    shift === 0 ? (c: string) => sql.raw(`(${c}.photo_hash & 65535)`) : (c: string) => sql.raw(`((${c}.photo_hash >> ${shift}) & 65535)`);
+/**
+ * Photos within the distance, found by an equal 16-bit band of the hash (four indexed bands) and then the
+ * exact distance. Both sides of a match are flagged, as for near-duplicates.
+ */
+function photoReuse(subject: Subject, stateId: number, t: Thresholds): SQL {
+  const band = (shift: number, c: string) => sql.raw(shift === 0 ? `(${c}.photo_hash & 65535)` : `((${c}.photo_hash >> ${shift}) & 65535)`);
   const joins = [48, 32, 16, 0].map(
     (shift) => sql`
       SELECT a.member_id AS id, b.member_id AS other, bit_count((a.photo_hash # b.photo_hash)::bit(64))::int AS d
-      FROM (${from}) a JOIN member_fingerprints b
-        ON ${band(shift)("b")} = ${band(shift)("a")} AND b.photo_hash IS NOT NULL AND b.state_id = ${stateId}
-      WHERE bit_count((a.photo_hash # b.photo_hash)::bit(64)) <= ${distance}::int`,
+      FROM a JOIN member_fingerprints b
+        ON ${band(shift, "b")} = ${band(shift, "a")} AND b.photo_hash IS NOT NULL AND b.state_id = ${stateId}::smallint
+           AND b.member_id <> a.member_id
+      WHERE bit_count((a.photo_hash # b.photo_hash)::bit(64)) <= ${t.photoDistance}::int`,
   );
-  return sql.join(joins, sql` UNION `);
-}
-
-function photoReuse(subject: Subject, stateId: number, t: Thresholds): SQL {
-  const mine = sql`SELECT member_id, photo_hash FROM member_fingerprints f
-    WHERE f.state_id = ${stateId} AND f.photo_hash IS NOT NULL AND ${inSubject(subject, sql`f.member_id`)}`;
-  // The batch's members and every member whose photo matches one of theirs: both sides of a match are flagged.
-  const touched = sql`SELECT f.member_id, f.photo_hash FROM member_fingerprints f
-    WHERE f.member_id IN (SELECT other FROM (${photoMatches(mine, stateId, t.photoDistance)}) n)`;
   return sql`
-    WITH pairs AS (${photoMatches(touched, stateId, t.photoDistance)}),
-    p AS (
-      SELECT p.id, p.other, p.d, m.membership_no FROM pairs p
-      JOIN members m ON m.id = p.other AND m.standing <> 'void' AND m.erased_at IS NULL
-      WHERE p.other <> p.id
+    WITH a AS (
+      SELECT member_id, photo_hash FROM member_fingerprints f
+      WHERE f.state_id = ${stateId}::smallint AND f.photo_hash IS NOT NULL AND ${inSubject(subject, sql`f.member_id`)}
+    ),
+    near AS (${sql.join(joins, sql` UNION `)}),
+    pairs AS (
+      SELECT near.*, ma.membership_no AS own_no, mb.membership_no AS other_no FROM near
+      JOIN members ma ON ma.id = near.id AND ma.standing <> 'void' AND ma.erased_at IS NULL
+      JOIN members mb ON mb.id = near.other AND mb.standing <> 'void' AND mb.erased_at IS NULL
     )
     SELECT id AS member_id,
-           jsonb_build_object('count', count(DISTINCT other) + 1, 'distance', min(d),
-                              'others', to_jsonb((array_agg(DISTINCT membership_no))[1:3])) AS detail
-    FROM p GROUP BY id`;
+           jsonb_build_object('count', count(*) + 1, 'distance', min(d), 'others', to_jsonb((array_agg(other_no ORDER BY other))[1:3])) AS detail
+    FROM pairs GROUP BY id
+    UNION ALL
+    SELECT other AS member_id,
+           jsonb_build_object('count', count(*) + 1, 'distance', min(d), 'others', to_jsonb((array_agg(own_no ORDER BY id))[1:3])) AS detail
+    FROM pairs WHERE ${subject === "all" ? sql`FALSE` : sql`other <> ALL(${sql.param(subject.ids)}::bigint[])`}
+    GROUP BY other`;
 }
 
+/**
+ * Sign-ups of one token inside a window of `burstMinutes` that holds more than `burstLimit`. A batch looks at
+ * its tokens' sign-ups within two windows of its own (all a window touching them can hold), so the cost
+ * follows the batch, not the token's whole history.
+ */
 function burst(subject: Subject, stateId: number, t: Thresholds): SQL {
   const minutes = sql.raw(`interval '${Math.trunc(t.burstMinutes)} minutes'`);
+  const toks =
+    subject === "all"
+      ? sql`SELECT DISTINCT api_token_id, '-infinity'::timestamptz AS lo, 'infinity'::timestamptz AS hi FROM members m
+            WHERE m.state_id = ${stateId}::smallint AND m.api_token_id IS NOT NULL`
+      : sql`SELECT api_token_id, min(created_at) - 2 * ${minutes} AS lo, max(created_at) + 2 * ${minutes} AS hi FROM members m
+            WHERE m.state_id = ${stateId}::smallint AND m.api_token_id IS NOT NULL AND ${inSubject(subject, sql`m.id`)}
+            GROUP BY api_token_id`;
   return sql`
-    WITH toks AS (
-      SELECT DISTINCT api_token_id FROM members m
-      WHERE m.state_id = ${stateId} AND m.api_token_id IS NOT NULL AND ${inSubject(subject, sql`m.id`)}
-    ),
+    WITH toks AS (${toks}),
     tm AS (
-      SELECT m.id, m.api_token_id, m.created_at FROM members m JOIN toks USING (api_token_id)
-      WHERE m.state_id = ${stateId} AND m.standing <> 'void'
+      SELECT m.id, m.api_token_id, m.created_at, toks.lo, toks.hi FROM members m JOIN toks USING (api_token_id)
+      WHERE m.state_id = ${stateId}::smallint AND m.standing <> 'void' AND m.created_at BETWEEN toks.lo AND toks.hi
     ),
     -- How many sign-ups the window starting at each one holds, then the best window that contains each one.
     fwd AS (
@@ -178,7 +215,11 @@ function burst(subject: Subject, stateId: number, t: Thresholds): SQL {
       SELECT fwd.*, max(fc) OVER (PARTITION BY api_token_id ORDER BY created_at RANGE BETWEEN ${minutes} PRECEDING AND CURRENT ROW) AS best
       FROM fwd
     ),
-    hot AS (SELECT id, api_token_id, created_at FROM best WHERE best > ${t.burstLimit}::int),
+    -- At the edges of a batch's range a window is cut short: only sign-ups a whole window away from both edges count.
+    hot AS (
+      SELECT id, api_token_id, created_at FROM best
+      WHERE best > ${t.burstLimit}::int AND created_at >= lo + ${minutes} AND created_at <= hi - ${minutes}
+    ),
     -- Overlapping windows are one burst: a new burst starts after a gap longer than the window.
     brk AS (
       SELECT hot.*, CASE WHEN created_at - lag(created_at) OVER (PARTITION BY api_token_id ORDER BY created_at, id) <= ${minutes}
@@ -261,11 +302,11 @@ export async function fingerprintRange(db: DbOrTx, after: number, limit: number)
 /** The group signals (phone, name, photo, burst) for one state. With "all", open flags that no longer hold are cleared. */
 export async function groupSignals(db: DbOrTx, subject: Subject, stateId: number, t: Thresholds): Promise<SignalCounts> {
   const counts: SignalCounts = { flagged: {}, cleared: {} };
-  const clear = subject === "all" ? sql`TRUE` : null;
+  const refresh = subject === "all";
   const run = async (reason: FlagReason, candidates: SQL) => {
-    const r = await writeFlags(db, reason, stateId, candidates, clear);
+    const r = await writeFlags(db, reason, stateId, candidates, refresh);
     counts.flagged[reason] = r.flagged;
-    if (clear) counts.cleared[reason] = r.cleared;
+    if (refresh) counts.cleared[reason] = r.cleared;
   };
   await run("shared_phone", sharedPhone(subject, stateId, t));
   await run("near_duplicate", nearDuplicate(subject, stateId));
