@@ -15,8 +15,9 @@ export interface HeadlineLinks {
   today?: string;
   covered?: string;
   booths?: string;
-  /** The review queue for this unit (only for viewers who may see it). */
+  /** The review queue for this unit, and its voided members (only for viewers who may see them). */
   quality?: string;
+  voided?: string;
 }
 
 export interface CampaignDates {
@@ -56,7 +57,7 @@ export function HeadlineCards({
   const rateShare = h.recentRate !== null && h.requiredRate !== null && h.requiredRate > 0 ? h.recentRate / h.requiredRate : null;
   return (
     <section className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4" aria-label={l["progress.card.members"]}>
-      <QualityLine h={h} labels={l} href={links.quality} n={n} />
+      <QualityLine h={h} labels={l} href={links.quality} voidedHref={links.voided} n={n} />
       <StatCard
         label={l["progress.card.members"]}
         value={n(h.members)}
@@ -162,7 +163,19 @@ export function HeadlineCards({
  * "12,345 members · 87 under review · 12 voided": members under review are still counted until a reviewer
  * decides; voided sign-ups are out of every number on the page. Links to the review queue where allowed.
  */
-function QualityLine({ h, labels: l, href, n }: { h: Headline; labels: HeadlineLabels; href?: string; n: (x: number) => string }) {
+function QualityLine({
+  h,
+  labels: l,
+  href,
+  voidedHref,
+  n,
+}: {
+  h: Headline;
+  labels: HeadlineLabels;
+  href?: string;
+  voidedHref?: string;
+  n: (x: number) => string;
+}) {
   const review = fill(l["progress.quality.review"], { count: n(h.underReview) });
   const voided = fill(l["progress.quality.voided"], { count: n(h.voided) });
   const linkCls = "font-semibold text-brand-700 underline";
@@ -178,7 +191,13 @@ function QualityLine({ h, labels: l, href, n }: { h: Headline; labels: HeadlineL
         <span data-testid="quality-review">{review}</span>
       )}
       {" · "}
-      <span data-testid="quality-voided">{voided}</span>{" "}
+      {voidedHref ? (
+        <Link href={voidedHref} className={linkCls} data-testid="quality-voided">
+          {voided}
+        </Link>
+      ) : (
+        <span data-testid="quality-voided">{voided}</span>
+      )}{" "}
       <span className="text-muted">{l["progress.quality.note"]}</span>
     </p>
   );

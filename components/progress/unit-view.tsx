@@ -103,6 +103,7 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
     covered: can(viewer, "coverage.view", unit.level) ? "/coverage" : undefined,
     booths: hasChildren ? "#children" : undefined,
     quality: can(viewer, "quality.view", unit.level) ? qualityHref(unit) : undefined,
+    voided: can(viewer, "quality.view", unit.level) ? qualityHref(unit, "voided") : undefined,
   };
   const enrollersHref = can(viewer, "enrollers.manage", unit.level) ? "/enrollers" : undefined;
   const extra = (
@@ -370,22 +371,15 @@ function GroupPanel({
 
 /**
  * The review queue filtered to a unit, with /quality's own parameters (lib/members/quality/search-params.ts):
- * district (slug), ac (number), booth (code); the state's queue is the whole queue. The queue has no PC or
- * block filter, so those pages show the numbers without a link.
+ * district (slug), ac (number), booth (code), and `status=voided` for the voided members; the state's queue is
+ * the whole queue. The queue has no PC or block filter, so those pages show the numbers without a link.
  */
-function qualityHref(unit: Pick<ProgressUnit, "level" | "key">): string | undefined {
-  switch (unit.level) {
-    case "state":
-      return "/quality";
-    case "district":
-      return `/quality?district=${encodeURIComponent(unit.key)}`;
-    case "ac":
-      return `/quality?ac=${encodeURIComponent(unit.key)}`;
-    case "booth":
-      return `/quality?booth=${encodeURIComponent(unit.key)}`;
-    default:
-      return undefined;
-  }
+function qualityHref(unit: Pick<ProgressUnit, "level" | "key">, status?: "voided"): string | undefined {
+  const filter =
+    unit.level === "district" ? { district: unit.key } : unit.level === "ac" ? { ac: unit.key } : unit.level === "booth" ? { booth: unit.key } : unit.level === "state" ? {} : null;
+  if (!filter) return undefined;
+  const q = new URLSearchParams({ ...filter, ...(status ? { status } : {}) }).toString();
+  return q ? `/quality?${q}` : "/quality";
 }
 
 /** The current unit's own crumb: short, since the page title above spells it out. */
