@@ -54,10 +54,11 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
       />
     );
   };
+  // The share only where there is something to share: a column of "0%" under zeros says nothing.
   const share = (count: number, of: number | null) => (
     <>
       {n(count)}
-      <span className="block text-xs text-muted">{formatPercent(of, locale)}</span>
+      {count > 0 ? <span className="block text-xs text-muted">{formatPercent(of, locale)}</span> : null}
     </>
   );
   const suspendLabels = pick(t, SUSPEND_KEYS);
@@ -89,7 +90,6 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
           head={
             <tr>
               {sortTh("name", t("scorecards.col.enroller"), false)}
-              {showDistrict ? <Th>{t("scorecards.col.district")}</Th> : null}
               {NUMERIC.map((c) => sortTh(c.sort, t(c.key)))}
               {canSuspend ? <Th>{t("scorecards.col.action")}</Th> : null}
             </tr>
@@ -97,8 +97,10 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
         >
           {rows.map((r) => (
             <tr key={`${r.workerId}:${r.tokenId ?? "book"}:${r.districtId}`} data-testid="scorecard-row" data-token={r.tokenPrefix ?? ""}>
-              <td className={`${tdCls} min-w-44`}>
+              <td className={`${tdCls} min-w-36 max-w-64`}>
                 <span className="font-semibold">{r.workerName}</span>
+                {/* The district only where rows can differ in it (a state's list); the line keeps the numbers in view on a phone. */}
+                {showDistrict ? <span className="block text-xs">{unitName({ name: r.districtName, nameHi: r.districtNameHi }, locale)}</span> : null}
                 <span className="block text-xs text-muted">
                   {r.tokenPrefix ? <code className="font-mono">{t("scorecards.token", { prefix: r.tokenPrefix })}</code> : t("scorecards.book")}
                   {r.tokenLabel ? ` · ${r.tokenLabel}` : ""}
@@ -111,7 +113,6 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
                   </Link>
                 ) : null}
               </td>
-              {showDistrict ? <td className={tdCls}>{unitName({ name: r.districtName, nameHi: r.districtNameHi }, locale)}</td> : null}
               <td className={`${tdCls} text-right font-semibold tabular-nums`} data-testid="quality">
                 {n(r.quality)}
               </td>

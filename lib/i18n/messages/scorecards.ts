@@ -9,7 +9,6 @@ export const en = {
   "scorecards.definitions":
     "Sign-ups: everyone the enroller signed up, voided ones included. Flagged: members with any flag, open or decided. Disowned: people who said they did not join. Bursts: members flagged as part of a burst. Paper-book entries without a token are a row of their own.",
   "scorecards.col.enroller": "Enroller",
-  "scorecards.col.district": "District",
   "scorecards.col.signups": "Sign-ups",
   "scorecards.col.quality": "Quality-adjusted",
   "scorecards.col.flagged": "Flagged",
@@ -44,7 +43,6 @@ export const hi: Partial<Record<keyof typeof en, string>> = {
   "scorecards.definitions":
     "जोड़े गए: प्रभारी ने जितने सदस्य जोड़े, रद्द हुए भी शामिल। संदिग्ध: जिन सदस्यों पर कोई भी चिह्न लगा, खुला या निर्णय हुआ। इनकार: जिन्होंने कहा कि वे सदस्य नहीं बने। एक साथ: जो एक साथ बहुत सारे सदस्यों में चिह्नित हुए। बिना टोकन की पुस्तिका प्रविष्टियाँ अलग पंक्ति हैं।",
   "scorecards.col.enroller": "सदस्यता प्रभारी",
-  "scorecards.col.district": "ज़िला",
   "scorecards.col.signups": "जोड़े गए",
   "scorecards.col.quality": "रद्द घटाकर",
   "scorecards.col.flagged": "संदिग्ध",
