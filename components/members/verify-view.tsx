@@ -150,7 +150,8 @@ export async function VerifyView({ result, shown }: VerifyPageData) {
               <p className="mt-1 break-words">{t("members.verify.notFoundBody", { no: shown })}</p>
             </section>
           )}
-          <DisownForm t={t} membershipNo={prefill} />
+          {/* A voided membership is already out of every count: nothing left to report against it. */}
+          {"notValid" in result ? null : <DisownForm t={t} membershipNo={prefill} />}
           <EnrolledForm t={t} />
         </>
       )}
