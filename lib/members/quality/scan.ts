@@ -24,7 +24,7 @@ export interface ScanResult {
  * open flags that no longer hold `cleared`. Members queued before the scan began are taken off the queue.
  * Running it twice changes nothing the second time.
  */
-export async function scanAll(db: Db, opts: { batch?: number; onProgress?: (p: ScanProgress) => void } = {}): Promise<ScanResult> {
+export async function scanAll(db: Db, opts: { batch?: number; workers?: number; onProgress?: (p: ScanProgress) => void } = {}): Promise<ScanResult> {
   const started = Date.now();
   const batch = opts.batch ?? 5_000;
   const [{ total, max_id, began }] = (await queryRows<{ total: number; max_id: string | null; began: string }>(
@@ -33,18 +33,25 @@ export async function scanAll(db: Db, opts: { batch?: number; onProgress?: (p: S
   )) as [{ total: number; max_id: string | null; began: string }];
   const flagged: ScanResult["flagged"] = {};
   const cleared: ScanResult["cleared"] = {};
-  let after = 0;
   let done = 0;
   const last = max_id === null ? 0 : Number(max_id);
-  while (after < last) {
-    const r = await db.transaction((tx) => fingerprintRange(tx, after, batch));
-    if (r.last === null) break;
-    after = r.last;
-    done += r.rows;
-    flagged.epic_pattern = (flagged.epic_pattern ?? 0) + r.epic.flagged;
-    cleared.epic_pattern = (cleared.epic_pattern ?? 0) + r.epic.cleared;
-    opts.onProgress?.({ phase: "fingerprints", done, total: Number(total) });
-  }
+  // Two workers over the two halves of the id range: one computes name keys and photo hashes while the
+  // other's batch is in the database (a 2-core machine has one core for each).
+  const workers = Math.max(1, opts.workers ?? 2);
+  const worker = async (from: number, to: number) => {
+    let after = from;
+    while (after < to) {
+      const r = await db.transaction((tx) => fingerprintRange(tx, after, batch, to));
+      if (r.last === null) break;
+      after = r.last;
+      done += r.rows;
+      flagged.epic_pattern = (flagged.epic_pattern ?? 0) + r.epic.flagged;
+      cleared.epic_pattern = (cleared.epic_pattern ?? 0) + r.epic.cleared;
+      opts.onProgress?.({ phase: "fingerprints", done, total: Number(total) });
+    }
+  };
+  const step = Math.ceil(last / workers);
+  await Promise.all(Array.from({ length: workers }, (_, i) => worker(i * step, Math.min(last, (i + 1) * step))));
   const thresholds = await loadThresholds(db);
   let g = 0;
   for (const [stateId, t] of thresholds) {

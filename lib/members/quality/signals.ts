@@ -292,9 +292,15 @@ async function fingerprintAndEpic(db: DbOrTx, rows: MemberRow[]): Promise<{ flag
 const MEMBER_COLUMNS = sql`id::text AS id, state_id, ac_id, name, relative_name, age, epic, photo`;
 const LIVE = sql`standing <> 'void' AND erased_at IS NULL`;
 
-/** Fingerprints and EPIC flags for members with id > `after`, up to `limit` of them; returns the last id. */
-export async function fingerprintRange(db: DbOrTx, after: number, limit: number): Promise<{ last: number | null; rows: number; epic: { flagged: number; cleared: number } }> {
-  const rows = await queryRows<MemberRow>(db, sql`SELECT ${MEMBER_COLUMNS} FROM members WHERE id > ${after} AND ${LIVE} ORDER BY id LIMIT ${limit}`);
+/** Fingerprints and EPIC flags for members with `after` < id ≤ `upTo`, up to `limit` of them; returns the last id. */
+export async function fingerprintRange(
+  db: DbOrTx,
+  after: number,
+  limit: number,
+  upTo: number = Number.MAX_SAFE_INTEGER,
+): Promise<{ last: number | null; rows: number; epic: { flagged: number; cleared: number } }> {
+  const rows = await queryRows<MemberRow>(db, sql`SELECT ${MEMBER_COLUMNS} FROM members
+    WHERE members.id > ${after} AND members.id <= ${upTo} AND ${LIVE} ORDER BY members.id LIMIT ${limit}`);
   const epic = await fingerprintAndEpic(db, rows);
   return { last: rows.length ? Number(rows[rows.length - 1]!.id) : null, rows: rows.length, epic };
 }
@@ -322,7 +328,7 @@ export async function groupSignals(db: DbOrTx, subject: Subject, stateId: number
 export async function signalsForMembers(db: DbOrTx, ids: number[], thresholds?: Map<number, Thresholds>): Promise<SignalCounts> {
   const counts: SignalCounts = { flagged: {}, cleared: {} };
   if (ids.length === 0) return counts;
-  const rows = await queryRows<MemberRow>(db, sql`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = ANY(${sql.param(ids)}::bigint[]) AND ${LIVE} ORDER BY id`);
+  const rows = await queryRows<MemberRow>(db, sql`SELECT ${MEMBER_COLUMNS} FROM members WHERE members.id = ANY(${sql.param(ids)}::bigint[]) AND ${LIVE} ORDER BY members.id`);
   const epic = await fingerprintAndEpic(db, rows);
   counts.flagged.epic_pattern = epic.flagged;
   const settings = thresholds ?? (await loadThresholds(db));
