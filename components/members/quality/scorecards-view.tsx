@@ -102,7 +102,14 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
                 {/* The district only where rows can differ in it (a state's list); the line keeps the numbers in view on a phone. */}
                 {showDistrict ? <span className="block text-xs">{unitName({ name: r.districtName, nameHi: r.districtNameHi }, locale)}</span> : null}
                 <span className="block text-xs text-muted">
-                  {r.tokenPrefix ? <code className="font-mono">{t("scorecards.token", { prefix: r.tokenPrefix })}</code> : t("scorecards.book")}
+                  {r.tokenPrefix ? (
+                    // Only the prefix in the monospace font: it has no Devanagari for the word before it.
+                    <>
+                      {t("scorecards.token")} <code className="font-mono">{r.tokenPrefix}…</code>
+                    </>
+                  ) : (
+                    t("scorecards.book")
+                  )}
                   {r.tokenLabel ? ` · ${r.tokenLabel}` : ""}
                 </span>
                 {r.tokenRevoked ? <Badge tone="muted">{t("scorecards.tokenSuspended")}</Badge> : null}
