@@ -37,7 +37,8 @@ export function flagWords(t: Translate, reason: FlagReason, detail: unknown, loc
         minutes: n(x.minutes),
         token: str(x.token),
         from: instant(x.from, (s) => formatDateTime(s, locale)),
-        to: instant(x.to, (s) => formatTime(s, locale)),
+        // formatTime pads the hour ("09:39 am"); beside formatDateTime's "9:30 am" it reads as "9:39 am".
+        to: instant(x.to, (s) => formatTime(s, locale).replace(/^0(?=[0-9])/, "")),
       });
     }
     case "epic_pattern": {
