@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { getDbHandle, migrateDb } from "@/db/client";
 import { formatNumber } from "@/lib/format";
 import { isSeeded, seed } from "@/lib/seed";
+import { seedQuality } from "@/lib/members/quality/seed-quality";
 
 const port = process.env.PORT ?? "3000";
 
@@ -43,7 +44,7 @@ async function prepareDatabase(): Promise<void> {
     const members = Number(process.env.SEED_MEMBERS ?? 200_000);
     console.log(`seeding ${handle.engine} with ${formatNumber(members)} members (once; later runs reuse it)…`);
     const started = Date.now();
-    await seed(handle.db, { members, demoUsers: true, log: (m) => console.log(`  ${m}`) });
+    await seed(handle.db, { members, demoUsers: true, quality: seedQuality, log: (m) => console.log(`  ${m}`) });
     console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     // PGlite does not lock its folder: the server opens it only after this process lets go.

@@ -4,9 +4,12 @@
  *   SEED_MEMBERS  number of members (default 200000)
  *   SEED          generator seed (default 2026)
  *   --demo        also create the demo users (never in production)
+ * With members, it also plants the labelled quality patterns and runs the quality scan (lib/seed/quality-patterns.ts;
+ * `npm run quality:eval` measures the signals against them).
  */
 import { migrateDb, openOwnerDb } from "@/db/client";
 import { isSeeded, seed } from "@/lib/seed";
+import { seedQuality } from "@/lib/members/quality/seed-quality";
 
 const handle = await openOwnerDb();
 try {
@@ -21,6 +24,7 @@ try {
       seed: process.env.SEED ? Number(process.env.SEED) : undefined,
       members,
       demoUsers: process.argv.includes("--demo"),
+      quality: seedQuality,
       log: (m) => console.log(m),
     });
     console.log(

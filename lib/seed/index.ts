@@ -4,7 +4,12 @@
  * and members with a plausible daily curve. Deterministic: the same seed and `now` give the same rows.
  *
  * Members go in with set-based inserts; the members trigger keeps the counters in the same statements.
+ * When the seed creates members, each booth's enroller gets an enrolment-app token (hashed; its string is
+ * derived from the seed and never printed) and the ordinary app and book sign-ups carry their enroller;
+ * with `quality`, the labelled doubtful patterns are planted on top (quality-patterns.ts) and the quality
+ * scan runs at the end, so /quality shows every reason at once.
  */
+import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { addDays, daysBetween, istDate, istDayStart, weekday } from "@/lib/dates";
@@ -15,8 +20,21 @@ import { bulkInsert, syncIdSequence } from "@/db/bulk";
 import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import * as s from "@/db/schema";
 import { ACS, DISTRICTS, PCS, STATE } from "@/lib/seed/geo-data";
-import { BOOTH_BUILDINGS, CASTES_BY_CATEGORY, FIRST_NAMES_F, FIRST_NAMES_M, RELIGIONS, SURNAMES } from "@/lib/seed/people-data";
+import {
+  epicFor,
+  EPIC_PREFIXES,
+  insertMemberColumns,
+  mobile,
+  newMemberColumns,
+  personName,
+  timeOnDay,
+  type BoothPlan,
+} from "@/lib/seed/member-rows";
+import { BOOTH_BUILDINGS, CASTES_BY_CATEGORY, RELIGIONS } from "@/lib/seed/people-data";
+import { plantQualityPatterns, type Enroller, type SeedQuality } from "@/lib/seed/quality-patterns";
 import { pickCumulative, Rng } from "@/lib/seed/random";
+
+export type { SeedQuality } from "@/lib/seed/quality-patterns";
 
 export const STATE_ID = 1;
 /** Polling stations at the 2023 Chhattisgarh assembly election; the seed spreads exactly this many. */
@@ -33,11 +51,22 @@ export interface SeedOptions {
   /** Create the demo users (never in production). */
   demoUsers?: boolean;
   log?: (message: string) => void;
+  /**
+   * With members, also plant the labelled doubtful patterns (lib/seed/quality-patterns.ts) and run the
+   * quality scan at the end. The photo and scan code live in the members feature, which shared lib/ may not
+   * import, so the caller hands them in: `quality: seedQuality` from lib/members/quality/seed-quality.ts.
+   */
+  quality?: SeedQuality;
 }
 
 export interface SeedSummary {
   booths: number;
+  /** The ordinary members (SeedOptions.members); the planted quality patterns come on top. */
   members: number;
+  /** Members planted for the quality signals (0 without `quality`). */
+  planted: number;
+  /** How long the seed's quality scan took, or null when it did not run. */
+  qualityScanSeconds: number | null;
   workers: number;
   appointments: number;
   campaignId: number;
@@ -65,17 +94,6 @@ const DIVISIONS: { hq: string; hqHi: string; districts: string[] }[] = [
 export async function isSeeded(db: DbOrTx): Promise<boolean> {
   const [r] = await queryRows<{ seeded: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM states) AS seeded`);
   return Boolean(r?.seeded);
-}
-
-interface BoothPlan {
-  id: number;
-  acNo: number;
-  acId: number;
-  pcId: number;
-  districtId: number;
-  districtSlug: string;
-  blockId: number | null;
-  partNo: number;
 }
 
 export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedSummary> {
@@ -106,9 +124,31 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedSummary>
   const people = await db.transaction((tx) => seedPeople(tx, rng(2), geo, startsOn, today, now));
   log(`people: ${people.workers} workers, ${people.appointments} appointments, trainings with attendance`);
 
-  const started = Date.now();
-  await seedMembers(db, rng(3), geo.booths, memberCount, startsOn, today, now, log);
-  log(`members: ${memberCount} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let planted = 0;
+  if (memberCount > 0) {
+    const enrollers = await db.transaction((tx) => seedEnrollerTokens(tx, seedValue, geo.booths.length));
+    log(`enrolment-app tokens: ${formatNumber(enrollers.list.length)} booth enrollers`);
+    const started = Date.now();
+    await seedMembers(db, rng(3), geo.booths, memberCount, startsOn, today, now, log, enrollers);
+    log(`members: ${memberCount} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (opts.quality) {
+      const p = await plantQualityPatterns(db, rng(6), {
+        stateId: STATE_ID,
+        stateCode: STATE.code,
+        seedValue,
+        booths: geo.booths,
+        enrollers: enrollers.list,
+        ordinaryMembers: memberCount,
+        startsOn,
+        today,
+        now,
+        quality: opts.quality,
+        tokenFor: (key) => seededToken(seedValue, key),
+      });
+      planted = p.members;
+      log(`quality patterns: ${p.members} planted members, ${p.labels} labels (${p.summary})`);
+    }
+  }
 
   await db.transaction(async (tx) => {
     await seedTargets(tx, campaignId, geo.booths, memberCount, startsOn, endsOn, today);
@@ -127,9 +167,20 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedSummary>
   });
   // Fresh tables have no statistics; without them the planner picks nested loops over 25,000 booths.
   await db.execute(sql`ANALYZE`);
+  let qualityScanSeconds: number | null = null;
+  if (memberCount > 0 && opts.quality) {
+    // Every signal over every member now, so a fresh demo shows each reason on /quality at once.
+    const scan = await opts.quality.scan(db);
+    qualityScanSeconds = scan.seconds;
+    const flagged = Object.entries(scan.flagged).map(([k, v]) => `${k} ${formatNumber(v ?? 0)}`).join(", ");
+    log(`quality scan: ${formatNumber(scan.members)} members in ${scan.seconds.toFixed(1)} s (flags: ${flagged})`);
+    await db.execute(sql`ANALYZE member_flags, member_fingerprints`);
+  }
   return {
     booths: geo.booths.length,
     members: memberCount,
+    planted,
+    qualityScanSeconds,
     workers: people.workers,
     appointments: people.appointments,
     campaignId,
@@ -233,24 +284,6 @@ async function seedGeography(tx: DbOrTx, rng: Rng) {
 }
 
 type Geo = Awaited<ReturnType<typeof seedGeography>>;
-
-function personName(rng: Rng, gender: "F" | "M" | "O", devanagari: boolean): string {
-  const [first, firstHi] = gender === "F" ? rng.pick(FIRST_NAMES_F) : rng.pick(FIRST_NAMES_M);
-  const [last, lastHi] = rng.pick(SURNAMES);
-  return devanagari ? `${firstHi} ${lastHi}` : `${first} ${last}`;
-}
-
-function mobile(rng: Rng): string {
-  return `${rng.int(6, 9)}${String(rng.int(0, 999_999_999)).padStart(9, "0")}`;
-}
-
-/** A time on `day` (India) between 08:00 and 20:00, never after `now`. */
-function timeOnDay(rng: Rng, day: string, now: Date): Date {
-  const start = istDayStart(day).getTime();
-  const from = start + 8 * 3_600_000;
-  const to = Math.min(start + 20 * 3_600_000, now.getTime());
-  return new Date(to <= from ? start + rng.next() * Math.max(0, now.getTime() - start) : from + rng.next() * (to - from));
-}
 
 async function seedPeople(tx: DbOrTx, rng: Rng, geo: Geo, startsOn: string, today: string, now: Date) {
   const workers: { id: number; name: string; phone: string; epic: string | null; createdAt: Date }[] = [];
@@ -366,14 +399,6 @@ async function seedPeople(tx: DbOrTx, rng: Rng, geo: Geo, startsOn: string, toda
   return { workers: workers.length, appointments: appts.length };
 }
 
-/** A unique, EPIC-shaped number: three letters and seven digits (index → digits is a bijection mod 10^7). */
-function epicFor(index: number, letters: string): string {
-  const digits = (index * 7_919 + 1_234_567) % 10_000_000;
-  return `${letters}${String(digits).padStart(7, "0")}`;
-}
-
-const EPIC_PREFIXES = ["CGX", "RPR", "BSP", "DRG", "JGR", "KRB", "RGH", "BST", "KNK", "MSM", "RJN"] as const;
-
 async function seedMembers(
   db: Db,
   rng: Rng,
@@ -383,6 +408,7 @@ async function seedMembers(
   today: string,
   now: Date,
   log: (m: string) => void,
+  enrollers: BoothEnrollers,
 ) {
   if (total <= 0) return;
   // Booth weights: each seat has its own pace (some lag far behind); ~7% of booths have no sign-ups yet.
@@ -426,33 +452,7 @@ async function seedMembers(
     insert.catch(() => {}); // awaited below; this only keeps Node from calling it unhandled meanwhile
     inFlight.push(insert);
   };
-  const insertMembers = (batch: ReturnType<typeof newMemberColumns>) =>
-    bulkInsert(db, "members", {
-      id: ["bigint", batch.id],
-      state_id: ["smallint", batch.id.map(() => STATE_ID)],
-      membership_no: ["text", batch.membershipNo],
-      epic: ["text", batch.epic],
-      name: ["text", batch.name],
-      relative_name: ["text", batch.relativeName],
-      gender: ["text", batch.gender],
-      age: ["smallint", batch.age],
-      phone: ["text", batch.phone],
-      address: ["text", batch.address],
-      religion: ["text", batch.religion],
-      caste: ["text", batch.caste],
-      caste_category: ["text", batch.casteCategory],
-      booth_id: ["int", batch.boothId],
-      ac_id: ["int", batch.acId],
-      district_id: ["int", batch.districtId],
-      channel: ["text", batch.channel],
-      book_no: ["text", batch.bookNo],
-      page_no: ["smallint", batch.pageNo],
-      consent_version: ["text", batch.id.map(() => "v1")],
-      consent_lang: ["text", batch.consentLang],
-      consent_at: ["timestamptz", batch.createdAt],
-      created_at: ["timestamptz", batch.createdAt],
-      enrolled_on: ["date", batch.enrolledOn],
-    }, { chunk });
+  const insertMembers = (batch: ReturnType<typeof newMemberColumns>) => insertMemberColumns(db, STATE_ID, batch, chunk);
 
   for (const [d, day] of dayList.entries()) {
     const times = Array.from({ length: perDay[d]! }, () => timeOnDay(rng, day, now).getTime()).sort((a, b) => a - b);
@@ -486,6 +486,11 @@ async function seedMembers(
       rows.acId.push(booth.acId);
       rows.districtId.push(booth.districtId);
       rows.channel.push(channel);
+      // The booth's enroller brought the sign-up in (the app's through their token) once they held the post.
+      const byEnroller = enrollers.workerOf[booth.id]! > 0 && t >= enrollers.fromOf[booth.id]! && channel !== "import";
+      rows.enrolledByWorkerId.push(byEnroller ? enrollers.workerOf[booth.id]! : null);
+      rows.apiTokenId.push(byEnroller && channel === "app" ? enrollers.tokenOf[booth.id]! : null);
+      rows.photo.push(null);
       rows.bookNo.push(channel === "book" ? `B${String(booth.acNo).padStart(3, "0")}-${rng.int(1, 400)}` : null);
       rows.pageNo.push(channel === "book" ? rng.int(1, 50) : null);
       rows.consentLang.push(devanagari ? "hi" : "en");
@@ -502,31 +507,58 @@ async function seedMembers(
   await db.execute(sql`SELECT setval(pg_get_serial_sequence('members', 'id'), ${seq})`);
 }
 
-function newMemberColumns() {
-  return {
-    id: [] as number[],
-    membershipNo: [] as string[],
-    epic: [] as string[],
-    name: [] as string[],
-    relativeName: [] as string[],
-    gender: [] as string[],
-    age: [] as number[],
-    phone: [] as string[],
-    address: [] as string[],
-    religion: [] as string[],
-    caste: [] as string[],
-    casteCategory: [] as string[],
-    boothId: [] as number[],
-    acId: [] as number[],
-    districtId: [] as number[],
-    channel: [] as string[],
-    bookNo: [] as (string | null)[],
-    pageNo: [] as (number | null)[],
-    consentLang: [] as string[],
-    createdAt: [] as string[],
-    enrolledOn: [] as string[],
-  };
+/** Each booth's enroller (the first active one) and their enrolment-app token, by booth id (0: none). */
+interface BoothEnrollers {
+  workerOf: Int32Array;
+  tokenOf: Int32Array;
+  /** When the enroller took the post (ms): their sign-ups start then. */
+  fromOf: Float64Array;
+  list: Enroller[];
 }
+
+/** A token string for a seeded enroller: deterministic from the seed, stored only as its hash, never printed. */
+function seededToken(seedValue: number, key: string): string {
+  return `sdt_${createHash("sha256").update(`sadasyata-seed:${seedValue}:${key}`).digest("base64url")}`;
+}
+
+/**
+ * An enrolment-app token for each booth's enroller (the first active one by appointment), created when they
+ * took the post, hashed like every token (lib/auth/token-hash.ts). Only when the seed creates members: the
+ * ordinary app sign-ups carry them, so the scorecards and the burst signal have a realistic curve.
+ */
+async function seedEnrollerTokens(tx: DbOrTx, seedValue: number, boothCount: number): Promise<BoothEnrollers> {
+  const rows = await queryRows<{ id: number; worker_id: number; booth_id: number; appointed_at: string }>(
+    tx,
+    sql`SELECT DISTINCT ON (booth_id) id, worker_id, booth_id, appointed_at::text AS appointed_at
+        FROM appointments WHERE role = 'enroller' AND booth_id IS NOT NULL AND ended_at IS NULL
+        ORDER BY booth_id, id`,
+  );
+  const tokens = rows.map((r) => seededToken(seedValue, `enroller:${r.id}`));
+  await bulkInsert(tx, "api_tokens", {
+    id: ["int", rows.map((_, i) => i + 1)],
+    state_id: ["smallint", rows.map(() => STATE_ID)],
+    appointment_id: ["int", rows.map((r) => r.id)],
+    worker_id: ["int", rows.map((r) => r.worker_id)],
+    token_hash: ["text", tokens.map(hashToken)],
+    token_prefix: ["text", tokens.map(tokenPrefixOf)],
+    label: ["text", rows.map(() => "Enrolment app")],
+    created_at: ["timestamptz", rows.map((r) => new Date(r.appointed_at).toISOString())],
+  });
+  await syncIdSequence(tx, "api_tokens");
+  const workerOf = new Int32Array(boothCount + 1);
+  const tokenOf = new Int32Array(boothCount + 1);
+  const fromOf = new Float64Array(boothCount + 1);
+  const list: Enroller[] = [];
+  rows.forEach((r, i) => {
+    const at = new Date(r.appointed_at).getTime();
+    workerOf[r.booth_id] = Number(r.worker_id);
+    tokenOf[r.booth_id] = i + 1;
+    fromOf[r.booth_id] = at;
+    list.push({ appointmentId: Number(r.id), workerId: Number(r.worker_id), boothId: Number(r.booth_id), appointedAt: new Date(at) });
+  });
+  return { workerOf, tokenOf, fromOf, list };
+}
+
 
 /**
  * Targets are set as a planner would: the state's total from the pace it wants, each seat and district by
