@@ -66,7 +66,7 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("scorecards.title")} className="space-y-2">
+      <PageHeader title={t("scorecards.title")} back={{ href: "/quality", label: t("scorecards.back") }} className="space-y-2">
         <p className="text-muted">{t(`scope.${scope.level}`, { name: unitName(scope, locale) })}</p>
         <p className="max-w-3xl">{t("scorecards.intro")}</p>
         <p className="max-w-3xl text-sm text-muted">{t("scorecards.definitions")}</p>

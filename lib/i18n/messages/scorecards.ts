@@ -4,6 +4,7 @@
  */
 export const en = {
   "scorecards.title": "Enroller scorecards",
+  "scorecards.back": "← Review queue",
   "scorecards.intro":
     "Each enroller's sign-ups and how many of them were flagged or voided, ranked by quality-adjusted sign-ups (sign-ups minus voided) unless you sort by another column.",
   "scorecards.definitions":
@@ -38,6 +39,7 @@ export const en = {
 
 export const hi: Partial<Record<keyof typeof en, string>> = {
   "scorecards.title": "सदस्यता प्रभारियों के स्कोरकार्ड",
+  "scorecards.back": "← जाँच सूची",
   "scorecards.intro":
     "हर सदस्यता प्रभारी के जोड़े सदस्य और उनमें से कितने संदिग्ध चिह्नित या रद्द हुए; रद्द घटाकर गिने सदस्यों के क्रम में, जब तक आप किसी और कॉलम से क्रम न बदलें।",
   "scorecards.definitions":
