@@ -13,6 +13,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { cardFile, loadCard, type CardFile } from "@/lib/members/card/card";
 import { cardSignature, verifySignature } from "@/lib/members/card/url";
 import { eraseMember } from "@/lib/members/service";
+import { drainQualityQueue } from "@/lib/members/quality/job";
 import { exportMembers } from "@/lib/members/export";
 import { revealMember } from "@/lib/members/reveal";
 import { findMember, scopeMemberTotal, searchMembers } from "@/lib/members/search";
@@ -301,8 +302,14 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
       const counters = async () =>
         queryRows(h.db, sql`SELECT booth_id, members, via_book, cat_gen FROM booth_counters ORDER BY booth_id`);
       const countersBefore = await counters();
+      // The quality job has fingerprinted it (name key): erasure takes that too.
+      await drainQualityQueue(h.db);
+      const fingerprints = async () =>
+        queryRows(h.db, sql`SELECT f.member_id FROM member_fingerprints f JOIN members m ON m.id = f.member_id WHERE m.membership_no = ${no}`);
+      expect(await fingerprints()).toHaveLength(1);
 
       const done = await eraseMember(h.db, raipur, { membershipNo: no, reason: "Member's written request of 20 Nov" });
+      expect(await fingerprints()).toEqual([]);
       expect(done?.membershipNo).toBe(no);
 
       const [m] = await h.db.select().from(members).where(eq(members.membershipNo, no));

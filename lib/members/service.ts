@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { members } from "@/db/schema";
+import { memberFingerprints, members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
@@ -59,6 +59,8 @@ export async function eraseMember(db: Db, viewer: Viewer, input: { membershipNo:
         erasedAt: members.erasedAt,
       });
     if (!row) return null;
+    // The name key is derived from the name: it goes with the personal data (void does the same).
+    await tx.delete(memberFingerprints).where(eq(memberFingerprints.memberId, row.id));
     await writeAudit(tx, viewer, {
       action: "members.erase",
       entityType: "member",
