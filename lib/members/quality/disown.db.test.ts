@@ -164,7 +164,8 @@ describe.each(testEngines())("disown and 'Was I enrolled?' on %s", (engine) => {
 
   it("malformed fields are refused before anything is looked up or counted", async () => {
     const fp = await tablesFingerprint(h.db);
-    for (const f of [{}, { membershipNo: "CG26-0000001" }, { membershipNo: "CG26-0000001", epicSuffix: "123" }, { membershipNo: "nonsense", epicSuffix: "1234" }]) {
+    const malformed: Record<string, string>[] = [{}, { membershipNo: "CG26-0000001" }, { membershipNo: "CG26-0000001", epicSuffix: "123" }, { membershipNo: "nonsense", epicSuffix: "1234" }];
+    for (const f of malformed) {
       expect(await disownRequest(h.db, from(freshAddress()), form(f))).toEqual({ kind: "invalid" });
     }
     expect(await enrolledRequest(h.db, from(freshAddress()), form({ epic: "x" }))).toEqual({ kind: "invalid" });
