@@ -93,6 +93,13 @@ export function matrix(s: MatrixSamples): Row[] {
       { path: `/verify/${member.raipur.no}`, area: "raipur", secret: [member.raipur.name, "Raipur City West"], secretFromAll: true, expect: everyone(200) },
       { path: "/verify/CG26-9999999", expect: everyone(200) },
     ]),
+    // "Was I enrolled?" and "I did not join": public, the same for everyone (an empty form is refused alike).
+    page("/verify", one("/verify", everyone(200))),
+    page("/verify/disowned", one("/verify/disowned", everyone(200))),
+    page("/verify/enrolled", one("/verify/enrolled", everyone(200))),
+    page("/verify/too-many", one("/verify/too-many", everyone(200))),
+    api("/api/verify/disown", one("/api/verify/disown", everyone(400)), { method: "POST", body: "" }),
+    api("/api/verify/enrolled", one("/api/verify/enrolled", everyone(400)), { method: "POST", body: "" }),
     api("/api/health", one("/api/health", everyone(200))),
     api("/api/auth/[...nextauth]", [
       { path: "/api/auth/session", check: "session", expect: everyone(200) },
