@@ -375,11 +375,12 @@ function GroupPanel({
  * the whole queue. The queue has no PC or block filter, so those pages show the numbers without a link.
  */
 function qualityHref(unit: Pick<ProgressUnit, "level" | "key">, status?: "voided"): string | undefined {
-  const filter =
-    unit.level === "district" ? { district: unit.key } : unit.level === "ac" ? { ac: unit.key } : unit.level === "booth" ? { booth: unit.key } : unit.level === "state" ? {} : null;
-  if (!filter) return undefined;
-  const q = new URLSearchParams({ ...filter, ...(status ? { status } : {}) }).toString();
-  return q ? `/quality?${q}` : "/quality";
+  const param: Partial<Record<GeoLevel, string>> = { district: "district", ac: "ac", booth: "booth" };
+  if (unit.level !== "state" && !param[unit.level]) return undefined;
+  const q = new URLSearchParams();
+  if (unit.level !== "state") q.set(param[unit.level]!, unit.key);
+  if (status) q.set("status", status);
+  return q.size ? `/quality?${q.toString()}` : "/quality";
 }
 
 /** The current unit's own crumb: short, since the page title above spells it out. */
