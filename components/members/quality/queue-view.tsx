@@ -76,6 +76,11 @@ export async function QueueView({ viewer, p, queue, counts, reasons, statuses, e
     <div className="space-y-5">
       <PageHeader title={t("quality.title")} titleTestId="quality-title" className="space-y-1">
         <p className="text-muted">{t("quality.subtitle", { scope })}</p>
+        <p>
+          <Link href="/quality/enrollers" className={`text-sm ${linkCls}`} data-testid="quality-scorecards-link">
+            {t("scorecards.title")} →
+          </Link>
+        </p>
       </PageHeader>
 
       <Tabs
