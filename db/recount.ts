@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 
 export interface CounterDifference {
-  table: "booth_counters" | "booth_day_counters" | "ac_day_counters" | "enroller_counters" | "members.standing";
+  table: "booth_counters" | "booth_review_counters" | "booth_day_counters" | "ac_day_counters" | "enroller_counters" | "members.standing";
   key: string;
   stored: number;
   counted: number;
@@ -10,8 +10,8 @@ export interface CounterDifference {
 
 /**
  * Counts members afresh and compares with the counters the members trigger keeps: per booth (members that are
- * not void, by channel and caste category, under review, voided), per booth and per assembly seat per day (not
- * void), per enroller; and each member's standing with its open flags ("review" exactly when one is open). With
+ * not void, by channel and caste category, voided; under review apart), per booth and per assembly seat per day
+ * (not void), per enroller; and each member's standing with its open flags ("review" exactly when one is open). With
  * `fix`, everything is rebuilt from members and flags in one transaction (members locked against writes
  * meanwhile), so a page never sees half a rebuild. Returns every difference found (before fixing).
  */
@@ -30,13 +30,11 @@ const BOOTH_COUNTS = sql.raw(`SELECT booth_id, state_id,
     count(*) FILTER (WHERE standing <> 'void' AND caste_category = 'ST')::int AS cat_st,
     count(*) FILTER (WHERE standing <> 'void' AND caste_category = 'OBC')::int AS cat_obc,
     count(*) FILTER (WHERE standing <> 'void' AND caste_category = 'GEN')::int AS cat_gen,
-    count(*) FILTER (WHERE standing = 'review')::int AS under_review,
     count(*) FILTER (WHERE standing = 'void')::int AS voided
   FROM members GROUP BY booth_id, state_id`);
 
 const ENROLLER_COUNTS = sql.raw(`SELECT enrolled_by_worker_id AS worker_id, api_token_id AS token_id, district_id, state_id,
     count(*) FILTER (WHERE standing <> 'void')::int AS members,
-    count(*) FILTER (WHERE standing = 'review')::int AS under_review,
     count(*) FILTER (WHERE standing = 'void')::int AS voided
   FROM members WHERE enrolled_by_worker_id IS NOT NULL GROUP BY 1, 2, 3, 4`);
 
@@ -52,10 +50,15 @@ export async function recount(db: Db, opts: { fix?: boolean } = {}): Promise<Cou
       FROM booth_counters c FULL JOIN counted m ON m.booth_id = c.booth_id
       WHERE (coalesce(c.members, 0), coalesce(c.via_app, 0), coalesce(c.via_book, 0), coalesce(c.via_import, 0),
              coalesce(c.cat_sc, 0), coalesce(c.cat_st, 0), coalesce(c.cat_obc, 0), coalesce(c.cat_gen, 0),
-             coalesce(c.under_review, 0), coalesce(c.voided, 0))
+             coalesce(c.voided, 0))
          <> (coalesce(m.members, 0), coalesce(m.via_app, 0), coalesce(m.via_book, 0), coalesce(m.via_import, 0),
              coalesce(m.cat_sc, 0), coalesce(m.cat_st, 0), coalesce(m.cat_obc, 0), coalesce(m.cat_gen, 0),
-             coalesce(m.under_review, 0), coalesce(m.voided, 0))`);
+             coalesce(m.voided, 0))`);
+    const review = await queryRows<Row>(tx, sql`
+      WITH counted AS (SELECT booth_id, count(*)::int AS n FROM members WHERE standing = 'review' GROUP BY booth_id)
+      SELECT coalesce(c.booth_id, m.booth_id)::text AS key, coalesce(c.under_review, 0) AS stored, coalesce(m.n, 0) AS counted
+      FROM booth_review_counters c FULL JOIN counted m ON m.booth_id = c.booth_id
+      WHERE coalesce(c.under_review, 0) <> coalesce(m.n, 0)`);
     // The per-day counters of booths and of assembly seats differ only in the unit they count by.
     const dayDifferences = (table: "booth_day_counters" | "ac_day_counters", unit: "booth_id" | "ac_id") => {
       const [t, u] = [sql.identifier(table), sql.identifier(unit)];
@@ -74,26 +77,30 @@ export async function recount(db: Db, opts: { fix?: boolean } = {}): Promise<Cou
              coalesce(c.members, 0) AS stored, coalesce(m.members, 0) AS counted
       FROM enroller_counters c
       FULL JOIN counted m ON m.worker_id = c.worker_id AND m.token_id IS NOT DISTINCT FROM c.token_id AND m.district_id = c.district_id
-      WHERE (coalesce(c.members, 0), coalesce(c.under_review, 0), coalesce(c.voided, 0))
-         <> (coalesce(m.members, 0), coalesce(m.under_review, 0), coalesce(m.voided, 0))`);
+      WHERE (coalesce(c.members, 0), coalesce(c.voided, 0)) <> (coalesce(m.members, 0), coalesce(m.voided, 0))`);
     const rows = (table: CounterDifference["table"], r: Row[]) =>
       r.map((x) => ({ table, key: String(x.key), stored: Number(x.stored), counted: Number(x.counted) }));
     const differences: CounterDifference[] = [
       ...standing.map((s) => ({ table: "members.standing" as const, key: `${s.key} ${s.standing} → ${s.wanted}`, stored: 0, counted: 0 })),
       ...rows("booth_counters", booth),
+      ...rows("booth_review_counters", review),
       ...rows("booth_day_counters", boothDay),
       ...rows("ac_day_counters", acDay),
       ...rows("enroller_counters", enroller),
     ];
     if (opts.fix && differences.length > 0) {
       await tx.execute(sql`DELETE FROM booth_counters`);
+      await tx.execute(sql`DELETE FROM booth_review_counters`);
       await tx.execute(sql`DELETE FROM booth_day_counters`);
       await tx.execute(sql`DELETE FROM ac_day_counters`);
       await tx.execute(sql`DELETE FROM enroller_counters`);
       await tx.execute(sql`
-        INSERT INTO booth_counters (booth_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen, under_review, voided)
-        SELECT booth_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen, under_review, voided
+        INSERT INTO booth_counters (booth_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen, voided)
+        SELECT booth_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen, voided
         FROM (${BOOTH_COUNTS}) b`);
+      await tx.execute(sql`
+        INSERT INTO booth_review_counters (booth_id, state_id, under_review)
+        SELECT booth_id, state_id, count(*) FROM members WHERE standing = 'review' GROUP BY booth_id, state_id`);
       await tx.execute(sql`
         INSERT INTO booth_day_counters (booth_id, day, state_id, district_id, members)
         SELECT booth_id, enrolled_on, state_id, district_id, count(*) FROM members WHERE standing <> 'void'
@@ -102,8 +109,8 @@ export async function recount(db: Db, opts: { fix?: boolean } = {}): Promise<Cou
         INSERT INTO ac_day_counters (ac_id, day, state_id, members)
         SELECT ac_id, enrolled_on, state_id, count(*) FROM members WHERE standing <> 'void' GROUP BY ac_id, enrolled_on, state_id`);
       await tx.execute(sql`
-        INSERT INTO enroller_counters (worker_id, token_id, district_id, state_id, members, under_review, voided)
-        SELECT worker_id, token_id, district_id, state_id, members, under_review, voided FROM (${ENROLLER_COUNTS}) e`);
+        INSERT INTO enroller_counters (worker_id, token_id, district_id, state_id, members, voided)
+        SELECT worker_id, token_id, district_id, state_id, members, voided FROM (${ENROLLER_COUNTS}) e`);
       // Standings last: from counters that are now exact, the members trigger moves them exactly.
       if (standing.length > 0) {
         await tx.execute(sql`UPDATE members m SET standing = ${STANDING_FROM_FLAGS} WHERE m.standing <> ${STANDING_FROM_FLAGS}`);

@@ -126,8 +126,9 @@ export const qualitySettings = pgTable(
 );
 
 /**
- * Sign-ups per enroller — the worker and, for the enrolment app, the token — and district: not void, under
- * review, void. Kept by the members trigger like the booth counters, so scorecards never count members.
+ * Sign-ups per enroller — the worker and, for the enrolment app, the token — and district: not void, and void.
+ * Kept by the members trigger like the booth counters, so scorecards never count members (how many are under
+ * review comes from the flags).
  */
 export const enrollerCounters = pgTable(
   "enroller_counters",
@@ -142,12 +143,11 @@ export const enrollerCounters = pgTable(
       .references(() => districts.id),
     stateId: smallint("state_id").notNull().references(() => states.id),
     members: integer("members").notNull().default(0),
-    underReview: integer("under_review").notNull().default(0),
     voided: integer("voided").notNull().default(0),
   },
   (t) => [
     unique("enroller_counters_key").on(t.workerId, t.tokenId, t.districtId).nullsNotDistinct(),
-    check("enroller_counters_nonnegative", sql`${t.members} >= 0 AND ${t.underReview} BETWEEN 0 AND ${t.members} AND ${t.voided} >= 0`),
+    check("enroller_counters_nonnegative", sql`${t.members} >= 0 AND ${t.voided} >= 0`),
     index("enroller_counters_district_idx").on(t.districtId),
   ],
 );

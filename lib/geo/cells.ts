@@ -93,7 +93,9 @@ export async function loadCells(
     coalesce(sum(c.via_app), 0)::int AS via_app, coalesce(sum(c.via_book), 0)::int AS via_book,
     coalesce(sum(c.via_import), 0)::int AS via_import, coalesce(sum(c.cat_sc), 0)::int AS sc,
     coalesce(sum(c.cat_st), 0)::int AS st, coalesce(sum(c.cat_obc), 0)::int AS obc, coalesce(sum(c.cat_gen), 0)::int AS gen,
-    coalesce(sum(c.under_review), 0)::int AS under_review, coalesce(sum(c.voided), 0)::int AS voided`;
+    coalesce(sum(r.under_review), 0)::int AS under_review, coalesce(sum(c.voided), 0)::int AS voided`;
+  // Under review is kept apart from booth_counters (the quality job moves it while sign-ups arrive).
+  const counterJoin = sql`LEFT JOIN booth_counters c ON c.booth_id = ${booths.id} LEFT JOIN booth_review_counters r ON r.booth_id = ${booths.id}`;
   const activePosts = sql`a.ended_at IS NULL AND a.role IN ('it_member', 'enroller')`;
   // Posts per booth first (a booth is covered when it has an active IT-cell member), then per cell.
   const perBooth = sql`SELECT a.booth_id, ${booths.acId} AS ac_id, ${booths.districtId} AS district_id,
@@ -111,8 +113,8 @@ export async function loadCells(
                      coalesce(c.members, 0) AS members, coalesce(c.via_app, 0) AS via_app, coalesce(c.via_book, 0) AS via_book,
                      coalesce(c.via_import, 0) AS via_import, coalesce(c.cat_sc, 0) AS sc, coalesce(c.cat_st, 0) AS st,
                      coalesce(c.cat_obc, 0) AS obc, coalesce(c.cat_gen, 0) AS gen,
-                     coalesce(c.under_review, 0) AS under_review, coalesce(c.voided, 0) AS voided
-              FROM ${booths} LEFT JOIN booth_counters c ON c.booth_id = ${booths.id}
+                     coalesce(r.under_review, 0) AS under_review, coalesce(c.voided, 0) AS voided
+              FROM ${booths} ${counterJoin}
               WHERE ${where}`,
         ),
         queryRows<Row>(
@@ -125,7 +127,7 @@ export async function loadCells(
         queryRows<Row>(
           db,
           sql`SELECT ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id, ${booths.districtId} AS district_id, ${sums}
-              FROM ${booths} LEFT JOIN booth_counters c ON c.booth_id = ${booths.id}
+              FROM ${booths} ${counterJoin}
               WHERE ${where} GROUP BY ${booths.pcId}, ${booths.acId}, ${booths.districtId}`,
         ),
         queryRows<Row>(

@@ -43,7 +43,7 @@ describe.each(testEngines())("disown and 'Was I enrolled?' on %s", (engine) => {
   const take = () => pool.shift()!;
 
   const underReview = async (boothId: number) =>
-    (await queryRows<{ n: number }>(h.db, sql`SELECT under_review::int AS n FROM booth_counters WHERE booth_id = ${boothId}`))[0]?.n ?? 0;
+    (await queryRows<{ n: number }>(h.db, sql`SELECT coalesce((SELECT under_review FROM booth_review_counters WHERE booth_id = ${boothId}), 0)::int AS n`))[0]?.n ?? 0;
   const standing = async (id: number) => (await h.db.select({ s: members.standing }).from(members).where(eq(members.id, id)))[0]!.s;
   const flagOf = async (id: number) =>
     (await h.db.select().from(memberFlags).where(and(eq(memberFlags.memberId, id), eq(memberFlags.reason, "disowned"))))[0];

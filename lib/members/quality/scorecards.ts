@@ -115,6 +115,7 @@ export async function loadScorecards(
     sql`WITH f AS (
           SELECT m.enrolled_by_worker_id AS worker_id, coalesce(m.api_token_id, 0) AS token_key, m.district_id,
                  count(DISTINCT f.member_id)::int AS flagged,
+                 count(DISTINCT f.member_id) FILTER (WHERE f.status = 'open' AND m.standing = 'review')::int AS under_review,
                  count(*) FILTER (WHERE f.reason = 'disowned')::int AS disowned,
                  count(*) FILTER (WHERE f.reason = 'burst')::int AS bursts
           FROM member_flags f JOIN members m ON m.id = f.member_id
@@ -122,7 +123,7 @@ export async function loadScorecards(
           GROUP BY 1, 2, 3
         ),
         s AS (
-          SELECT ec.worker_id, ec.token_id, ec.district_id, ec.members, ec.under_review, ec.voided,
+          SELECT ec.worker_id, ec.token_id, ec.district_id, ec.members, coalesce(f.under_review, 0) AS under_review, ec.voided,
                  ec.members + ec.voided AS signups,
                  coalesce(f.flagged, 0) AS flagged, coalesce(f.disowned, 0) AS disowned, coalesce(f.bursts, 0) AS bursts
           FROM enroller_counters ec

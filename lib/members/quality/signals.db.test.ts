@@ -166,7 +166,7 @@ describe.each(testEngines())("quality signals on %s", (engine) => {
 
   it("keeps the under-review counters exact, and a full scan is idempotent and clears what a raised threshold no longer flags", async () => {
     expect(await recount(h.db)).toEqual([]);
-    const [{ n: review }] = (await queryRows<{ n: number }>(h.db, sql`SELECT sum(under_review)::int AS n FROM booth_counters`)) as [{ n: number }];
+    const [{ n: review }] = (await queryRows<{ n: number }>(h.db, sql`SELECT sum(under_review)::int AS n FROM booth_review_counters`)) as [{ n: number }];
     const [{ n: standing }] = (await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM members WHERE standing = 'review'`)) as [{ n: number }];
     expect(review).toBe(standing);
     expect(review).toBeGreaterThanOrEqual(7 + 2 + 2 + 24 + 1);
@@ -179,11 +179,39 @@ describe.each(testEngines())("quality signals on %s", (engine) => {
     await h.db.execute(sql`INSERT INTO quality_settings (state_id, shared_phone_limit) VALUES (1, 7)`);
     const raised = await scanAll(h.db);
     expect(raised.cleared.shared_phone).toBe(7);
-    const [{ n: after }] = (await queryRows<{ n: number }>(h.db, sql`SELECT sum(under_review)::int AS n FROM booth_counters`)) as [{ n: number }];
+    const [{ n: after }] = (await queryRows<{ n: number }>(h.db, sql`SELECT sum(under_review)::int AS n FROM booth_review_counters`)) as [{ n: number }];
     expect(after).toBe(review - 7);
     expect(await recount(h.db)).toEqual([]);
     await h.db.execute(sql`DELETE FROM quality_settings WHERE state_id = 1`);
     const lowered = await scanAll(h.db);
     expect(lowered.flagged.shared_phone).toBe(7);
+  });
+
+  // The enrolment API's inserts lock their booth's counter rows; the job must never wait for them (nor deadlock
+  // with them): a member going under review moves only booth_review_counters.
+  it.runIf(engine === "postgres")("runs while a sign-up holds its booth's counter rows, without waiting for them", async () => {
+    const ids = await insertMembers(h.db, boothA, Array.from({ length: 6 }, () => ({ name: uniqueName(), phone: phone(2), tokenId: token.id, workerId: token.workerId })));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = h.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM booth_counters WHERE booth_id = ${boothA.id} FOR UPDATE`);
+      await tx.execute(sql`SELECT 1 FROM booth_day_counters WHERE booth_id = ${boothA.id} FOR UPDATE`);
+      await tx.execute(sql`SELECT 1 FROM ac_day_counters WHERE ac_id = ${boothA.acId} FOR UPDATE`);
+      await tx.execute(sql`SELECT 1 FROM enroller_counters WHERE worker_id = ${token.workerId} FOR UPDATE`);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const outcome = await Promise.race([
+      drainQualityQueue(h.db).then(() => "done"),
+      new Promise<string>((r) => setTimeout(() => r("waited"), 10_000)),
+    ]);
+    release();
+    await holder;
+    expect(outcome).toBe("done");
+    expect(await flagsOf(h.db, ids, "shared_phone")).toHaveLength(6);
+    expect(await recount(h.db)).toEqual([]);
   });
 });
