@@ -2,7 +2,7 @@
  * `npm run bench:api` — throughput and latency of `POST /api/v1/members` on PostgreSQL, against COPY.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:api -- [--requests 20000]
- *     [--clients 50] [--members 100000] [--port 3313] [--keep]
+ *     [--clients 50] [--members 100000] [--port 3313] [--keep] [--no-signals]
  *
  * (TEST_DATABASE_URL works too.) It creates a fresh database `sadasyata_bench_api`, migrates and seeds it,
  * issues one token to each of `clients` enrollers in different assembly seats (50 phones in 50 places), starts
@@ -10,6 +10,13 @@
  * lifted, and sends `requests` sign-ups from `clients` concurrent keep-alive connections. Each answer must be a
  * 201; the members and the counters are checked afterwards (recount). Then the same rows are inserted with
  * COPY (and with one INSERT … SELECT unnest) into the same table, trigger and all, for the ratio.
+ *
+ * The quality signals run as in production: the server's quality job works through the queue the sign-ups
+ * fill, in the same process and database, while the load runs (the seeded backlog is scanned first, so the job
+ * sees only the benchmark's sign-ups). `--no-signals` starts the server with QUALITY_JOB=off for the
+ * comparison; either way the run reports how long after the last sign-up the queue was empty. The bodies are
+ * a harsh case for the job: every client is one token sending hundreds a minute (all of them bursts) with
+ * names that repeat within each seat (many near-duplicates).
  *
  * The load generator runs on the same 2-core machine as the server and the database, so the figures include
  * its cost; they are a floor, not a ceiling.
@@ -27,6 +34,7 @@ import { sql } from "drizzle-orm";
 import { migrateDb, openDb, queryRows } from "@/db/client";
 import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
+import { scanAll } from "@/lib/members/quality/scan";
 import { hashToken, tokenPrefixOf } from "@/lib/auth/token-hash";
 import { memberBody } from "@/lib/testing/members";
 import { buildIfMissing, startNextServer } from "@/scripts/next-server";
@@ -41,6 +49,7 @@ const CLIENTS = arg("clients", 50);
 const SEED_MEMBERS = arg("members", 100_000);
 const PORT = arg("port", 3313);
 const KEEP = process.argv.includes("--keep");
+const SIGNALS = !process.argv.includes("--no-signals");
 const WARMUP = Math.min(1_000, Math.ceil(REQUESTS / 10));
 const DB_NAME = "sadasyata_bench_api";
 const DIST = process.env.NEXT_DIST_DIR || ".next-api";
@@ -83,6 +92,8 @@ async function prepare(): Promise<Client_[]> {
     const started = Date.now();
     await seed(h.db, { members: SEED_MEMBERS });
     log(`seeded ${SEED_MEMBERS} members in ${seconds(Date.now() - started)} s`);
+    const scan = await scanAll(h.db);
+    log(`quality scan of the seed: ${scan.seconds.toFixed(1)} s (the queue starts empty)`);
     // One enroller per assembly seat first, so the phones are spread as a real drive's are.
     const posts = await queryRows<{ id: number; worker_id: number; code: string }>(
       h.db,
@@ -111,7 +122,7 @@ function startServer(): Promise<ChildProcess> {
     port: PORT,
     databaseUrl: dbUrl,
     // The per-token limit guards against one runaway phone; the benchmark measures the server instead.
-    env: { MEMBERS_API_BURST: "1000000000", MEMBERS_API_PER_MINUTE: "1000000000" },
+    env: { MEMBERS_API_BURST: "1000000000", MEMBERS_API_PER_MINUTE: "1000000000", QUALITY_JOB: SIGNALS ? "on" : "off" },
     // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the server's node only; NODE_OPTIONS
     // refuses --cpu-prof and would reach this process too.
     nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
@@ -352,7 +363,20 @@ async function main() {
     const h = await openDb({ url: dbUrl, max: 2 });
     let members = 0;
     let differences = -1;
+    let caughtUp: number | null = null;
+    let flagged = 0;
     try {
+      // How long after the last sign-up the quality job had flagged everything (it runs every 2 s).
+      const lastAnswer = Date.now();
+      while (SIGNALS && Date.now() - lastAnswer < 300_000) {
+        const [q] = await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM quality_queue`);
+        if (q!.n === 0) {
+          caughtUp = Date.now() - lastAnswer;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      flagged = (await queryRows<{ n: number }>(h.db, sql`SELECT count(DISTINCT member_id)::int AS n FROM member_flags f JOIN members m ON m.id = f.member_id WHERE m.epic LIKE 'BEN%'`))[0]!.n;
       members = (await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM members WHERE epic LIKE 'BEN%'`))[0]!.n;
       differences = (await recount(h.db)).length;
     } finally {
@@ -367,6 +391,11 @@ async function main() {
     console.log(`API        ${REQUESTS} sign-ups in ${seconds(r.elapsed)} s = ${r.perSecond.toFixed(0)}/s with ${CLIENTS} clients (answers: ${statusText})`);
     console.log(`latency    p50 ${r.p50.toFixed(1)} ms · p95 ${r.p95.toFixed(1)} ms · p99 ${r.p99.toFixed(1)} ms · max ${r.max.toFixed(1)} ms`);
     console.log(`check      ${members} members written; counters vs recount: ${differences === 0 ? "equal" : `${differences} differences`}`);
+    console.log(
+      SIGNALS
+        ? `signals    on: the quality job flagged ${flagged} of them; queue empty ${caughtUp === null ? "not within 300 s" : `${seconds(caughtUp)} s`} after the last answer`
+        : "signals    off (QUALITY_JOB=off): sign-ups are queued, nothing flagged",
+    );
     // What one sign-up costs in CPU, measured whatever else the machine was doing: Node serves on one core,
     // PostgreSQL and the load generator share the rest, so two dedicated cores would sustain about this many.
     const capacity = 1000 / Math.max(cpu.server, (cpu.server + cpu.pg + cpu.client) / 2);
