@@ -81,7 +81,7 @@ export const memberFingerprints = pgTable(
     photoHash: bigint("photo_hash", { mode: "bigint" }),
   },
   (t) => [
-    index("member_fingerprints_name_idx").on(t.acId, t.nameKey),
+    index("member_fingerprints_name_idx").on(t.acId, t.nameKey, t.age),
     // The photo lookup finds candidates by any equal 16-bit band of the hash, then checks the exact distance.
     index("member_fingerprints_band0_idx").on(sql`((${t.photoHash} >> 48) & 65535)`).where(sql`${t.photoHash} IS NOT NULL`),
     index("member_fingerprints_band1_idx").on(sql`((${t.photoHash} >> 32) & 65535)`).where(sql`${t.photoHash} IS NOT NULL`),
@@ -100,6 +100,8 @@ export const qualityQueue = pgTable("quality_queue", {
     .primaryKey()
     .references(() => members.id, { onDelete: "cascade" }),
   queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Failed batches this member was in: after three it is left to `npm run quality:scan`, so one bad row never stalls the job. */
+  attempts: smallint("attempts").notNull().default(0),
 });
 
 /** The signals' thresholds per state (defaults documented in lib/members/quality/settings.ts). */

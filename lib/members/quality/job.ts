@@ -19,22 +19,48 @@ export async function drainQualityQueue(
   let members = 0;
   const thresholds = await loadThresholds(db);
   for (let i = 0; i < (opts.maxBatches ?? Infinity); i++) {
-    const done = await db.transaction(async (tx) => {
-      const claimed = await queryRows<{ member_id: string }>(
-        tx,
-        sql`SELECT member_id::text FROM quality_queue ORDER BY member_id LIMIT ${batch} FOR UPDATE SKIP LOCKED`,
-      );
-      if (claimed.length === 0) return 0;
-      const ids = claimed.map((r) => Number(r.member_id));
-      const counts = await signalsForMembers(tx, ids, thresholds);
-      for (const [k, v] of Object.entries(counts.flagged)) flagged[k as keyof typeof flagged] = (flagged[k as keyof typeof flagged] ?? 0) + v;
-      await tx.execute(sql`DELETE FROM quality_queue WHERE member_id = ANY(${sql.param(ids)}::bigint[])`);
-      return ids.length;
-    });
+    let ids: number[] = [];
+    let done: number;
+    try {
+      done = await db.transaction(async (tx) => {
+        const claimed = await queryRows<{ member_id: string }>(
+          tx,
+          sql`SELECT member_id::text FROM quality_queue WHERE attempts < ${MAX_ATTEMPTS}
+              ORDER BY member_id LIMIT ${batch} FOR UPDATE SKIP LOCKED`,
+        );
+        if (claimed.length === 0) return 0;
+        ids = claimed.map((r) => Number(r.member_id));
+        const counts = await signalsForMembers(tx, ids, thresholds);
+        for (const [k, v] of Object.entries(counts.flagged)) flagged[k as keyof typeof flagged] = (flagged[k as keyof typeof flagged] ?? 0) + v;
+        await tx.execute(sql`DELETE FROM quality_queue WHERE member_id = ANY(${sql.param(ids)}::bigint[])`);
+        return ids.length;
+      });
+    } catch (err) {
+      // The batch stays queued; after MAX_ATTEMPTS failures its rows wait for `npm run quality:scan`, so one
+      // row the signals cannot handle never stalls every later sign-up.
+      if (ids.length > 0) {
+        await db.execute(sql`UPDATE quality_queue SET attempts = attempts + 1 WHERE member_id = ANY(${sql.param(ids)}::bigint[])`).catch(() => {});
+      }
+      throw err;
+    }
     members += done;
     if (done < batch) break;
   }
   return { members, flagged };
+}
+
+/** Failed batches a queued member may be in before the job leaves it to the full scan. */
+export const MAX_ATTEMPTS = 3;
+
+/**
+ * What the log says of a failure: the database's error code and the first line of its message, never the
+ * query's parameters (drizzle puts them in the message, and they hold name keys: personal data).
+ */
+export function describeFailure(err: unknown): string {
+  const e = err as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
+  const code = e?.cause?.code ?? e?.code;
+  const message = String(e?.cause?.message ?? e?.message ?? err).split("\n")[0]!.replace(/params:.*$/s, "").slice(0, 200);
+  return code ? `${String(code)} ${message}` : message;
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -51,7 +77,7 @@ export function startQualityJob(getDb: () => Promise<Db>): void {
     try {
       await drainQualityQueue(await getDb(), { maxBatches: 20 });
     } catch (err) {
-      console.error("quality job:", err instanceof Error ? err.message : err);
+      console.error("quality job:", describeFailure(err));
     } finally {
       timer = setTimeout(tick, interval);
       timer.unref?.();

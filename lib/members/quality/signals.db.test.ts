@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle, type DbOrTx } from "@/db/client";
 import { recount } from "@/db/recount";
-import { drainQualityQueue } from "@/lib/members/quality/job";
+import sharp from "sharp";
+import { describeFailure, drainQualityQueue, MAX_ATTEMPTS } from "@/lib/members/quality/job";
 import { reencode, syntheticPortrait } from "@/lib/members/quality/photo-hash";
 import { scanAll } from "@/lib/members/quality/scan";
 import { seededDemo } from "@/lib/testing/factories";
@@ -101,6 +102,40 @@ describe.each(testEngines())("quality signals on %s", (engine) => {
     const all = await flagsOf(h.db, [...five, ...sixth, ...seventh], "shared_phone");
     expect(all.map((f) => f.detail.count)).toEqual([6, 6, 6, 6, 6, 6, 7]);
     expect(await recount(h.db)).toEqual([]);
+  });
+
+  it("shared_phone: members queued behind a batch are flagged when the phone crosses the limit, however the batches fall", async () => {
+    const first = await insertMembers(h.db, boothA, Array.from({ length: 4 }, () => ({ name: uniqueName(), phone: phone(3) })));
+    await drainQualityQueue(h.db);
+    // Four more arrive while the job is behind; it then takes them one at a time.
+    const later = await insertMembers(h.db, boothA, Array.from({ length: 4 }, () => ({ name: uniqueName(), phone: phone(3) })));
+    await drainQualityQueue(h.db, { batch: 1 });
+    expect(await flagsOf(h.db, [...first, ...later], "shared_phone")).toHaveLength(8);
+  });
+
+  it("never pairs names with no letters it can read, nor blank photos", async () => {
+    const blank = new Uint8Array(await sharp({ create: { width: 120, height: 160, channels: 3, background: { r: 128, g: 128, b: 128 } } }).jpeg().toBuffer());
+    const ids = await insertMembers(h.db, boothA, [
+      { name: "...", age: 50 },
+      { name: "...", age: 50 },
+      { name: uniqueName(), photo: blank },
+      { name: uniqueName(), photo: blank },
+    ]);
+    await drainQualityQueue(h.db);
+    expect(await flagsOf(h.db, ids, "near_duplicate")).toEqual([]);
+    expect(await flagsOf(h.db, ids, "photo_reuse")).toEqual([]);
+  });
+
+  it("leaves a member whose batch failed three times to the full scan, and logs no parameters", async () => {
+    const [id] = await insertMembers(h.db, boothA, [{ name: uniqueName() }]);
+    await h.db.execute(sql`UPDATE quality_queue SET attempts = ${MAX_ATTEMPTS} WHERE member_id = ${id!}`);
+    await drainQualityQueue(h.db);
+    expect(await queryRows(h.db, sql`SELECT 1 FROM quality_queue WHERE member_id = ${id!}`)).toHaveLength(1);
+    await scanAll(h.db);
+    expect(await queryRows(h.db, sql`SELECT 1 FROM quality_queue WHERE member_id = ${id!}`)).toEqual([]);
+    const failure = Object.assign(new Error("Failed query: SELECT 1\nparams: sunitdhruv|rameshdhruv"), { cause: { code: "40P01", message: "deadlock detected" } });
+    expect(describeFailure(failure)).toBe("40P01 deadlock detected");
+    expect(describeFailure(new Error("Failed query: SELECT 1\nparams: sunitdhruv|"))).toBe("Failed query: SELECT 1");
   });
 
   it("near_duplicate: सुनीता ध्रुव 34 and Sunita Dhruv 35 in one seat are flagged, in two seats not", async () => {

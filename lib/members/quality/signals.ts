@@ -92,54 +92,96 @@ async function writeFlags(
 const othersOf = (nos: SQL, self: SQL) =>
   sql`coalesce((SELECT jsonb_agg(o) FROM (SELECT o FROM unnest(${nos}) AS o WHERE o <> ${self} LIMIT 3) z), '[]'::jsonb)`;
 
-/**
- * Members on a phone shared by more than the limit. A batch flags its own members on such phones, and every
- * member of a phone that crossed the limit with this batch (the earlier ones were below it until now).
- */
-function sharedPhone(subject: Subject, stateId: number, t: Thresholds): SQL {
-  const inBatch = inSubject(subject, sql`m.id`);
-  const crossed = subject === "all" ? sql`TRUE` : sql`(m.id = ANY(${sql.param(subject.ids)}::bigint[]) OR g.n - g.in_batch <= ${t.sharedPhoneLimit}::int)`;
-  return sql`
-    WITH keys AS (
-      SELECT DISTINCT phone FROM members m
-      WHERE m.state_id = ${stateId}::smallint AND m.phone IS NOT NULL AND m.standing <> 'void' AND ${inBatch}
-    ),
-    g AS (
-      SELECT m.phone, count(*)::int AS n, count(*) FILTER (WHERE ${inBatch})::int AS in_batch
-      FROM members m JOIN keys k ON k.phone = m.phone
-      WHERE m.state_id = ${stateId}::smallint AND m.standing <> 'void'
-      GROUP BY m.phone HAVING count(*) > ${t.sharedPhoneLimit}::int
-    ),
-    firsts AS (
-      SELECT g.phone, ARRAY(SELECT m2.membership_no FROM members m2
-                            WHERE m2.state_id = ${stateId}::smallint AND m2.phone = g.phone AND m2.standing <> 'void'
-                            ORDER BY m2.id LIMIT 4) AS nos
-      FROM g
-    )
-    SELECT m.id AS member_id,
-           jsonb_build_object('phone', left(g.phone, 2) || repeat('•', length(g.phone) - 5) || right(g.phone, 3),
-                              'count', g.n, 'others', ${othersOf(sql`f.nos`, sql`m.membership_no`)}) AS detail
-    FROM g JOIN firsts f USING (phone)
-    JOIN members m ON m.state_id = ${stateId}::smallint AND m.phone = g.phone AND m.standing <> 'void'
-    WHERE ${crossed}`;
-}
+/** The state's members (not void) on one phone, for a correlated subquery on `phone`. */
+const onPhone = (stateId: number, phone: SQL) =>
+  sql`FROM members m2 WHERE m2.state_id = ${stateId}::smallint AND m2.phone = ${phone} AND m2.standing <> 'void'`;
 
 /**
- * Pairs of one seat with the same name key and ages within ±2. A member of the subject gets its matches; a
- * batch also flags the members it matches (for one not flagged before, the batch's members are all its matches).
+ * Members on a phone shared by more than the limit. A full scan flags every member of such a phone. A batch
+ * flags its own members on such phones, and every member of a phone that crosses the limit with this batch:
+ * one with at most `limit` members before the batch's first on it (members are queued and taken in id order,
+ * so those are the ones already looked at; they were not flagged while the phone was under the limit). The
+ * counts use the (state, phone, id) index and stop early, so a phone on lakhs of sign-ups costs a batch its own
+ * members and one count.
+ */
+function sharedPhone(subject: Subject, stateId: number, t: Thresholds): SQL {
+  const limit = sql`${t.sharedPhoneLimit}::int`;
+  const detail = sql`jsonb_build_object('phone', left(q.phone, 2) || repeat('•', length(q.phone) - 5) || right(q.phone, 3),
+                              'count', q.n, 'others', ${othersOf(sql`q.nos`, sql`m.membership_no`)})`;
+  const firsts = sql`ARRAY(SELECT m2.membership_no ${onPhone(stateId, sql`g.phone`)} ORDER BY m2.id LIMIT 4)`;
+  if (subject === "all") {
+    return sql`
+      WITH g AS (
+        SELECT phone, count(*)::int AS n FROM members
+        WHERE state_id = ${stateId}::smallint AND phone IS NOT NULL AND standing <> 'void'
+        GROUP BY phone HAVING count(*) > ${limit}
+      ),
+      q AS (SELECT g.*, ${firsts} AS nos FROM g)
+      SELECT m.id AS member_id, ${detail} AS detail
+      FROM q JOIN members m ON m.state_id = ${stateId}::smallint AND m.phone = q.phone AND m.standing <> 'void'`;
+  }
+  const ids = sql`${sql.param(subject.ids)}::bigint[]`;
+  return sql`
+    WITH b AS (
+      SELECT m.id, m.phone, m.membership_no FROM members m
+      WHERE m.id = ANY(${ids}) AND m.state_id = ${stateId}::smallint AND m.phone IS NOT NULL AND m.standing <> 'void'
+    ),
+    g AS (
+      SELECT k.phone,
+             (SELECT count(*) ${onPhone(stateId, sql`k.phone`)})::int AS n,
+             (SELECT count(*) FROM (SELECT 1 ${onPhone(stateId, sql`k.phone`)} AND m2.id < k.first AND m2.id <> ALL(${ids})
+                                    LIMIT ${t.sharedPhoneLimit + 1}) z)::int AS before
+      FROM (SELECT phone, min(id) AS first FROM b GROUP BY phone) k
+    ),
+    q AS (SELECT g.*, ${firsts} AS nos FROM g WHERE g.n > ${limit})
+    SELECT m.id AS member_id, ${detail} AS detail FROM q JOIN b m ON m.phone = q.phone
+    UNION ALL
+    SELECT m.id AS member_id, ${detail} AS detail
+    FROM q JOIN members m ON m.state_id = ${stateId}::smallint AND m.phone = q.phone AND m.standing <> 'void'
+    WHERE q.before <= ${limit} AND m.id <> ALL(${ids})`;
+}
+
+/** How many matches a batch member looks at, at most: enough for the count and the numbers a flag shows. */
+const MATCHES_PER_MEMBER = 1_000;
+
+/**
+ * Pairs of one seat with the same name key and ages within ±2 (a key whose name part is empty — a name of
+ * punctuation or of another script — matches nothing). A full scan pairs each key group in one join. A batch
+ * looks up each of its members' matches (at most MATCHES_PER_MEMBER, newest first, by the (seat, key, age)
+ * index) and flags the member and the matches that had no such flag yet — so one name repeated thousands of
+ * times in a seat costs a batch a bounded amount per member, not the group squared.
  */
 function nearDuplicate(subject: Subject, stateId: number): SQL {
+  const live = (alias: string) => sql.raw(`${alias}.standing <> 'void' AND ${alias}.erased_at IS NULL`);
+  if (subject === "all") {
+    return sql`
+      WITH g AS (
+        SELECT f.member_id, f.ac_id, f.name_key, f.age, m.membership_no
+        FROM member_fingerprints f JOIN members m ON m.id = f.member_id AND ${live("m")}
+        WHERE f.state_id = ${stateId}::smallint AND f.name_key NOT LIKE '|%'
+      ),
+      pairs AS (
+        SELECT a.member_id AS id, b.member_id AS other, b.membership_no AS other_no
+        FROM g a JOIN g b ON b.ac_id = a.ac_id AND b.name_key = a.name_key AND b.member_id <> a.member_id AND abs(b.age - a.age) <= 2
+      )
+      SELECT id AS member_id,
+             jsonb_build_object('count', count(*) + 1, 'others', to_jsonb((array_agg(other_no ORDER BY other))[1:3])) AS detail
+      FROM pairs GROUP BY id`;
+  }
+  const ids = sql`${sql.param(subject.ids)}::bigint[]`;
   return sql`
     WITH a AS (
-      SELECT f.member_id, f.ac_id, f.name_key, f.age FROM member_fingerprints f
-      WHERE f.state_id = ${stateId}::smallint AND ${inSubject(subject, sql`f.member_id`)}
+      SELECT f.member_id, f.ac_id, f.name_key, f.age, m.membership_no
+      FROM member_fingerprints f JOIN members m ON m.id = f.member_id AND ${live("m")}
+      WHERE f.member_id = ANY(${ids}) AND f.state_id = ${stateId}::smallint AND f.name_key NOT LIKE '|%'
     ),
     pairs AS (
-      SELECT a.member_id AS id, b.member_id AS other, mb.membership_no AS other_no, ma.membership_no AS own_no
-      FROM a JOIN member_fingerprints b ON b.ac_id = a.ac_id AND b.name_key = a.name_key AND b.member_id <> a.member_id
-                                          AND abs(b.age - a.age) <= 2
-      JOIN members ma ON ma.id = a.member_id AND ma.standing <> 'void' AND ma.erased_at IS NULL
-      JOIN members mb ON mb.id = b.member_id AND mb.standing <> 'void' AND mb.erased_at IS NULL
+      SELECT a.member_id AS id, a.membership_no AS own_no, x.member_id AS other, x.membership_no AS other_no
+      FROM a CROSS JOIN LATERAL (
+        SELECT b.member_id, mb.membership_no FROM member_fingerprints b JOIN members mb ON mb.id = b.member_id AND ${live("mb")}
+        WHERE b.ac_id = a.ac_id AND b.name_key = a.name_key AND b.age BETWEEN a.age - 2 AND a.age + 2 AND b.member_id <> a.member_id
+        ORDER BY b.member_id DESC LIMIT ${MATCHES_PER_MEMBER}
+      ) x
     )
     SELECT id AS member_id,
            jsonb_build_object('count', count(*) + 1, 'others', to_jsonb((array_agg(other_no ORDER BY other))[1:3])) AS detail
@@ -147,28 +189,42 @@ function nearDuplicate(subject: Subject, stateId: number): SQL {
     UNION ALL
     SELECT other AS member_id,
            jsonb_build_object('count', count(*) + 1, 'others', to_jsonb((array_agg(own_no ORDER BY id))[1:3])) AS detail
-    FROM pairs WHERE ${subject === "all" ? sql`FALSE` : sql`other <> ALL(${sql.param(subject.ids)}::bigint[])`}
+    FROM pairs p
+    WHERE p.other <> ALL(${ids})
+      AND NOT EXISTS (SELECT 1 FROM member_flags fl WHERE fl.member_id = p.other AND fl.reason = 'near_duplicate')
     GROUP BY other`;
 }
 
 /**
+ * A photo hash with detail: a blank or flat image (no pixel brighter than its right neighbour, or nearly)
+ * hashes to (almost) all zeros or ones, and such photos would all "match" each other.
+ */
+const DETAILED = (c: string) => sql.raw(`bit_count(${c}.photo_hash::bit(64)) BETWEEN 3 AND 61`);
+
+/**
  * Photos within the distance, found by an equal 16-bit band of the hash (four indexed bands) and then the
- * exact distance. Both sides of a match are flagged, as for near-duplicates.
+ * exact distance; at most MATCHES_PER_MEMBER per band for each member looked at. Both sides of a match are
+ * flagged, as for near-duplicates.
  */
 function photoReuse(subject: Subject, stateId: number, t: Thresholds): SQL {
   const band = (shift: number, c: string) => sql.raw(shift === 0 ? `(${c}.photo_hash & 65535)` : `((${c}.photo_hash >> ${shift}) & 65535)`);
   const joins = [48, 32, 16, 0].map(
     (shift) => sql`
-      SELECT a.member_id AS id, b.member_id AS other, bit_count((a.photo_hash # b.photo_hash)::bit(64))::int AS d
-      FROM a JOIN member_fingerprints b
-        ON ${band(shift, "b")} = ${band(shift, "a")} AND b.photo_hash IS NOT NULL AND b.state_id = ${stateId}::smallint
-           AND b.member_id <> a.member_id
-      WHERE bit_count((a.photo_hash # b.photo_hash)::bit(64)) <= ${t.photoDistance}::int`,
+      SELECT a.member_id AS id, x.member_id AS other, x.d
+      FROM a CROSS JOIN LATERAL (
+        SELECT b.member_id, bit_count((a.photo_hash # b.photo_hash)::bit(64))::int AS d FROM member_fingerprints b
+        WHERE ${band(shift, "b")} = ${band(shift, "a")} AND b.photo_hash IS NOT NULL AND b.state_id = ${stateId}::smallint
+          AND b.member_id <> a.member_id AND bit_count((a.photo_hash # b.photo_hash)::bit(64)) <= ${t.photoDistance}::int
+          AND ${DETAILED("b")}
+        ORDER BY b.member_id DESC LIMIT ${MATCHES_PER_MEMBER}
+      ) x`,
   );
+  const ids = subject === "all" ? null : sql`${sql.param(subject.ids)}::bigint[]`;
   return sql`
     WITH a AS (
       SELECT member_id, photo_hash FROM member_fingerprints f
-      WHERE f.state_id = ${stateId}::smallint AND f.photo_hash IS NOT NULL AND ${inSubject(subject, sql`f.member_id`)}
+      WHERE f.state_id = ${stateId}::smallint AND f.photo_hash IS NOT NULL AND ${DETAILED("f")}
+        AND ${ids ? sql`f.member_id = ANY(${ids})` : sql`TRUE`}
     ),
     near AS (${sql.join(joins, sql` UNION `)}),
     pairs AS (
@@ -179,11 +235,17 @@ function photoReuse(subject: Subject, stateId: number, t: Thresholds): SQL {
     SELECT id AS member_id,
            jsonb_build_object('count', count(*) + 1, 'distance', min(d), 'others', to_jsonb((array_agg(other_no ORDER BY other))[1:3])) AS detail
     FROM pairs GROUP BY id
-    UNION ALL
+    ${
+      ids
+        ? sql`UNION ALL
     SELECT other AS member_id,
            jsonb_build_object('count', count(*) + 1, 'distance', min(d), 'others', to_jsonb((array_agg(own_no ORDER BY id))[1:3])) AS detail
-    FROM pairs WHERE ${subject === "all" ? sql`FALSE` : sql`other <> ALL(${sql.param(subject.ids)}::bigint[])`}
-    GROUP BY other`;
+    FROM pairs p
+    WHERE p.other <> ALL(${ids})
+      AND NOT EXISTS (SELECT 1 FROM member_flags fl WHERE fl.member_id = p.other AND fl.reason = 'photo_reuse')
+    GROUP BY other`
+        : sql``
+    }`;
 }
 
 /**
