@@ -406,6 +406,8 @@ const ACTIONS: Record<string, Row> = {
           await openFlag(current.db as Db, Number(memberId), "burst");
           const voided = await decide(current.db as Db, f.v.pcc!, { memberIds: [Number(memberId)], decision: "void", note: "Fixture void" });
           if (voided.decided !== 1) throw new Error("fixture: restore control void");
+          // A restore is for the campaign under way; the seed's campaign is dated from NOW, not today.
+          await (current.db as Db).execute(sql`UPDATE campaigns SET ends_on = greatest(ends_on, (now() + interval '1 day')::date)`);
           return { memberId, note: "Field check: a real member" };
         },
       },

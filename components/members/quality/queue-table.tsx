@@ -36,11 +36,14 @@ export function QueueTable({
   rows,
   labels,
   mode,
+  asOf,
   action,
 }: {
   rows: QueueTableRow[];
   labels: QueueTableLabels;
   mode: "decide" | "restore" | "none";
+  /** When the page read the queue (ISO): sent with the decision. */
+  asOf: string;
   action?: Decide;
 }) {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -142,6 +145,7 @@ export function QueueTable({
 
   return (
     <form {...form} className="space-y-3" aria-describedby="quality-form-message">
+      <input type="hidden" name="asOf" value={asOf} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <label className="flex min-h-11 items-center gap-2 text-sm font-semibold">
           <input type="checkbox" checked={allOn} onChange={(e) => toggleAll(e.target.checked)} className="size-5 accent-brand-600" data-testid="quality-select-all" />

@@ -48,7 +48,7 @@ function tableRow(r: QueueRow, t: Translate, locale: Locale, showDistrict: boole
 }
 
 /** /quality: the review queue of the viewer's area, its filters, and the decisions the viewer may take. */
-export async function QueueView({ viewer, p, queue, counts, reasons, statuses, enrollers, districts, acs, maxPage, canDecide, canRestore }: QualityPageData) {
+export async function QueueView({ viewer, p, asOf, queue, counts, reasons, statuses, enrollers, districts, acs, maxPage, canDecide, canRestore }: QualityPageData) {
   const { locale, t } = await getT();
   const n = (x: number) => formatNumber(x, locale);
   const scope = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });
@@ -151,6 +151,7 @@ export async function QueueView({ viewer, p, queue, counts, reasons, statuses, e
             rows={queue.rows.map((r) => tableRow(r, t, locale, viewer.scope.level !== "district"))}
             labels={pick(t, QUEUE_TABLE_KEYS)}
             mode={mode}
+            asOf={asOf}
             action={mode === "decide" ? decideAction : mode === "restore" ? restoreAction : undefined}
           />
         )}

@@ -23,7 +23,7 @@ export const decideAction = defineAction({
   schema: decideSchema,
   revalidate: REVALIDATE,
   handler: async ({ viewer, db, input, t }) => {
-    const r = await decide(db, viewer, { memberIds: input.memberId, decision: input.decision, note: input.note || null });
+    const r = await decide(db, viewer, { memberIds: input.memberId, decision: input.decision, note: input.note || null, asOf: input.asOf ?? null });
     return answer(t, input.decision, r);
   },
 });

@@ -30,6 +30,8 @@ export async function qualityPageData(searchParams: Promise<SearchParams>) {
   return {
     viewer,
     p,
+    /** When the queue was read: a confirm closes only the flags the reviewer could see (none newer). */
+    asOf: new Date().toISOString(),
     queue,
     counts,
     /** The reasons and statuses, in order, for the chips and tabs (components do not read db/schema). */

@@ -95,6 +95,19 @@ describe.each(testEngines())("quality review on %s", (engine) => {
     await h?.close();
   });
 
+  it("confirm closes only the flags the reviewer's page showed: one that arrived since stays open", async () => {
+    const m = inRaipur[5]!;
+    await openFlag(db, m.id, "near_duplicate");
+    const [{ at }] = (await queryRows<{ at: string }>(db, sql`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at`)) as [{ at: string }];
+    await new Promise((r) => setTimeout(r, 20));
+    await openFlag(db, m.id, "epic_pattern");
+    const r = await decide(db, raipur, { memberIds: [m.id], decision: "confirm", note: "Checked the name", asOf: at });
+    expect(r.decided).toBe(1);
+    expect((await flagsOf(m.id)).map((f) => [f.reason, f.status])).toEqual([["epic_pattern", "open"], ["near_duplicate", "confirmed"]]);
+    expect((await member(m.id)).standing).toBe("review");
+    expect(await recount(db)).toEqual([]);
+  });
+
   it("confirm closes the member's open flags with the note, and the member counts again (not under review)", async () => {
     const m = inRaipur[0]!;
     const before = await counters(m);
@@ -159,9 +172,11 @@ describe.each(testEngines())("quality review on %s", (engine) => {
     expect((await listQueue(db, pcc, filters(), { page: 1, sort: "new" })).rows.some((x) => x.id === m.id)).toBe(false);
 
     // Only leadership restores, with a note.
-    expect((await restore(db, raipur, { memberIds: [m.id], note: "It was a real member" })).decided).toBe(0);
+    expect((await restore(db, raipur, { memberIds: [m.id], note: "It was a real member", now: NOW })).decided).toBe(0);
     await expect(restore(db, pcc, { memberIds: [m.id], note: "" })).rejects.toThrow(/note/);
-    expect((await restore(db, pcc, { memberIds: [m.id], note: "Field check: a real member" })).decided).toBe(1);
+    // Not once the campaign has ended: its count stands.
+    expect((await restore(db, pcc, { memberIds: [m.id], note: "Field check: a real member", now: new Date("2030-01-01T06:00:00Z") })).decided).toBe(0);
+    expect((await restore(db, pcc, { memberIds: [m.id], note: "Field check: a real member", now: NOW })).decided).toBe(1);
     const back = await counters(m);
     expect(n(back.booth.members)).toBe(n(flagged.booth.members));
     expect(n(back.booth.voided)).toBe(n(flagged.booth.voided));

@@ -27,12 +27,16 @@ const optionalNote = z
   .transform((s) => cleanText(s ?? ""))
   .pipe(z.string().max(500, { error: "quality.error.note" }));
 
+/** When the reviewer's page read the queue (ISO time); a confirm closes no flag newer than that. */
+const asOf = z.iso.datetime({ offset: true, error: "action.field.invalid" }).optional();
+
 /** Confirm (the note may be empty) or void (a note of 5–500 characters). */
 export const decideSchema = z
   .object({
     decision: z.enum(["confirm", "void"], { error: "action.field.invalid" }),
     memberId: memberIds,
     note: optionalNote,
+    asOf,
   })
   .superRefine((v, ctx) => {
     if (v.decision === "void" && v.note.length < 5) ctx.addIssue({ code: "custom", path: ["note"], message: "quality.error.note" });

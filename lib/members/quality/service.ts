@@ -1,10 +1,12 @@
 import "server-only";
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberFingerprints, memberFlags, members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit/write";
+import { currentCampaign } from "@/lib/campaign";
+import { istDate } from "@/lib/dates";
 import { DECIDE_MAX } from "@/lib/members/quality/schema";
 import { memberScope } from "@/lib/members/search";
 import { erasedPersonalData } from "@/lib/members/service";
@@ -33,6 +35,13 @@ export interface DecideInput {
   memberIds?: number[];
   membershipNos?: string[];
   note?: string | null;
+  /**
+   * When the reviewer's page read the queue (ISO time). A confirm closes only flags opened (or reopened) by
+   * then: one that arrived since — a disown, a new signal — stays open, and the member stays under review.
+   */
+  asOf?: string | null;
+  /** Now (tests pass the seed's): a restore is refused once the campaign of that day has ended. */
+  now?: Date;
 }
 
 export interface DecideResult {
@@ -78,10 +87,17 @@ async function run(db: Db, viewer: Viewer, decision: QualityDecision, input: Dec
   if (decision !== "confirm" && !note) throw new Error(`decide: a note is required to ${decision}`);
 
   return db.transaction(async (tx) => {
+    // Restoring is for the campaign under way: once it has ended its count stands.
+    if (decision === "restore") {
+      const today = istDate(input.now ?? new Date());
+      const campaign = await currentCampaign(tx, viewer.scope.stateId, today);
+      if (!campaign || today > campaign.endsOn) return none;
+    }
     // The members this decision may touch, locked: in scope, and with something to decide.
+    const seen = input.asOf ? sql`f.updated_at <= ${input.asOf}::timestamptz` : sql`TRUE`;
     const eligible =
       decision === "confirm"
-        ? sql`${members.standing} <> 'void' AND EXISTS (SELECT 1 FROM member_flags f WHERE f.member_id = ${members.id} AND f.status = 'open')`
+        ? sql`${members.standing} <> 'void' AND EXISTS (SELECT 1 FROM member_flags f WHERE f.member_id = ${members.id} AND f.status = 'open' AND ${seen})`
         : decision === "void"
           ? sql`${members.standing} <> 'void' AND EXISTS (SELECT 1 FROM member_flags f WHERE f.member_id = ${members.id} AND f.status <> 'cleared')`
           : sql`${members.standing} = 'void'`;
@@ -100,7 +116,13 @@ async function run(db: Db, viewer: Viewer, decision: QualityDecision, input: Dec
       flagRows = await tx
         .update(memberFlags)
         .set({ status: "confirmed", ...decided })
-        .where(and(inArray(memberFlags.memberId, ids), eq(memberFlags.status, "open")))
+        .where(
+          and(
+            inArray(memberFlags.memberId, ids),
+            eq(memberFlags.status, "open"),
+            input.asOf ? lte(memberFlags.updatedAt, sql`${input.asOf}::timestamptz`) : undefined,
+          ),
+        )
         .returning({ memberId: memberFlags.memberId, reason: memberFlags.reason });
     } else if (decision === "void") {
       // Void first (counters move with the standing), then the flags: the flags' trigger leaves a void member void.
