@@ -68,8 +68,9 @@ export function parseDisownForm(form: FormLike): DisownInput | null {
 /**
  * Opens (or reopens) the member's `disowned` flag when the number and the EPIC's last four characters match a
  * member that is neither void nor erased; otherwise writes nothing. One statement either way (the same
- * lookup, the same upsert that inserts zero or one row), so a mismatch takes as long as a match; only a
- * real change adds its audit event. An already open flag is left as it is (its first date stands).
+ * lookup, the same upsert that inserts zero or one row), so the answer is the same and the time close: a match
+ * also writes (the flag, its trigger, the audit event and the commit's flush), which a careful observer could
+ * time; the rate limit keeps such probing slow. An already open flag is left as it is (its first date stands).
  * Returns whether a flag was opened: for tests and the audit, never for the answer.
  */
 export async function disownMember(db: Db, input: DisownInput, now: Date = new Date()): Promise<{ flagged: boolean }> {

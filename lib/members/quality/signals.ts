@@ -10,9 +10,10 @@ import { maskEpic } from "@/lib/validation/mask";
 /**
  * The quality signals (issue 11): each finds doubtful sign-ups and records an explainable flag per member and
  * reason (member_flags: detail as in detail.ts). They run for a batch of new members (the quality job, from
- * the queue the members trigger fills) or for everyone (`npm run quality:scan`), with the same SQL: a batch
- * recomputes every group its members belong to (all members on that phone, that name key, that token…), so
- * earlier members of a group are flagged the moment the group crosses its threshold.
+ * the queue the members trigger fills) or for everyone (`npm run quality:scan`). A batch looks at the groups
+ * its members belong to (that phone, that name key, that photo, that token's recent sign-ups) so that earlier
+ * members of a group are flagged the moment the group crosses its threshold, with bounded work per member (each
+ * signal says how); the full scan computes every group in one set-based pass per signal.
  *
  * A flag is never deleted and never reopened once a reviewer decided it (confirmed, voided); a full scan marks
  * open flags whose signal no longer holds `cleared` (after a threshold was raised), and a later scan may reopen
