@@ -71,6 +71,16 @@ export function notFoundText(headers: Record<string, string> = {}): Response {
   return new Response("Not found", { status: 404, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }
 
+/** A plain-text answer for a person's browser (a public form's refusal), never cached. */
+export function plainTextResponse(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(`${text}\n`, { status, headers: { ...PRIVATE_HEADERS, ...headers, "content-type": "text/plain; charset=utf-8" } });
+}
+
+/** 303 See Other to a page on this site (after a public form's POST), never cached. */
+export function seeOtherResponse(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, ...headers, location } });
+}
+
 /** A JSON answer decided in lib/ (the enrolment API's): its status, body and headers, not yet a Response. */
 export interface JsonAnswer {
   status: number;

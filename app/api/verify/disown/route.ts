@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { PRIVATE_HEADERS } from "@/lib/http";
+import { plainTextResponse, seeOtherResponse } from "@/lib/http";
 import { getT } from "@/lib/i18n/server";
 import { disownRequest } from "@/lib/members/quality/disown";
 import { crossSite } from "@/lib/net/same-origin";
@@ -13,7 +13,7 @@ import { crossSite } from "@/lib/net/same-origin";
  * fields: 400, nothing looked up. A form posted from another site: 403.
  */
 export async function POST(req: Request): Promise<Response> {
-  if (crossSite(req)) return plain(403, "Forbidden");
+  if (crossSite(req)) return crossSiteRefused();
   if (Number(req.headers.get("content-length") ?? 0) > 4096) return invalid();
   let form: FormData;
   try {
@@ -23,19 +23,16 @@ export async function POST(req: Request): Promise<Response> {
   }
   const outcome = await disownRequest(await getDb(), req.headers, form);
   if (outcome.kind === "invalid") return invalid();
-  if (outcome.kind === "limited") return seeOther("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
-  return seeOther("/verify/disowned");
-}
-
-function seeOther(location: string, extra: Record<string, string> = {}): Response {
-  return new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, location, ...extra } });
-}
-
-function plain(status: number, text: string): Response {
-  return new Response(`${text}\n`, { status, headers: { ...PRIVATE_HEADERS, "content-type": "text/plain; charset=utf-8" } });
+  if (outcome.kind === "limited") return seeOtherResponse("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
+  return seeOtherResponse("/verify/disowned");
 }
 
 async function invalid(): Promise<Response> {
   const { t } = await getT();
-  return plain(400, t("members.verify.disown.invalid"));
+  return plainTextResponse(400, t("members.verify.disown.invalid"));
+}
+
+async function crossSiteRefused(): Promise<Response> {
+  const { t } = await getT();
+  return plainTextResponse(403, t("members.verify.crossSite"));
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { PRIVATE_HEADERS } from "@/lib/http";
+import { plainTextResponse, seeOtherResponse } from "@/lib/http";
 import { getT } from "@/lib/i18n/server";
 import { ENROLLED_COOKIE, ENROLLED_COOKIE_SECONDS, enrolledRequest, sealEnrolment } from "@/lib/members/quality/disown";
 import { publicUrl } from "@/lib/net/public-url";
@@ -13,7 +13,7 @@ import { crossSite } from "@/lib/net/same-origin";
  * 303 to /verify/too-many. Missing or malformed EPIC: 400. Posted from another site: 403.
  */
 export async function POST(req: Request): Promise<Response> {
-  if (crossSite(req)) return plain(403, "Forbidden");
+  if (crossSite(req)) return crossSiteRefused();
   if (Number(req.headers.get("content-length") ?? 0) > 4096) return invalid();
   let form: FormData;
   try {
@@ -23,21 +23,18 @@ export async function POST(req: Request): Promise<Response> {
   }
   const outcome = await enrolledRequest(await getDb(), req.headers, form);
   if (outcome.kind === "invalid") return invalid();
-  if (outcome.kind === "limited") return seeOther("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
+  if (outcome.kind === "limited") return seeOtherResponse("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
   const secure = publicUrl().startsWith("https:") ? "; Secure" : "";
   const cookie = `${ENROLLED_COOKIE}=${sealEnrolment(outcome.result)}; Path=/verify/enrolled; Max-Age=${ENROLLED_COOKIE_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
-  return seeOther("/verify/enrolled", { "set-cookie": cookie });
-}
-
-function seeOther(location: string, extra: Record<string, string> = {}): Response {
-  return new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, location, ...extra } });
-}
-
-function plain(status: number, text: string): Response {
-  return new Response(`${text}\n`, { status, headers: { ...PRIVATE_HEADERS, "content-type": "text/plain; charset=utf-8" } });
+  return seeOtherResponse("/verify/enrolled", { "set-cookie": cookie });
 }
 
 async function invalid(): Promise<Response> {
   const { t } = await getT();
-  return plain(400, t("members.verify.enrolled.invalid"));
+  return plainTextResponse(400, t("members.verify.enrolled.invalid"));
+}
+
+async function crossSiteRefused(): Promise<Response> {
+  const { t } = await getT();
+  return plainTextResponse(403, t("members.verify.crossSite"));
 }
