@@ -48,7 +48,7 @@ function tableRow(r: QueueRow, t: Translate, locale: Locale, showDistrict: boole
 }
 
 /** /quality: the review queue of the viewer's area, its filters, and the decisions the viewer may take. */
-export async function QueueView({ viewer, p, asOf, queue, counts, reasons, statuses, enrollers, districts, acs, maxPage, canDecide, canRestore }: QualityPageData) {
+export async function QueueView({ viewer, p, asOf, seesScorecards, queue, counts, reasons, statuses, enrollers, districts, acs, maxPage, canDecide, canRestore }: QualityPageData) {
   const { locale, t } = await getT();
   const n = (x: number) => formatNumber(x, locale);
   const scope = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });
@@ -76,11 +76,13 @@ export async function QueueView({ viewer, p, asOf, queue, counts, reasons, statu
     <div className="space-y-5">
       <PageHeader title={t("quality.title")} titleTestId="quality-title" className="space-y-1">
         <p className="text-muted">{t("quality.subtitle", { scope })}</p>
-        <p>
-          <Link href="/quality/enrollers" className={`text-sm ${linkCls}`} data-testid="quality-scorecards-link">
-            {t("scorecards.title")} →
-          </Link>
-        </p>
+        {seesScorecards ? (
+          <p>
+            <Link href="/quality/enrollers" className={`text-sm ${linkCls}`} data-testid="quality-scorecards-link">
+              {t("scorecards.title")} →
+            </Link>
+          </p>
+        ) : null}
       </PageHeader>
 
       <Tabs

@@ -8,6 +8,7 @@ import { acOptions, districtOptions } from "@/lib/geo/queries";
 import { enrollerOptions, listQueue, QUEUE_MAX_PAGE, reasonCounts } from "@/lib/members/quality/queries";
 import { parseQueueParams } from "@/lib/members/quality/search-params";
 import type { SearchParams } from "@/lib/search-params";
+import { seesScorecards } from "@/lib/members/quality/scorecards";
 
 /**
  * /quality: the review queue of the viewer's area (404 without quality.view): a page of flagged members under
@@ -30,6 +31,8 @@ export async function qualityPageData(searchParams: Promise<SearchParams>) {
   return {
     viewer,
     p,
+    /** Scorecards are per state or district: a viewer of a seat has none to open. */
+    seesScorecards: seesScorecards(viewer),
     /** When the queue was read: a confirm closes only the flags the reviewer could see (none newer). */
     asOf: new Date().toISOString(),
     queue,
