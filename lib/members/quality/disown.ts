@@ -169,10 +169,11 @@ export async function enrolledRequest(db: DbOrTx, headers: Pick<Headers, "get">,
 }
 
 /**
- * The answer travels from the POST to the result page in a short-lived, HttpOnly cookie, sealed with an HMAC
- * under AUTH_SECRET, so the EPIC never appears in a URL (history, logs, Referer) and the page works without
- * JavaScript. The cookie holds the answer only (membership number, day, seat, the EPIC's last four), never the
- * EPIC.
+ * The answer travels from the POST to the result page in a short-lived, HttpOnly cookie, signed (not
+ * encrypted) with an HMAC under AUTH_SECRET, so it cannot be forged or altered, the EPIC never appears in a URL
+ * (history, logs, Referer) and the page works without JavaScript. The cookie holds the answer only (membership
+ * number, day, seat, the EPIC's last four), never the EPIC; anyone with the same browser can read it for its
+ * ten minutes, as they could read the page.
  */
 export const ENROLLED_COOKIE = "sadasyata-enrolled";
 export const ENROLLED_COOKIE_SECONDS = 600;

@@ -7,7 +7,7 @@ import { crossSite } from "@/lib/net/same-origin";
 
 /**
  * POST /api/verify/enrolled (public; a plain HTML form, no JavaScript needed): "Was I enrolled?". Field `epic`.
- * The answer (found or not; the membership number, enrolment day and assembly seat) is sealed into a
+ * The answer (found or not; the membership number, enrolment day and assembly seat) is signed into a
  * short-lived HttpOnly cookie and the browser is sent (303) to /verify/enrolled, which shows it: the EPIC is
  * never in a URL. Counted per client address with the disown form (lib/members/quality/disown.ts); too many:
  * 303 to /verify/too-many. Missing or malformed EPIC: 400. Posted from another site: 403.
