@@ -107,6 +107,7 @@ const onPhone = (stateId: number, phone: SQL) =>
  */
 function sharedPhone(subject: Subject, stateId: number, t: Thresholds): SQL {
   const limit = sql`${t.sharedPhoneLimit}::int`;
+  // The phone masked in SQL exactly as maskPhone (lib/validation/mask.ts) does: 98•••••210.
   const detail = sql`jsonb_build_object('phone', left(q.phone, 2) || repeat('•', length(q.phone) - 5) || right(q.phone, 3),
                               'count', q.n, 'others', ${othersOf(sql`q.nos`, sql`m.membership_no`)})`;
   const firsts = sql`ARRAY(SELECT m2.membership_no ${onPhone(stateId, sql`g.phone`)} ORDER BY m2.id LIMIT 4)`;
