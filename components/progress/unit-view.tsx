@@ -371,11 +371,11 @@ function GroupPanel({
 
 /**
  * The review queue filtered to a unit, with /quality's own parameters (lib/members/quality/search-params.ts):
- * district (slug), ac (number), booth (code), and `status=voided` for the voided members; the state's queue is
- * the whole queue. The queue has no PC or block filter, so those pages show the numbers without a link.
+ * pc (number), district (slug), block (id), ac (number), booth (code), and `status=voided` for the voided
+ * members; the state's queue is the whole queue.
  */
 function qualityHref(unit: Pick<ProgressUnit, "level" | "key">, status?: "voided"): string | undefined {
-  const param: Partial<Record<GeoLevel, string>> = { district: "district", ac: "ac", booth: "booth" };
+  const param: Partial<Record<GeoLevel, string>> = { pc: "pc", district: "district", block: "block", ac: "ac", booth: "booth" };
   if (unit.level !== "state" && !param[unit.level]) return undefined;
   const q = new URLSearchParams();
   if (unit.level !== "state") q.set(param[unit.level]!, unit.key);

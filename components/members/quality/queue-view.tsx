@@ -64,7 +64,7 @@ export async function QueueView({ viewer, p, asOf, seesScorecards, queue, counts
   };
   const link = (over: Record<string, string | number | undefined>) => withParams(PATH, { ...state, ...over });
   const total = reasons.reduce((a, r) => a + counts[r], 0);
-  const filtered = Boolean(p.district || p.ac || p.booth || p.enroller);
+  const filtered = Boolean(p.district || p.pc || p.block || p.ac || p.booth || p.enroller);
   const mode = p.status === "open" && canDecide ? "decide" : p.status === "voided" && canRestore ? "restore" : "none";
   const chip = (current: boolean) =>
     `inline-flex min-h-11 items-center rounded-full border px-3 text-sm font-semibold ${
@@ -115,6 +115,8 @@ export async function QueueView({ viewer, p, asOf, seesScorecards, queue, counts
       <form method="get" action={PATH} aria-label={t("quality.filters")} className="grid grid-cols-1 gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         {p.status !== "open" ? <input type="hidden" name="status" value={p.status} /> : null}
         {p.reason ? <input type="hidden" name="reason" value={p.reason} /> : null}
+        {p.pc ? <input type="hidden" name="pc" value={p.pc} /> : null}
+        {p.block ? <input type="hidden" name="block" value={p.block} /> : null}
         {districts.length > 1 ? (
           <UnitSelect id="q-district" name="district" label={t("quality.filter.district")} allLabel={t("quality.filter.allDistricts")} units={districts} value={p.district} locale={locale} />
         ) : null}

@@ -12,7 +12,7 @@ import { maskName } from "@/lib/validation/mask";
 /**
  * The review queue's reads. Every function takes the viewer and puts its scope in the WHERE clause
  * (`memberScope`): nobody lists, counts or exports flags of members outside their area, whatever the URL says.
- * Filters (reason, status, district, seat, booth, enroller) only narrow inside it.
+ * Filters (reason, status, district, Lok Sabha seat, block, seat, booth, enroller) only narrow inside it.
  */
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -67,6 +67,10 @@ function memberConditions(viewer: Viewer, f: Omit<QueueFilters, "reason">): SQL 
     memberScope(viewer),
     f.status === "voided" ? eq(members.standing, "void") : undefined,
     f.district ? eq(members.districtId, sql`(SELECT id FROM districts WHERE state_id = ${state} AND slug = ${f.district})`) : undefined,
+    f.pc
+      ? sql`${members.boothId} IN (SELECT b.id FROM booths b JOIN lok_sabha_seats p ON p.id = b.pc_id WHERE p.state_id = ${state} AND p.no = ${f.pc})`
+      : undefined,
+    f.block ? sql`${members.boothId} IN (SELECT b.id FROM booths b WHERE b.state_id = ${state} AND b.block_id = ${f.block})` : undefined,
     f.ac ? eq(members.acId, sql`(SELECT id FROM assembly_seats WHERE state_id = ${state} AND no = ${f.ac})`) : undefined,
     f.booth ? eq(members.boothId, sql`(SELECT id FROM booths WHERE state_id = ${state} AND code = ${f.booth})`) : undefined,
     f.enroller?.startsWith("t") ? eq(members.apiTokenId, enrollerId!) : undefined,

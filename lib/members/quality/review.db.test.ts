@@ -214,6 +214,20 @@ describe.each(testEngines())("quality review on %s", (engine) => {
     expect(phoneOnly.rows.map((r) => r.id)).toContain(a.id);
     expect(phoneOnly.rows.map((r) => r.id)).not.toContain(b.id);
 
+    // The Lok Sabha seat and the block of a's booth (what their progress pages link with) hold a; others do not.
+    const [where] = await queryRows<{ pc: number; block: number | null; other_pc: number }>(
+      db,
+      sql`SELECT p.no AS pc, b.block_id AS block, (SELECT no FROM lok_sabha_seats WHERE state_id = p.state_id AND no <> p.no ORDER BY no LIMIT 1) AS other_pc
+          FROM members m JOIN booths b ON b.id = m.booth_id JOIN lok_sabha_seats p ON p.id = b.pc_id WHERE m.id = ${a.id}`,
+    );
+    const ids = async (f: Partial<QueueFilters>) => (await listQueue(db, pcc, filters(f), { page: 1, sort: "new" })).rows.map((r) => r.id);
+    expect(await ids({ pc: where!.pc })).toContain(a.id);
+    expect(await ids({ pc: where!.other_pc })).not.toContain(a.id);
+    if (where!.block !== null) {
+      expect(await ids({ block: where!.block })).toContain(a.id);
+      expect(await ids({ block: where!.block + 100_000 })).toEqual([]);
+    }
+
     const options = await enrollerOptions(db, raipur, "open");
     const key = a.tokenId ? `t${a.tokenId}` : `w${a.workerId}`;
     expect(options.map((o) => o.key)).toContain(key);

@@ -9,14 +9,17 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 /**
  * The URL state of /quality (pure). `status` picks which flags are listed (open by default; `voided` is the
- * voided members, where leadership restores); reason, district (slug), assembly seat (number), booth (code) and
- * enroller narrow inside the viewer's area, never widen it.
+ * voided members, where leadership restores); reason, district (slug), Lok Sabha seat (number), block (id),
+ * assembly seat (number), booth (code) and enroller narrow inside the viewer's area, never widen it.
  */
 export function parseQueueParams(sp: SearchParams) {
   return {
     reason: oneOf(sp, "reason", FLAG_REASONS),
     status: oneOf(sp, "status", FLAG_STATUSES, "open"),
     district: slug(sp, "district"),
+    /** A Lok Sabha seat by number, a block by id: what their progress pages link with. */
+    pc: positiveInt(sp, "pc", 3),
+    block: positiveInt(sp, "block", 9),
     ac: positiveInt(sp, "ac", 4),
     booth: matching(sp, "booth", BOOTH_CODE_PATTERN),
     enroller: matching(sp, "enroller", ENROLLER_PATTERN),
