@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -88,33 +88,13 @@ export function RevokeToken({
   labels: RevokeTokenLabels;
   doneHref: string;
 }) {
-  const [asking, setAsking] = useState(false);
-  const { state, pending, form } = useFormAction(revokeTokenAction, { reset: false });
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.replace(doneHref);
-  }, [state, router, doneHref]);
   return (
-    <div aria-live="polite" className="min-w-40">
-      <FormMessage state={state} showOk compact />
-      {state?.ok ? null : asking ? (
-        <form {...form} className="space-y-2" role="group" aria-label={labels["members.tokens.revoke"]}>
-          <input type="hidden" name="tokenId" value={tokenId} />
-          <p className="text-sm">{confirm}</p>
-          <div className="flex gap-2">
-            <SubmitButton pending={pending} tone="danger" size="sm">
-              {labels["members.tokens.revokeYes"]}
-            </SubmitButton>
-            <button type="button" onClick={() => setAsking(false)} className={buttonClass("secondary", "sm")}>
-              {labels["members.tokens.keep"]}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <button type="button" onClick={() => setAsking(true)} className={buttonClass("dangerOutline", "sm")}>
-          {labels["members.tokens.revoke"]}
-        </button>
-      )}
-    </div>
+    <ConfirmAction
+      action={revokeTokenAction}
+      fields={{ tokenId }}
+      confirm={confirm}
+      labels={{ trigger: labels["members.tokens.revoke"], yes: labels["members.tokens.revokeYes"], keep: labels["members.tokens.keep"] }}
+      doneHref={doneHref}
+    />
   );
 }
