@@ -1,4 +1,5 @@
 import type { ErrorCode } from "@/lib/errors";
+import { crossSite } from "@/lib/net/same-origin";
 
 /**
  * The one error body of the app's route handlers: `{ error: { code, message } }` with the HTTP status of its
@@ -79,6 +80,25 @@ export function plainTextResponse(status: number, text: string, headers: Record<
 /** 303 See Other to a page on this site (after a public form's POST), never cached. */
 export function seeOtherResponse(location: string, headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, ...headers, location } });
+}
+
+/**
+ * The fields of a small form a public page posts (no JavaScript needed), or the answer that refuses it: 403
+ * with `crossSiteText` when another site posted it, 400 with `invalidText` when it is larger than `maxBytes` or
+ * not a form at all.
+ */
+export async function readPublicForm(
+  req: Request,
+  texts: { crossSite: string; invalid: string },
+  maxBytes = 4096,
+): Promise<FormData | Response> {
+  if (crossSite(req)) return plainTextResponse(403, texts.crossSite);
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) return plainTextResponse(400, texts.invalid);
+  try {
+    return await req.formData();
+  } catch {
+    return plainTextResponse(400, texts.invalid);
+  }
 }
 
 /** A JSON answer decided in lib/ (the enrolment API's): its status, body and headers, not yet a Response. */

@@ -1,8 +1,7 @@
 import { getDb } from "@/db/client";
-import { plainTextResponse, seeOtherResponse } from "@/lib/http";
+import { plainTextResponse, readPublicForm, seeOtherResponse } from "@/lib/http";
 import { getT } from "@/lib/i18n/server";
 import { disownRequest } from "@/lib/members/quality/disown";
-import { crossSite } from "@/lib/net/same-origin";
 
 /**
  * POST /api/verify/disown (public; a plain HTML form posts here, no JavaScript needed): "I did not join".
@@ -13,26 +12,13 @@ import { crossSite } from "@/lib/net/same-origin";
  * fields: 400, nothing looked up. A form posted from another site: 403.
  */
 export async function POST(req: Request): Promise<Response> {
-  if (crossSite(req)) return crossSiteRefused();
-  if (Number(req.headers.get("content-length") ?? 0) > 4096) return invalid();
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    return invalid();
-  }
+  const { t } = await getT();
+  const invalidText = t("members.verify.disown.invalid");
+  const form = await readPublicForm(req, { crossSite: t("members.verify.crossSite"), invalid: invalidText });
+  if (form instanceof Response) return form;
   const outcome = await disownRequest(await getDb(), req.headers, form);
-  if (outcome.kind === "invalid") return invalid();
+  if (outcome.kind === "invalid") return plainTextResponse(400, invalidText);
   if (outcome.kind === "limited") return seeOtherResponse("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
   return seeOtherResponse("/verify/disowned");
 }
 
-async function invalid(): Promise<Response> {
-  const { t } = await getT();
-  return plainTextResponse(400, t("members.verify.disown.invalid"));
-}
-
-async function crossSiteRefused(): Promise<Response> {
-  const { t } = await getT();
-  return plainTextResponse(403, t("members.verify.crossSite"));
-}

@@ -1,9 +1,8 @@
 import { getDb } from "@/db/client";
-import { plainTextResponse, seeOtherResponse } from "@/lib/http";
+import { plainTextResponse, readPublicForm, seeOtherResponse } from "@/lib/http";
 import { getT } from "@/lib/i18n/server";
 import { ENROLLED_COOKIE, ENROLLED_COOKIE_SECONDS, enrolledRequest, sealEnrolment } from "@/lib/members/quality/disown";
 import { publicUrl } from "@/lib/net/public-url";
-import { crossSite } from "@/lib/net/same-origin";
 
 /**
  * POST /api/verify/enrolled (public; a plain HTML form, no JavaScript needed): "Was I enrolled?". Field `epic`.
@@ -13,28 +12,15 @@ import { crossSite } from "@/lib/net/same-origin";
  * 303 to /verify/too-many. Missing or malformed EPIC: 400. Posted from another site: 403.
  */
 export async function POST(req: Request): Promise<Response> {
-  if (crossSite(req)) return crossSiteRefused();
-  if (Number(req.headers.get("content-length") ?? 0) > 4096) return invalid();
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    return invalid();
-  }
+  const { t } = await getT();
+  const invalidText = t("members.verify.enrolled.invalid");
+  const form = await readPublicForm(req, { crossSite: t("members.verify.crossSite"), invalid: invalidText });
+  if (form instanceof Response) return form;
   const outcome = await enrolledRequest(await getDb(), req.headers, form);
-  if (outcome.kind === "invalid") return invalid();
+  if (outcome.kind === "invalid") return plainTextResponse(400, invalidText);
   if (outcome.kind === "limited") return seeOtherResponse("/verify/too-many", { "retry-after": String(outcome.retryAfter) });
   const secure = publicUrl().startsWith("https:") ? "; Secure" : "";
   const cookie = `${ENROLLED_COOKIE}=${sealEnrolment(outcome.result)}; Path=/verify/enrolled; Max-Age=${ENROLLED_COOKIE_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
   return seeOtherResponse("/verify/enrolled", { "set-cookie": cookie });
 }
 
-async function invalid(): Promise<Response> {
-  const { t } = await getT();
-  return plainTextResponse(400, t("members.verify.enrolled.invalid"));
-}
-
-async function crossSiteRefused(): Promise<Response> {
-  const { t } = await getT();
-  return plainTextResponse(403, t("members.verify.crossSite"));
-}
