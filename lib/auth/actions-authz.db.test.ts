@@ -343,7 +343,7 @@ const ACTIONS: Record<string, Row> = {
     controls: (f) => [{ viewer: "raipur", aim: "Raipur's demo token", form: { tokenId: String(f.token.raipurDemo) } }],
   },
 
-  "lib/members/quality/scorecard-actions.ts#suspendEnrollerAction": {
+  "lib/members/quality/actions.ts#suspendEnrollerAction": {
     cases: (f) => [
       { viewer: "raipur", aim: "a Durg chief enroller's token", form: { tokenId: String(f.token.durg) }, expect: notFound },
       { viewer: "pcc", aim: "another state's token", form: { tokenId: String(f.state2.tokenId) }, expect: notFound },
@@ -979,7 +979,6 @@ describe.each(testEngines())("every server action, aimed outside the viewer's ar
       "lib/i18n/actions.ts",
       "lib/members/actions.ts",
       "lib/members/quality/actions.ts",
-      "lib/members/quality/scorecard-actions.ts",
       "lib/targets/actions.ts",
       "lib/trainings/actions.ts",
       "lib/users/actions.ts",

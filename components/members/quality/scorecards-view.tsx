@@ -11,7 +11,7 @@ import { unitName } from "@/lib/i18n";
 import { SUSPEND_KEYS } from "@/lib/i18n/labels/scorecards";
 import { pick } from "@/lib/i18n/pick";
 import { getT } from "@/lib/i18n/server";
-import type { ScorecardsPageData } from "@/lib/members/quality/scorecard-pages";
+import type { ScorecardsPageData } from "@/lib/members/quality/pages";
 import type { ScorecardRow, ScorecardSort, SortDir } from "@/lib/members/quality/scorecards";
 
 const NUMERIC: { sort: Exclude<ScorecardSort, "name">; key: `scorecards.col.${Exclude<ScorecardSort, "name">}` }[] = [

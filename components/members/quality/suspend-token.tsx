@@ -2,7 +2,7 @@
 
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { SuspendLabels } from "@/lib/i18n/labels/scorecards";
-import { suspendEnrollerAction } from "@/lib/members/quality/scorecard-actions";
+import { suspendEnrollerAction } from "@/lib/members/quality/actions";
 
 /**
  * Suspending asks once more, naming the token and its holder, before anything is written. Afterwards the page

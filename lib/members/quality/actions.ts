@@ -3,7 +3,8 @@
 import { defineAction } from "@/lib/actions";
 import { ActionError, type ActionResult } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n";
-import { decideSchema, restoreSchema } from "@/lib/members/quality/schema";
+import { decideSchema, restoreSchema, suspendSchema } from "@/lib/members/quality/schema";
+import { suspendEnrollerToken } from "@/lib/members/quality/scorecards";
 import { decide, restore, type DecideResult, type QualityDecision } from "@/lib/members/quality/service";
 
 /** What a decision changes: the queue, and every count a void or restore moves. */
@@ -34,4 +35,24 @@ export const restoreAction = defineAction({
   schema: restoreSchema,
   revalidate: REVALIDATE,
   handler: async ({ viewer, db, input, t }) => answer(t, "restore", await restore(db, viewer, { memberIds: input.memberId, note: input.note })),
+});
+
+const suspendErrorKeys = {
+  not_found: "scorecards.error.notFound",
+  forbidden: "scorecards.error.forbidden",
+  already_revoked: "scorecards.error.alreadySuspended",
+} as const;
+
+/**
+ * Suspends an enroller's token from the scorecards (the token's revocation, audited as `tokens.revoke`). Not
+ * revalidated here: the client navigates to the list with the confirmation, which renders it afresh.
+ */
+export const suspendEnrollerAction = defineAction({
+  permission: "tokens.manage",
+  schema: suspendSchema,
+  handler: async ({ viewer, db, input, t }) => {
+    const r = await suspendEnrollerToken(db, viewer, input.tokenId);
+    if (!r.ok) throw new ActionError(r.code === "already_revoked" ? "conflict" : r.code, suspendErrorKeys[r.code]);
+    return { ok: true, data: { prefix: r.prefix }, message: t("scorecards.suspended", { prefix: r.prefix }) };
+  },
 });

@@ -8,7 +8,7 @@ import { acOptions, districtOptions } from "@/lib/geo/queries";
 import { enrollerOptions, listQueue, QUEUE_MAX_PAGE, reasonCounts } from "@/lib/members/quality/queries";
 import { parseQueueParams } from "@/lib/members/quality/search-params";
 import type { SearchParams } from "@/lib/search-params";
-import { seesScorecards } from "@/lib/members/quality/scorecards";
+import { loadScorecards, parseScorecardParams, seesScorecards } from "@/lib/members/quality/scorecards";
 
 /**
  * /quality: the review queue of the viewer's area (404 without quality.view): a page of flagged members under
@@ -49,3 +49,14 @@ export async function qualityPageData(searchParams: Promise<SearchParams>) {
   };
 }
 export type QualityPageData = Awaited<ReturnType<typeof qualityPageData>>;
+
+/** What /quality/enrollers loads (404 for a viewer without scorecards: see seesScorecards). */
+export async function scorecardsPageData(searchParams: Promise<SearchParams>) {
+  const viewer = await requireViewer();
+  if (!seesScorecards(viewer)) notFound();
+  const p = parseScorecardParams(await searchParams);
+  const db = await getDb();
+  const result = await loadScorecards(db, viewer, { sort: p.sort, dir: p.dir, page: p.page });
+  return { p, ...result, canSuspend: can(viewer, "tokens.manage"), scope: viewer.scope };
+}
+export type ScorecardsPageData = Awaited<ReturnType<typeof scorecardsPageData>>;

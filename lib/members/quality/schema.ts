@@ -44,3 +44,8 @@ export const decideSchema = z
 
 /** Restore voided members (leadership), with a note. */
 export const restoreSchema = z.object({ memberId: memberIds, note: requiredNote });
+
+/** Suspend an enroller's token from the scorecards. */
+export const suspendSchema = z.object({
+  tokenId: z.coerce.number({ error: "action.field.invalid" }).int({ error: "action.field.invalid" }).positive({ error: "action.field.invalid" }),
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ScorecardsView } from "@/components/members/quality/scorecards-view";
-import { scorecardsPageData } from "@/lib/members/quality/scorecard-pages";
+import { scorecardsPageData } from "@/lib/members/quality/pages";
 import type { SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Enroller scorecards" };
