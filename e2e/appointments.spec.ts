@@ -156,6 +156,6 @@ test("the enrollers page speaks Hindi", async ({ page: browserPage, context }) =
   const page = await signedInTo(browserPage, "raipur", "/enrollers");
   await context.addCookies([{ name: "lang", value: "hi", url: page.url() }]);
   await page.goto("/enrollers");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("नामांकनकर्ता");
-  await expect(page.getByText("नियुक्त मुख्य नामांकनकर्ता")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("सदस्यता प्रभारी");
+  await expect(page.getByText("नियुक्त मुख्य सदस्यता प्रभारी")).toBeVisible();
 });

@@ -19,6 +19,10 @@ describe("message catalogs", () => {
       if (/\p{L}/u.test(words)) expect(text, key).toMatch(/[\u0900-\u097F]/);
     }
   });
+  it("calls an enroller by one Hindi word, सदस्यता प्रभारी, as the menu does", () => {
+    for (const [key, text] of Object.entries(hi)) expect(text, key).not.toMatch(/नामांकनकर्ता/);
+    expect(hi["nav.enrollers"]).toBe("सदस्यता प्रभारी");
+  });
   it("fills placeholders and falls back to English", () => {
     const t = translator("hi");
     expect(t("overview.ofTarget", { percent: "50%", target: "1,000" })).toBe("लक्ष्य 1,000 का 50%");
