@@ -40,10 +40,17 @@ export function DataTableHead<T>({ groups }: { groups: HeaderGroup<T>[] }) {
   ));
 }
 
-/** One body cell of a TanStack table. */
+/** A column's name as a `cards` table's card shows it: `meta.label`, else the header when it is text. */
+function cardLabel<T>(column: Column<T, unknown>): string | undefined {
+  const meta = column.columnDef.meta as { label?: string } | undefined;
+  const header = column.columnDef.header;
+  return meta?.label ?? (typeof header === "string" ? header : undefined);
+}
+
+/** One body cell of a TanStack table (labelled for a `cards` table's card). */
 export function DataCell<T>({ cell }: { cell: Cell<T, unknown> }) {
   return (
-    <td className={dataCellCls(isNumeric(cell.column))} data-col={cell.column.id}>
+    <td className={dataCellCls(isNumeric(cell.column))} data-col={cell.column.id} data-label={cardLabel(cell.column)}>
       {flexRender(cell.column.columnDef.cell, cell.getContext())}
     </td>
   );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode, ThHTMLAttributes } from "react";
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 export const thCls = "whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
 export const tdCls = "px-3 py-2 align-top";
@@ -21,6 +21,11 @@ export function TableBox({ children, label }: { children: ReactNode; label?: str
 /**
  * A table in the house style: inside its scrolling box (a region named by `label`), a caption for screen
  * readers, the header row from `head`, and the rows (give them `<tr>`s; the body draws the lines between them).
+ *
+ * `cards`: below 640 px every row becomes a card — each cell on its own line, led by its column's name (write
+ * the cells with `Td label=…`, or DataCell, which labels itself), so a row's name, figures, input and button
+ * are seen together and nothing scrolls sideways. Every editable table is a `cards` table; so is a read-only
+ * one whose deciding columns would otherwise sit off-screen. The look is `.table-cards` in app/globals.css.
  */
 export function Table({
   label,
@@ -29,6 +34,7 @@ export function Table({
   children,
   foot,
   testId,
+  cards = false,
 }: {
   /** Names the scrolling region; no region without it. */
   label?: string;
@@ -37,10 +43,12 @@ export function Table({
   children: ReactNode;
   foot?: ReactNode;
   testId?: string;
+  /** Rows become cards below 640 px. */
+  cards?: boolean;
 }) {
   return (
     <TableBox label={label}>
-      <table className="w-full text-sm" data-testid={testId}>
+      <table className={cards ? "table-cards w-full text-sm" : "w-full text-sm"} data-testid={testId}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="border-b border-stone-200 bg-stone-50">{head}</thead>
         <tbody className="divide-y divide-stone-100">{children}</tbody>
@@ -56,6 +64,18 @@ export function Th({ numeric, className, children, ...rest }: { numeric?: boolea
     <th scope="col" className={[thCls, numeric ? "text-right" : "", className].filter(Boolean).join(" ")} {...rest}>
       {children}
     </th>
+  );
+}
+
+/**
+ * A body cell. `label` is its column's name, shown before the value when a `cards` table is a card (below
+ * 640 px; `numeric` right-aligns a figure.
+ */
+export function Td({ label, numeric, className, children, ...rest }: { label?: string; numeric?: boolean } & TdHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <td data-label={label} className={[tdCls, numeric ? "text-right tabular-nums" : "", className].filter(Boolean).join(" ")} {...rest}>
+      {children}
+    </td>
   );
 }
 
