@@ -1,5 +1,7 @@
 "use client";
 
+import { buttonClass } from "@/components/ui/button";
+
 // Error boundaries are client components and cannot read the catalogs on the server; both languages show.
 export default function DashboardError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -8,7 +10,7 @@ export default function DashboardError({ reset }: { error: Error & { digest?: st
       <p className="text-muted">
         The page could not be shown. Try again; if it keeps failing, tell your administrator the time it happened.
       </p>
-      <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white">
+      <button type="button" onClick={reset} className={buttonClass("primary")}>
         Try again · फिर कोशिश करें
       </button>
     </div>

@@ -9,7 +9,7 @@ export const BANDS: { min: number; fill: string; text: string; label: MessageKey
   { min: 0, fill: "#ffffcc", text: "#1f2937", label: "coverage.band.low" },
   { min: 0.25, fill: "#c2e699", text: "#1f2937", label: "coverage.band.b25" },
   { min: 0.5, fill: "#78c679", text: "#1f2937", label: "coverage.band.b50" },
-  { min: 0.75, fill: "#31a354", text: "#ffffff", label: "coverage.band.b75" },
+  { min: 0.75, fill: "#238443", text: "#ffffff", label: "coverage.band.b75" },
   { min: 1, fill: "#006837", text: "#ffffff", label: "coverage.band.full" },
 ];
 
