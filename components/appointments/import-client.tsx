@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useId, useMemo, useState } from "react";
 import type { ImportReport, RowOutcome } from "@/lib/appointments/import";
 import { importAppointmentsAction } from "@/lib/appointments/actions";
+import { exportFileName } from "@/lib/csv/file-name";
 import { toCsv } from "@/lib/csv/write";
 import { buttonCls, secondaryButtonCls } from "@/components/ui/button";
 import { Badge, toneCls, type Tone } from "@/components/ui/badge";
@@ -54,7 +55,7 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
     const url = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
     const a = document.createElement("a");
     a.href = url;
-    a.download = `import-outcome-${new Date().toISOString().slice(0, 10)}.csv`;
+    a.download = exportFileName(["import-outcome"]);
     a.click();
     URL.revokeObjectURL(url);
   };

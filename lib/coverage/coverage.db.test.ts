@@ -94,8 +94,10 @@ describe.each(testEngines())("booth coverage on %s", (engine) => {
     // A seat or district outside the scope is not found, not quietly widened.
     expect(answer(await exportUncoveredBooths(h.db, raipur, { ac: "64" })).status).toBe(404);
     expect(answer(await exportUncoveredBooths(h.db, raipur, { district: "durg" })).status).toBe(404);
-    const seat = answer(await exportUncoveredBooths(h.db, itcell, { ac: "64" }));
-    expect((await seat.text()).trimEnd().split("\r\n").slice(1).every((l) => l.split(",")[0]!.startsWith("064-"))).toBe(true);
+    // Named with the day in India: at 00:30 on 2 Dec in Raipur (19:00 UTC on 1 Dec) the file says 12-02.
+    const seat = await exportUncoveredBooths(h.db, itcell, { ac: "64", district: "durg" }, new Date("2026-12-01T19:00:00Z"));
+    expect(seat.ok && seat.fileName).toBe("uncovered-booths-ac-64-durg-2026-12-02.csv");
+    expect((await answer(seat).text()).trimEnd().split("\r\n").slice(1).every((l) => l.split(",")[0]!.startsWith("064-"))).toBe(true);
     const [audit] = await queryRows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'export.uncovered_booths'`);
     expect(audit!.n).toBe(2);
   });

@@ -4,6 +4,7 @@ import { queryRows, type Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { exportFileName } from "@/lib/csv/file-name";
 import { toCsv } from "@/lib/csv/write";
 import { unitIdsInScope } from "@/lib/auth/scope";
 import { parseCoverageParams } from "@/lib/coverage/search-params";
@@ -16,7 +17,7 @@ import { allUncoveredBooths, coverageLevels, type UncoveredBooth } from "@/lib/c
  */
 export type UncoveredExport = { ok: true; body: string; fileName: string } | { ok: false; code: "forbidden" | "not_found" };
 
-export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Record<string, string>): Promise<UncoveredExport> {
+export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Record<string, string>, now = new Date()): Promise<UncoveredExport> {
   if (!can(viewer, "coverage.view") || !can(viewer, "exports.download")) return { ok: false, code: "forbidden" };
   const p = parseCoverageParams(params, coverageLevels(viewer));
   // Seat and district are looked up inside the scope: a filter outside it matches nothing rather than widening it.
@@ -44,6 +45,5 @@ export async function exportUncoveredBooths(db: Db, viewer: Viewer, params: Reco
     { header: "district", value: (r) => r.districtName },
     { header: "block", value: (r) => r.blockName },
   ]);
-  const suffix = [p.ac ? `ac-${p.ac}` : null, p.district ?? null].filter(Boolean).join("-");
-  return { ok: true, body, fileName: `uncovered-booths${suffix ? `-${suffix}` : ""}-${new Date().toISOString().slice(0, 10)}.csv` };
+  return { ok: true, body, fileName: exportFileName(["uncovered-booths", p.ac ? `ac-${p.ac}` : null, p.district], { now }) };
 }

@@ -35,3 +35,40 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): 
   for (const row of rows) out += csvLine(columns.map((c) => c.value(row)));
   return out;
 }
+
+/**
+ * A CSV download as a stream of bytes: the BOM and header first, then each page of rows as the reader asks for
+ * more (a keyset-paged query yields them), so a large file is never held whole on the server. The next page is
+ * read only when the client has taken the last one; a download the client abandons stops the reading.
+ */
+export function csvStream<T>(pages: AsyncIterable<readonly T[]>, columns: readonly CsvColumn<T>[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const it = pages[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(columns.map((c) => c.header))));
+        return;
+      }
+      // A pull must enqueue something or close, or the reader waits for ever: empty pages are skipped.
+      for (;;) {
+        const next = await it.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        let out = "";
+        for (const row of next.value) out += csvLine(columns.map((c) => c.value(row)));
+        if (out) {
+          controller.enqueue(encoder.encode(out));
+          return;
+        }
+      }
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
+}

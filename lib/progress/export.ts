@@ -5,7 +5,7 @@ import { auditExport } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { toCsv, type CsvColumn, type CsvFile } from "@/lib/csv/write";
-import { istDate } from "@/lib/dates";
+import { exportFileName } from "@/lib/csv/file-name";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
 import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
 import { type ChildRow } from "@/lib/progress/types";
@@ -70,26 +70,24 @@ export async function progressCsv(db: Db, viewer: Viewer, q: ProgressExportQuery
 }
 
 async function build(db: Db, viewer: Viewer, q: ProgressExportQuery, now: Date): Promise<CsvFile> {
-  const day = istDate(now);
   if ("list" in q) {
     if (!can(viewer, "exports.download") || !can(viewer, "progress.view", q.list)) throw new ActionError("forbidden", "action.forbidden");
     if (q.list === "pc" && viewer.scope.level !== "state" && viewer.scope.level !== "pc") throw new ActionError("not_found", "notFound.body");
     const scope = await scopeUnit(db, viewer);
     if (!scope) throw new ActionError("not_found", "notFound.body");
     const group = await listUnits(db, viewer, scope, q.list, { now });
-    return { body: toCsv(group.rows, CHILD_COLUMNS), fileName: `${q.list}-${scope.key}-${day}.csv`, rows: group.rows.length };
+    return { body: toCsv(group.rows, CHILD_COLUMNS), fileName: exportFileName([q.list, scope.key], { now }), rows: group.rows.length };
   }
   if (!can(viewer, "exports.download", q.level)) throw new ActionError("forbidden", "action.forbidden");
   const unit = q.level === "state" ? await scopeUnit(db, viewer) : await findUnit(db, viewer, q.level, q.key, { districtSlug: q.district });
   if (!unit || unit.level !== q.level || (q.level === "state" && unit.key !== q.key)) throw new ActionError("not_found", "notFound.body");
   const data = await loadUnitProgress(db, viewer, unit, { now });
-  const base = `${unit.level}-${unit.key}`;
   if (q.table === "daily") {
     const cumulative = new Map(data.cumulative.map((p) => [p.day, p]));
     const rows: DayRow[] = data.daily.map((d) => ({ ...d, cumulative: cumulative.get(d.day)?.members ?? null, line: cumulative.get(d.day)?.line ?? null }));
-    return { body: toCsv(rows, DAY_COLUMNS), fileName: `${base}-daily-${day}.csv`, rows: rows.length };
+    return { body: toCsv(rows, DAY_COLUMNS), fileName: exportFileName([unit.level, unit.key, "daily"], { now }), rows: rows.length };
   }
   const rows = q.table === "lagging" ? data.lagging : data.groups.find((g) => g.level === q.table)?.rows;
   if (!rows) throw new ActionError("not_found", "notFound.body");
-  return { body: toCsv(rows, CHILD_COLUMNS), fileName: `${base}-${q.table}-${day}.csv`, rows: rows.length };
+  return { body: toCsv(rows, CHILD_COLUMNS), fileName: exportFileName([unit.level, unit.key, q.table], { now }), rows: rows.length };
 }

@@ -5,7 +5,7 @@ import { auditExport } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { toCsv, type CsvColumn, type CsvFile } from "@/lib/csv/write";
-import { istDate } from "@/lib/dates";
+import { exportFileName } from "@/lib/csv/file-name";
 import { ActionError } from "@/lib/errors";
 import { GEO_LEVELS } from "@/lib/geo/levels";
 import { loadTargetsPage, type TargetRow } from "@/lib/targets/queries";
@@ -41,8 +41,7 @@ export async function targetsCsv(db: Db, viewer: Viewer, q: TargetsExportQuery, 
   const page = await loadTargetsPage(db, viewer, now);
   const section = page.sections.find((s) => s.level === q.targets);
   if (!section) throw new ActionError("not_found", "notFound.body");
-  const day = istDate(now);
-  const file = { body: toCsv(section.rows, targetColumns(section.rows)), fileName: `targets-${q.targets}-${viewer.scope.key}-${day}.csv`, rows: section.rows.length };
+  const file = { body: toCsv(section.rows, targetColumns(section.rows)), fileName: exportFileName(["targets", q.targets, viewer.scope.key], { now }), rows: section.rows.length };
   await auditExport(db, viewer, "targets", q, file);
   return file;
 }
