@@ -384,7 +384,9 @@ async function seedPeople(tx: DbOrTx, rng: Rng, geo: Geo, startsOn: string, toda
     for (const c of chiefs) {
       const districtId = c.level === "district" ? c.unitId : blockDistrict.get(c.unitId)!;
       if (!divisionDistricts.has(districtId) || !rng.chance(0.72)) continue;
-      attendance.push({ trainingId: training!.id, workerId: c.workerId, days: rng.chance(0.85) ? 2 : 1 });
+      // Only the days begun by `today` can have been attended (the database refuses more).
+      const days = Math.min(rng.chance(0.85) ? 2 : 1, daysBetween(startsDay, today) + 1);
+      attendance.push({ trainingId: training!.id, workerId: c.workerId, days });
     }
   }
   if (attendance.length > 0) {

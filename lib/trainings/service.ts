@@ -3,7 +3,9 @@
  * district, block) the viewer may manage, in a district of their scope; attendance is marked only for chief
  * enrollers of the viewer's scope. Each change writes its audit event in the same transaction.
  *
- * "Trained" (lib/appointments/scope.ts `trainedSql`): attended every day of at least one session.
+ * "Trained" (lib/appointments/sql.ts `trainedSql`): attended every day of at least one session. Days are
+ * marked only once they have begun (India time, lib/trainings/days.ts), so nobody is trained before a
+ * session's last day; the database refuses such a mark too (migration 0008).
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -12,14 +14,17 @@ import { trainings } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { ActionError } from "@/lib/errors";
+import { ActionError, type Message } from "@/lib/errors";
 import { unitInScope } from "@/lib/auth/scope";
+import { daysBegun } from "@/lib/trainings/days";
 import { chiefInScope, loadTraining } from "@/lib/trainings/queries";
 import type { AttendanceInput, TrainingInput } from "@/lib/trainings/schema";
 
 export interface TrainingCtx {
   db: Db;
   viewer: Viewer;
+  /** The moment that decides which days have begun; tests pass one, the app the clock's. */
+  now?: Date;
 }
 
 export async function createTraining(ctx: TrainingCtx, input: TrainingInput): Promise<{ id: number }> {
@@ -58,16 +63,26 @@ export async function createTraining(ctx: TrainingCtx, input: TrainingInput): Pr
 
 /**
  * Saves the marks that changed (inserted, updated or removed), each with its audit event. Refuses the whole
- * save when any worker is not a chief enroller of the viewer's scope, or a mark exceeds the session's days.
+ * save when any worker is not a chief enroller of the viewer's scope, or a mark exceeds the session's days or
+ * the days that have begun (a field error next to each such worker's field).
  */
 export async function setAttendance(ctx: TrainingCtx, input: AttendanceInput): Promise<{ changed: number }> {
   const { db, viewer } = ctx;
   if (!can(viewer, "trainings.manage")) throw new ActionError("forbidden", "action.forbidden");
   const training = await loadTraining(db, viewer, input.trainingId);
   if (!training) throw new ActionError("not_found", "trainings.error.notFound");
-  const bad = input.marks.find((m) => m.days > training.days);
-  if (bad) {
-    throw new ActionError("invalid", "action.invalid", undefined, { [`days_${bad.workerId}`]: { key: "trainings.field.daysOver", values: { days: training.days } } });
+  const begun = daysBegun(training, ctx.now ?? new Date());
+  const fieldErrors: Record<string, Message> = {};
+  for (const m of input.marks) {
+    if (m.days > training.days) fieldErrors[`days_${m.workerId}`] = { key: "trainings.field.daysOver", values: { days: training.days } };
+    else if (m.days > begun) {
+      fieldErrors[`days_${m.workerId}`] =
+        begun === 0 ? "trainings.field.notBegun" : { key: "trainings.field.daysNotBegun", values: { begun, days: training.days } };
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    const key = Object.values(fieldErrors).some((e) => typeof e === "object" && e.key === "trainings.field.daysOver") ? "action.invalid" : "trainings.error.daysNotBegun";
+    throw new ActionError("invalid", key, undefined, fieldErrors);
   }
   if (input.marks.length === 0) return { changed: 0 };
   const ids = [...new Set(input.marks.map((m) => m.workerId))];

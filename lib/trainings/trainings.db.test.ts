@@ -6,6 +6,8 @@ import { enrollerSummary, listUnitPosts } from "@/lib/appointments/queries";
 import { districtId, seededDemo, writesSnapshot } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ActionError } from "@/lib/errors";
+import { addDays, istDate, istDayStart } from "@/lib/dates";
+import { pgError } from "@/db/errors";
 import { listTrainings, loadTraining, trainingRoster } from "@/lib/trainings/queries";
 import { attendanceSchema, trainingSchema } from "@/lib/trainings/schema";
 import { createTraining, setAttendance, type TrainingCtx } from "@/lib/trainings/service";
@@ -50,31 +52,36 @@ describe.each(testEngines())("trainings on %s", (engine) => {
     expect(audit!.n).toBe(1);
   });
 
-  it("marks attendance for the viewer's chief enrollers; attending every day makes them trained", async () => {
-    const raipurId = await districtId(h.db, "raipur");
-    const { id } = await createTraining(ctx(raipur), {
-      title: "Two-day session",
-      place: "Raipur",
-      level: "district",
-      districtId: raipurId,
-      startsOn: "2026-12-10",
-      endsOn: "2026-12-11",
-    });
-    const roster = await trainingRoster(h.db, raipur, id);
-    expect(roster.length).toBeGreaterThan(0);
-    expect(roster.every((r) => r.districtName === "Raipur")).toBe(true);
+  /** Today in India (the real clock: the database's triggers read it too), and a day around it. */
+  const today = () => istDate(new Date());
+  const twoDaySession = async (title: string, startsOn: string) =>
+    createTraining(ctx(raipur), { title, place: "Raipur", level: "district", districtId: await districtId(h.db, "raipur"), startsOn, endsOn: addDays(startsOn, 1) });
+  const untrainedChief = async () => {
     const chiefs = await listUnitPosts(h.db, raipur, { role: "chief_enroller", level: "block", show: "untrained" });
     const untrained = chiefs.flatMap((c) => c.holders).find((x) => x.trained === false)!;
     expect(untrained).toBeDefined();
+    return untrained;
+  };
+  const isTrained = async (workerId: number) =>
+    (await listUnitPosts(h.db, raipur, { role: "chief_enroller", level: "block" })).flatMap((c) => c.holders).find((x) => x.workerId === workerId)!.trained;
+
+  it("marks attendance for the viewer's chief enrollers; attending every day makes them trained", async () => {
+    // Yesterday and today: both days have begun.
+    const { id } = await twoDaySession("Two-day session", addDays(today(), -1));
+    const roster = await trainingRoster(h.db, raipur, id);
+    expect(roster.length).toBeGreaterThan(0);
+    expect(roster.every((r) => r.districtName === "Raipur")).toBe(true);
+    const untrained = await untrainedChief();
     const summary = await enrollerSummary(h.db, raipur);
 
     await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 1 }] });
     expect((await enrollerSummary(h.db, raipur)).chiefTrained).toBe(summary.chiefTrained);
+    expect(await isTrained(untrained.workerId)).toBe(false);
     const result = await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 2 }] });
     expect(result.changed).toBe(1);
     expect((await enrollerSummary(h.db, raipur)).chiefTrained).toBe(summary.chiefTrained + 1);
-    const after = (await listUnitPosts(h.db, raipur, { role: "chief_enroller", level: "block" })).flatMap((c) => c.holders).find((x) => x.workerId === untrained.workerId);
-    expect(after!.trained).toBe(true);
+    expect(await isTrained(untrained.workerId)).toBe(true);
+    expect((await listTrainings(h.db, raipur)).find((x) => x.id === id)).toMatchObject({ attended: 1, completed: 1 });
     // Unchanged marks write nothing; each change writes one audit event.
     expect((await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 2 }] })).changed).toBe(0);
     const audits = await queryRows<{ before: { daysAttended: number }; after: { daysAttended: number } }>(
@@ -93,6 +100,54 @@ describe.each(testEngines())("trainings on %s", (engine) => {
     await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 0 }] });
     expect((await enrollerSummary(h.db, raipur)).chiefTrained).toBe(summary.chiefTrained);
     expect((await loadTraining(h.db, raipur, id))!.days).toBe(2);
+  });
+
+  it("refuses a day that has not begun (India time) with a field error, and writes nothing", async () => {
+    const { id } = await twoDaySession("Starts today", today());
+    const { id: later } = await twoDaySession("Starts tomorrow", addDays(today(), 1));
+    const untrained = await untrainedChief();
+    const field = `days_${untrained.workerId}`;
+    const before = await writesSnapshot(h.db);
+    // "All 2 days" on the first day.
+    const early = await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 2 }] }).catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(ActionError);
+    expect(early).toMatchObject({ code: "invalid", message: "Attendance can be marked only for days that have begun." });
+    expect((early as ActionError).fieldErrors).toEqual({ [field]: "Only 1 of the 2 days have begun: mark a day once it has come." });
+    // A session not begun takes no mark at all.
+    const ahead = await setAttendance(ctx(raipur), { trainingId: later, marks: [{ workerId: untrained.workerId, days: 1 }] }).catch((e: unknown) => e);
+    expect((ahead as ActionError).fieldErrors).toEqual({ [field]: "The session has not begun: attendance is marked from its first day." });
+    expect(await writesSnapshot(h.db)).toEqual(before);
+
+    // The first day is markable, and does not make anyone trained.
+    await setAttendance(ctx(raipur), { trainingId: id, marks: [{ workerId: untrained.workerId, days: 1 }] });
+    expect(await isTrained(untrained.workerId)).toBe(false);
+    expect((await listTrainings(h.db, raipur)).find((x) => x.id === id)).toMatchObject({ attended: 1, completed: 0 });
+
+    // `now` decides, in India time: a minute before India's midnight (18:29 UTC) the first day has not begun; a
+    // minute after it (18:31 UTC, still the day before in UTC) the first day has, the second not.
+    const { id: yesterdays } = await twoDaySession("Yesterday and today", addDays(today(), -1));
+    const eve = new Date(istDayStart(addDays(today(), -1)).getTime() - 60_000);
+    const dawn = new Date(istDayStart(addDays(today(), -1)).getTime() + 60_000);
+    const atEve = await setAttendance({ ...ctx(raipur), now: eve }, { trainingId: yesterdays, marks: [{ workerId: untrained.workerId, days: 1 }] }).catch((e: unknown) => e);
+    expect((atEve as ActionError).fieldErrors).toEqual({ [field]: "The session has not begun: attendance is marked from its first day." });
+    const atDawn = await setAttendance({ ...ctx(raipur), now: dawn }, { trainingId: yesterdays, marks: [{ workerId: untrained.workerId, days: 2 }] }).catch((e: unknown) => e);
+    expect((atDawn as ActionError).fieldErrors).toEqual({ [field]: "Only 1 of the 2 days have begun: mark a day once it has come." });
+    expect(await isTrained(untrained.workerId)).toBe(false);
+  });
+
+  it("the database refuses a mark for a day not begun or beyond the session, whoever writes it", async () => {
+    const { id } = await twoDaySession("Database guard", today());
+    const untrained = await untrainedChief();
+    const insert = (days: number) =>
+      h.db.execute(sql`INSERT INTO training_attendance (training_id, worker_id, state_id, days_attended) VALUES (${id}, ${untrained.workerId}, ${raipur.scope.stateId}, ${days})`);
+    const refused = { code: "23514", constraint: "training_attendance_days_begun" };
+    expect(await insert(2).then(() => null, pgError)).toMatchObject(refused);
+    expect(await insert(3).then(() => null, pgError)).toMatchObject({ code: "23514", constraint: "training_attendance_within_session" });
+    await insert(1);
+    expect(await h.db.execute(sql`UPDATE training_attendance SET days_attended = 2 WHERE training_id = ${id}`).then(() => null, pgError)).toMatchObject(refused);
+    // Moving the session so that the marked day lies ahead is refused too.
+    expect(await h.db.execute(sql`UPDATE trainings SET starts_on = starts_on + 1, ends_on = ends_on + 1 WHERE id = ${id}`).then(() => null, pgError)).toMatchObject(refused);
+    expect(await isTrained(untrained.workerId)).toBe(false);
   });
 
   it("refuses marks for another district's chief enrollers and writes nothing", async () => {
