@@ -82,6 +82,8 @@ export const memberFingerprints = pgTable(
   },
   (t) => [
     index("member_fingerprints_name_idx").on(t.acId, t.nameKey, t.age),
+    // The members search's name match across scripts: a key prefix (LIKE 'sunit%') is a range of this index.
+    index("member_fingerprints_name_key_prefix_idx").on(t.nameKey.op("text_pattern_ops")),
     // The photo lookup finds candidates by any equal 16-bit band of the hash, then checks the exact distance.
     index("member_fingerprints_band0_idx").on(sql`((${t.photoHash} >> 48) & 65535)`).where(sql`${t.photoHash} IS NOT NULL`),
     index("member_fingerprints_band1_idx").on(sql`((${t.photoHash} >> 32) & 65535)`).where(sql`${t.photoHash} IS NOT NULL`),

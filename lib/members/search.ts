@@ -1,13 +1,14 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { boothCounters, booths, members } from "@/db/schema";
+import { boothCounters, booths, memberFingerprints, members } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { boothScope, inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import { joinMemberPlace, memberPlaceColumns, type MemberPlace } from "@/lib/members/place";
 import { likeEscape, parseMemberQuery, type MemberQuery } from "@/lib/members/query";
+import { normaliseName } from "@/lib/members/quality/name-key";
 
 /**
  * Member search within the viewer's scope. Lists show personal data masked (EPIC `ABC•••4567`, phone
@@ -74,10 +75,26 @@ export function queryCondition(query: MemberQuery): SQL | undefined | null {
     case "booth":
       return eq(booths.code, query.code);
     case "name":
-      return sql`${members.name} ILIKE ${`%${likeEscape(query.value)}%`}`;
+      return nameCondition(query.value);
     case "tooShort":
       return null;
   }
+}
+
+/**
+ * A name as typed, in either script: the name itself contains it (`ILIKE`, any part of the name, as typed),
+ * or the member's spelling-blind name key (lib/members/quality/name-key.ts, kept by the quality job in
+ * member_fingerprints) starts with the query's key, so "sunita" finds सुनीता and "सुनीता साहू" finds
+ * "Sunita Sahu". The key match is a range of member_fingerprints_name_key_prefix_idx (name_key
+ * text_pattern_ops); the scope is applied to the members rows as for every search. A member saved in the last
+ * seconds, before the job has keyed it, is found by the `ILIKE` in its own script.
+ */
+export function nameCondition(value: string): SQL {
+  const typed = sql`${members.name} ILIKE ${`%${likeEscape(value)}%`}`;
+  const key = normaliseName(value);
+  if (!key) return typed;
+  const keyed = sql`${members.id} IN (SELECT ${memberFingerprints.memberId} FROM ${memberFingerprints} WHERE ${memberFingerprints.nameKey} LIKE ${`${key}%`})`;
+  return or(typed, keyed)!;
 }
 
 export function parsePage(raw: string | string[] | undefined): number {

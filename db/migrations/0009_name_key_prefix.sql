@@ -1,0 +1,1 @@
+CREATE INDEX "member_fingerprints_name_key_prefix_idx" ON "member_fingerprints" USING btree ("name_key" text_pattern_ops);
