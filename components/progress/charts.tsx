@@ -21,6 +21,7 @@ import {
 import { formatDay, formatNumber, formatShortDay } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import type { ChartLabels } from "@/lib/i18n/labels/progress";
+import type { ChildBar } from "@/lib/progress/display";
 import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
 
 const COLORS = {
@@ -41,12 +42,6 @@ const shortDay = (locale: Locale) => (d: string) => formatShortDay(d, locale);
 
 const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-export interface ChildBar {
-  label: string;
-  members: number;
-  target: number | null;
-  status: "lagging" | "onPace" | "noTarget";
-}
 
 /** A unit's target as a tick across its bar. */
 function TargetTick(props: { cx?: number; cy?: number; payload?: ChildBar }) {
@@ -55,7 +50,10 @@ function TargetTick(props: { cx?: number; cy?: number; payload?: ChildBar }) {
   return <rect x={cx - 1.5} y={cy - 10} width={3} height={20} fill={COLORS.target} />;
 }
 
-/** Sign-ups against target for each child unit: bars sorted by share of target, laggards highlighted. */
+/**
+ * Members of each child unit: against its target (bars sorted by share of target, laggards highlighted), or,
+ * where no unit has a target, the units with most members. Counts only: the axis ticks are whole numbers.
+ */
 export function ChildrenChart({
   rows,
   locale,
@@ -68,11 +66,13 @@ export function ChildrenChart({
   const fmt = compact(locale);
   const height = Math.max(140, rows.length * (rows.length > 20 ? 18 : 26) + 64);
   const statuses = new Set(rows.map((r) => r.status));
+  // Without any target every bar is plain members: nothing to tell apart, no legend.
+  const anyTarget = rows.some((r) => r.target !== null);
   return (
     <div>
       <ComposedChart layout="vertical" data={rows} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" tickFormatter={fmt} fontSize={12} />
+        <XAxis type="number" tickFormatter={fmt} fontSize={12} allowDecimals={false} />
         <YAxis type="category" dataKey="label" width={128} interval={0} fontSize={rows.length > 20 ? 11 : 12} tickFormatter={(v: string) => truncate(v, 20)} />
         <Tooltip
           formatter={(value, name) => [typeof value === "number" ? formatNumber(value, locale) : String(value ?? "—"), String(name)]}
@@ -88,22 +88,22 @@ export function ChildrenChart({
         />
         <Line dataKey="target" name={labels["progress.chart.target"]} stroke="none" dot={<TargetTick />} activeDot={false} isAnimationActive={false} legendType="rect" />
       </ComposedChart>
-      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-hidden="true">
-        {(["lagging", "onPace", "noTarget"] as const)
-          .filter((k) => statuses.has(k))
-          .map((k) => (
-            <li key={k}>
-              <span className="mr-1 inline-block h-2.5 w-2.5 align-middle" style={{ background: COLORS[k] }} />
-              {labels[`progress.chart.${k}`]}
-            </li>
-          ))}
-        {rows.some((r) => r.target !== null) ? (
+      {anyTarget ? (
+        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-hidden="true">
+          {(["lagging", "onPace", "noTarget"] as const)
+            .filter((k) => statuses.has(k))
+            .map((k) => (
+              <li key={k}>
+                <span className="mr-1 inline-block h-2.5 w-2.5 align-middle" style={{ background: COLORS[k] }} />
+                {labels[`progress.chart.${k}`]}
+              </li>
+            ))}
           <li>
             <span className="mr-1 inline-block h-3 w-1 align-middle" style={{ background: COLORS.target }} />
             {labels["progress.chart.target"]}
           </li>
-        ) : null}
-      </ul>
+        </ul>
+      ) : null}
     </div>
   );
 }
@@ -126,7 +126,7 @@ export function CumulativeChart({
     <ComposedChart data={points} responsive style={{ width: "100%", height: 260 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="day" tickFormatter={shortDay(locale)} fontSize={12} minTickGap={24} />
-      <YAxis tickFormatter={fmt} fontSize={12} width={60} />
+      <YAxis tickFormatter={fmt} fontSize={12} width={60} allowDecimals={false} />
       <Tooltip
         labelFormatter={(d) => formatDay(String(d), locale)}
         formatter={(value, name) => [typeof value === "number" ? formatNumber(value, locale) : "—", String(name)]}
@@ -146,7 +146,7 @@ export function DailyChart({ points, locale, labels }: { points: DailyPoint[]; l
     <ComposedChart data={points} responsive style={{ width: "100%", height: 240 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="day" tickFormatter={shortDay(locale)} fontSize={12} minTickGap={24} />
-      <YAxis tickFormatter={fmt} fontSize={12} width={60} />
+      <YAxis tickFormatter={fmt} fontSize={12} width={60} allowDecimals={false} />
       <Tooltip
         labelFormatter={(d) => formatDay(String(d), locale)}
         formatter={(value, name) => [typeof value === "number" ? formatNumber(Math.round(value), locale) : "—", String(name)]}
@@ -164,7 +164,7 @@ export function ChannelChart({ rows, locale }: { rows: { label: string; members:
   return (
     <BarChart layout="vertical" data={rows} responsive style={{ width: "100%", height: 150 }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-      <XAxis type="number" tickFormatter={fmt} fontSize={12} />
+      <XAxis type="number" tickFormatter={fmt} fontSize={12} allowDecimals={false} />
       <YAxis type="category" dataKey="label" width={120} fontSize={12} interval={0} />
       <Tooltip formatter={(value) => (typeof value === "number" ? formatNumber(value, locale) : "—")} />
       <Bar dataKey="members" fill={COLORS.accent} barSize={18} isAnimationActive={false} />

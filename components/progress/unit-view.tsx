@@ -6,12 +6,13 @@ import { formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type MessageKey, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/pick";
-import { packRows, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
+import { chartRows, packRows, toDisplayRows } from "@/lib/progress/display";
 import { exportHref } from "@/lib/progress/export-links";
-import type { ChildGroup, UnitProgress } from "@/lib/progress/types";
+import type { BoothPeople, ChildGroup, UnitProgress } from "@/lib/progress/types";
 import type { ProgressUnit } from "@/lib/geo/units";
+import { BoothPeopleView } from "@/components/progress/booth-people";
 import { Breadcrumbs, type TrailSpec } from "@/components/progress/breadcrumbs";
-import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart, type ChildBar } from "@/components/progress/charts";
+import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart } from "@/components/progress/charts";
 import { HeadlineCards, type HeadlineLinks } from "@/components/progress/headline-cards";
 import { LiveHeadline } from "@/components/progress/live-headline";
 import { ProgressTable } from "@/components/progress/progress-table";
@@ -22,9 +23,6 @@ import { PlainTable } from "@/components/ui/table";
 import { EmptyNote } from "@/components/ui/empty-note";
 import { Section } from "@/components/ui/section";
 import type { GeoLevel } from "@/lib/geo/levels";
-
-/** The most bars a chart shows; the table below always has every row. */
-const CHART_ROWS = 40;
 
 export function unitTitle(t: Translate, unit: Pick<ProgressUnit, "level" | "key" | "name" | "nameHi" | "no">, locale: "en" | "hi"): string {
   const name = unitName(unit, locale);
@@ -65,26 +63,11 @@ function ChartTable({ summary, headers, rows }: { summary: string; headers: stri
   );
 }
 
-/** Chart rows: furthest behind first (by share of target; without targets, by members), at most CHART_ROWS. */
-function chartRows(rows: DisplayRow[]): ChildBar[] {
-  const withTarget = rows.some((r) => r.target !== null);
-  return [...rows]
-    .sort((a, b) => (withTarget ? (a.percent ?? Infinity) - (b.percent ?? Infinity) : a.members - b.members) || a.label.localeCompare(b.label))
-    .slice(0, CHART_ROWS)
-    .map((r) => ({
-      // Booths are named by code on the chart; the table beside it has their names.
-      label: r.level === "booth" ? r.key : r.label,
-      members: r.members,
-      target: r.target,
-      status: r.target === null ? "noTarget" : (r.daysBehind ?? 0) > 0 ? "lagging" : "onPace",
-    }));
-}
-
 /**
  * One unit's progress: headline cards (live on the overview), pace, charts, the units furthest behind and
  * the units below with drill-down links. The same view serves the overview and every drill-down page.
  */
-export async function UnitView({ data, viewer, overview = false }: { data: UnitProgress; viewer: Viewer; overview?: boolean }) {
+export async function UnitView({ data, viewer, overview = false, booth }: { data: UnitProgress; viewer: Viewer; overview?: boolean; booth?: BoothPeople }) {
   const { locale, t } = await getT();
   const { unit, campaign, pace } = data;
   const n = (x: number) => formatNumber(Math.round(x), locale);
@@ -100,12 +83,13 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
     target: can(viewer, "targets.set", unit.level) ? "/targets" : "#pace",
     pace: "#pace",
     today: "#daily",
-    covered: can(viewer, "coverage.view", unit.level) ? "/coverage" : undefined,
+    // A booth's page names its IT-cell member further down; elsewhere the coverage page explains the number.
+    covered: booth ? "#people" : can(viewer, "coverage.view", unit.level) ? "/coverage" : undefined,
     booths: hasChildren ? "#children" : undefined,
     quality: can(viewer, "quality.view", unit.level) ? qualityHref(unit) : undefined,
     voided: can(viewer, "quality.view", unit.level) ? qualityHref(unit, "voided") : undefined,
   };
-  const enrollersHref = can(viewer, "enrollers.manage", unit.level) ? "/enrollers" : undefined;
+  const enrollersHref = booth ? "#people" : can(viewer, "enrollers.manage", unit.level) ? "/enrollers" : undefined;
   const extra = (
     <>
       <StatCard
@@ -180,6 +164,8 @@ export async function UnitView({ data, viewer, overview = false }: { data: UnitP
       ) : (
         <HeadlineCards h={data.headline} locale={locale} labels={headlineLabels} links={links} campaign={campaign} extra={extra} booth={unit.level === "booth"} />
       )}
+
+      {booth ? <BoothPeopleView people={booth} code={unit.key} viewer={viewer} t={t} locale={locale} /> : null}
 
       {campaign ? (
         <Section boxed id="pace" headingId="pace-title" title={t("progress.chart.cumulative")} className="space-y-2">
@@ -334,7 +320,7 @@ function GroupPanel({
   const rows = toDisplayRows(group.rows, locale, placeLabelsOf(t));
   const n = (x: number) => formatNumber(x, locale);
   const title = groupTitle(t, group, unit);
-  const bars = chartRows(rows);
+  const { mode, bars } = chartRows(rows);
   const zero = rows.filter((r) => r.members === 0).length;
   const sumNote =
     group.targetSum === null
@@ -349,21 +335,25 @@ function GroupPanel({
           {sumNote} {group.withoutTarget > 0 && group.targetSum !== null ? t("progress.children.withoutTarget", { count: n(group.withoutTarget) }) : null}
         </p>
       ) : null}
-      <figure className="min-w-0 rounded-lg border border-stone-200 bg-white p-3">
-        <figcaption className="mb-2 text-sm">
-          <span className="font-semibold">{t("progress.chart.children", { level: title })}</span>{" "}
-          <span className="text-xs text-muted">{t("progress.chart.childrenNote")}</span>
-          {rows.length > bars.length ? (
-            <span className="block text-xs text-muted">{t("progress.chart.childrenCapped", { shown: n(bars.length), total: n(rows.length) })}</span>
-          ) : null}
-          {zero > 0 ? <span className="block text-xs text-muted">{t("progress.chart.zeroRows", { count: n(zero), total: n(rows.length) })}</span> : null}
-        </figcaption>
-        <ChildrenChart
-          rows={bars}
-          locale={locale}
-          labels={pick(t, CHART_KEYS)}
-        />
-      </figure>
+      {bars.length > 0 ? (
+        <figure className="min-w-0 rounded-lg border border-stone-200 bg-white p-3" data-testid={`chart-${group.level}`} data-mode={mode}>
+          <figcaption className="mb-2 text-sm">
+            <span className="font-semibold">{t(mode === "target" ? "progress.chart.children" : "progress.chart.childrenTop", { level: title })}</span>{" "}
+            <span className="text-xs text-muted">{t(mode === "target" ? "progress.chart.childrenNote" : "progress.chart.childrenTopNote")}</span>
+            {rows.length > bars.length ? (
+              <span className="block text-xs text-muted">
+                {t(mode === "target" ? "progress.chart.childrenCapped" : "progress.chart.childrenTopCapped", { shown: n(bars.length), total: n(rows.length) })}
+              </span>
+            ) : null}
+            {zero > 0 ? <span className="block text-xs text-muted">{t("progress.chart.zeroRows", { count: n(zero), total: n(rows.length) })}</span> : null}
+          </figcaption>
+          <ChildrenChart rows={bars} locale={locale} labels={pick(t, CHART_KEYS)} />
+        </figure>
+      ) : (
+        <EmptyNote small testId={`chart-${group.level}-empty`}>
+          {t("progress.chart.childrenNone")}
+        </EmptyNote>
+      )}
       <ProgressTable rows={packRows(rows)} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} />
     </div>
   );

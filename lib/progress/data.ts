@@ -7,10 +7,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { campaignInfo, currentCampaign, type CampaignInfo } from "@/lib/campaign";
 import { baseCount, cumulativePoints, dailyPoints, pace, suppressSmall, sumSeries, type DayCount, type Pace } from "@/lib/progress/pace";
-import type { ChildGroup, ChildRow, Headline, PlaceRef, UnitProgress } from "@/lib/progress/types";
+import type { BoothPeople, ChildGroup, ChildRow, Headline, PlaceRef, UnitProgress } from "@/lib/progress/types";
 import { add, groupCells, loadCells, ZERO, type Cell, type Counts } from "@/lib/geo/cells";
 import { boothScope, unitIdsInScope } from "@/lib/auth/scope";
 import { boothsOf, link, type ProgressUnit } from "@/lib/geo/units";
+import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import type { GeoLevel } from "@/lib/geo/levels";
 
 /**
@@ -615,4 +616,55 @@ async function listSeries(db: DbOrTx, viewer: Viewer, scope: ProgressUnit, from:
           : sql`${assemblySeats.id} IN (SELECT ac_id FROM assembly_seat_districts WHERE district_id = ${scope.id})`;
   const byCell = await cellSeries(db, viewer, seats, scope.level === "district" ? scope.id : null, from, to);
   return { total: sumSeries([...byCell.values()]), byCell, todayByBlock: null };
+}
+
+/** How many recent sign-ups a booth's page lists; the members page has the rest. */
+export const BOOTH_RECENT_MEMBERS = 10;
+
+/**
+ * Who works at a booth and who signed up there last, for a viewer whose area covers it: the booth is matched
+ * with the viewer's scope inside each query, so another district's booth yields nothing. Both reads are
+ * bounded: the active posts of one booth (appointments_booth_idx), and the newest members of one booth
+ * (members_booth_idx, LIMIT) — never a count of members, which the counters give.
+ */
+export async function loadBoothPeople(db: DbOrTx, viewer: Viewer, boothId: number, opts: { limit?: number } = {}): Promise<BoothPeople> {
+  const inScope = sql`${booths.id} = ${boothId} AND ${boothScope(viewer)}`;
+  const [posts, members] = await Promise.all([
+    queryRows<Row>(
+      db,
+      sql`SELECT a.role, w.name, w.phone, a.appointed_at
+          FROM appointments a JOIN workers w ON w.id = a.worker_id
+          WHERE a.booth_id = (SELECT ${booths.id} FROM ${booths} WHERE ${inScope})
+            AND a.ended_at IS NULL AND a.role IN ('it_member', 'enroller')
+          ORDER BY a.role DESC, a.appointed_at, a.id`,
+    ),
+    can(viewer, "members.view", "booth")
+      ? queryRows<Row>(
+          db,
+          sql`SELECT m.membership_no, m.name, m.epic, m.phone, m.channel, m.enrolled_on::text AS enrolled_on, m.standing
+              FROM members m
+              WHERE m.booth_id = (SELECT ${booths.id} FROM ${booths} WHERE ${inScope})
+                AND m.erased_at IS NULL AND m.standing <> 'void'
+              ORDER BY m.id DESC LIMIT ${opts.limit ?? BOOTH_RECENT_MEMBERS}`,
+        )
+      : Promise.resolve(null),
+  ]);
+  return {
+    posts: posts.map((r) => ({
+      role: r.role === "it_member" ? "it_member" : "enroller",
+      name: String(r.name),
+      phoneMasked: maskPhone(String(r.phone)),
+      appointedAt: (r.appointed_at instanceof Date ? r.appointed_at : new Date(String(r.appointed_at))).toISOString(),
+    })),
+    members:
+      members?.map((r) => ({
+        membershipNo: String(r.membership_no),
+        name: String(r.name ?? ""),
+        epicMasked: maskEpic(String(r.epic)),
+        phoneMasked: r.phone ? maskPhone(String(r.phone)) : "",
+        channel: r.channel === "book" || r.channel === "import" ? r.channel : "app",
+        enrolledOn: dayText(r.enrolled_on),
+        underReview: r.standing === "review",
+      })) ?? null,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fill, packRows, placeText, rowLabel, unpackRows, type DisplayRow } from "@/lib/progress/display";
+import { CHART_ROWS, chartRows, fill, packRows, placeText, rowLabel, unpackRows, type DisplayRow } from "@/lib/progress/display";
 
 describe("display helpers", () => {
   it("labels seats by number, booths by code, others by name, in the reader's language", () => {
@@ -38,5 +38,47 @@ describe("display helpers", () => {
     // Trailing empty fields are not sent at all.
     expect(packed.packed[0]).toHaveLength(9);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify([booth, seat]).length / 2);
+  });
+
+  describe("children chart rows", () => {
+    const row = (key: string, members: number, target: number | null = null, percent: number | null = null): DisplayRow => ({
+      level: "booth",
+      key,
+      label: `${key} · Booth`,
+      href: null,
+      context: null,
+      members,
+      target,
+      percent,
+      expected: null,
+      behindBy: null,
+      daysBehind: target === null ? null : percent !== null && percent < 0.5 ? 3 : 0,
+      behindSince: null,
+      booths: 1,
+      covered: 0,
+      today: null,
+      partial: false,
+    });
+
+    it("without any target shows the units with most members, largest first, and leaves out those with none", () => {
+      const rows = Array.from({ length: 60 }, (_, i) => row(`001-${String(i).padStart(3, "0")}`, i % 3 === 0 ? 0 : i));
+      const { mode, bars } = chartRows(rows);
+      expect(mode).toBe("top");
+      expect(bars).toHaveLength(CHART_ROWS);
+      expect(bars[0]).toMatchObject({ label: "001-059", members: 59, status: "noTarget" });
+      expect(bars.every((b, i) => i === 0 || bars[i - 1]!.members >= b.members)).toBe(true);
+      expect(bars.some((b) => b.members === 0)).toBe(false);
+    });
+
+    it("draws nothing when no unit has a member and none has a target", () => {
+      expect(chartRows([row("001-001", 0), row("001-002", 0)]).bars).toEqual([]);
+    });
+
+    it("with targets sorts by share of target, furthest behind first", () => {
+      const { mode, bars } = chartRows([row("001-001", 90, 100, 0.9), row("001-002", 10, 100, 0.1), row("001-003", 5)]);
+      expect(mode).toBe("target");
+      expect(bars.map((b) => b.label)).toEqual(["001-002", "001-001", "001-003"]);
+      expect(bars[0]!.status).toBe("lagging");
+    });
   });
 });

@@ -64,6 +64,39 @@ export function toDisplayRows(rows: readonly ChildRow[], locale: Locale, places:
   }));
 }
 
+/** One bar of a children chart. */
+export interface ChildBar {
+  label: string;
+  members: number;
+  target: number | null;
+  status: "lagging" | "onPace" | "noTarget";
+}
+
+/** The most bars a chart shows; the table below always has every row. */
+export const CHART_ROWS = 40;
+
+/**
+ * Chart rows. With targets: furthest behind first (by share of target). Without any target among them a
+ * "against target" chart means nothing, so it shows the units with most members instead (the caption says
+ * so); when no unit has a member yet there is no chart at all. At most CHART_ROWS bars.
+ */
+export function chartRows(rows: DisplayRow[]): { mode: "target" | "top"; bars: ChildBar[] } {
+  const withTarget = rows.some((r) => r.target !== null);
+  const picked = withTarget
+    ? [...rows].sort((a, b) => (a.percent ?? Infinity) - (b.percent ?? Infinity) || a.label.localeCompare(b.label))
+    : rows.filter((r) => r.members > 0).sort((a, b) => b.members - a.members || a.label.localeCompare(b.label));
+  return {
+    mode: withTarget ? "target" : "top",
+    bars: picked.slice(0, CHART_ROWS).map((r) => ({
+      // Booths are named by code on the chart; the table beside it has their names.
+      label: r.level === "booth" ? r.key : r.label,
+      members: r.members,
+      target: r.target,
+      status: r.target === null ? "noTarget" : (r.daysBehind ?? 0) > 0 ? "lagging" : "onPace",
+    })),
+  };
+}
+
 /** Fills `{name}` placeholders (the client-side twin of the translator's). */
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));

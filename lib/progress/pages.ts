@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { listUnits, loadUnitProgress } from "@/lib/progress/data";
+import { listUnits, loadBoothPeople, loadUnitProgress } from "@/lib/progress/data";
 import { findUnit, scopeUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
@@ -17,6 +17,19 @@ export async function unitPageData(level: GeoLevel, key: string, districtSlug?: 
   const unit = await findUnit(db, viewer, level, key, { districtSlug });
   if (!unit) notFound();
   return { viewer, data: await loadUnitProgress(db, viewer, unit) };
+}
+
+/**
+ * A booth's page: its progress, and who works there and signed up there last (names are personal data: the
+ * booth lies in the viewer's area, or this is the 404 page).
+ */
+export async function boothPageData(code: string) {
+  const viewer = await requireViewer();
+  const db = await getDb();
+  const unit = await findUnit(db, viewer, "booth", code);
+  if (!unit) notFound();
+  const [data, people] = await Promise.all([loadUnitProgress(db, viewer, unit), loadBoothPeople(db, viewer, unit.id)]);
+  return { viewer, data, people };
 }
 
 /** The overview: the viewer's own scope unit. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { UnitView } from "@/components/progress/unit-view";
 import { getT } from "@/lib/i18n/server";
-import { unitPageData } from "@/lib/progress/pages";
+import { boothPageData } from "@/lib/progress/pages";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   const { t } = await getT();
@@ -9,6 +9,6 @@ export async function generateMetadata({ params }: { params: Promise<{ code: str
 }
 
 export default async function BoothPage({ params }: { params: Promise<{ code: string }> }) {
-  const { viewer, data } = await unitPageData("booth", (await params).code);
-  return <UnitView data={data} viewer={viewer} />;
+  const { viewer, data, people } = await boothPageData((await params).code);
+  return <UnitView data={data} viewer={viewer} booth={people} />;
 }
