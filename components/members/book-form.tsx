@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { CheckboxField, FieldFrame, inputCls, type ControlProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -18,13 +18,23 @@ interface Saved {
 type Create = (prev: ActionResult<Saved> | null, form: FormData) => Promise<ActionResult<Saved>>;
 
 /** Fields that stay from one entry to the next: they are the same for a whole page of the book. */
-const KEPT = ["bookNo", "pageNo", "boothCode", "consentVersion", "consentLang"];
-const ORDER = ["bookNo", "pageNo", "boothCode", "epic", "name", "relativeName", "gender", "age", "phone", "address", "religion", "caste", "casteCategory", "consentVersion", "consentLang", "consent"];
+const KEPT = ["bookNo", "pageNo", "boothCode", "consentVersion", "consentLang"] as const;
+/** The member's fields as the printed book form reads them: the name first, the signed consent last. */
+const MEMBER = ["name", "relativeName", "gender", "age", "epic", "phone", "address", "religion", "caste", "casteCategory", "consent"] as const;
+/** Where the cursor goes for the first wrong field: the page's own fields first, then the member's. */
+const ORDER = ["bookNo", "pageNo", "boothCode", ...MEMBER, "consentVersion", "consentLang"];
+/** The religions the book prints, each picked by its first letter; stored in English, as the seed and imports write them. */
+const RELIGIONS = ["Hindu", "Muslim", "Christian", "Sikh", "Buddhist", "Jain", "Other"] as const;
+/** This tab's book, page and booth, so that reopening the desk (or coming back from a member) starts at the name. */
+const STORE = "sadasyata.book-desk";
 
 /**
- * Typing in a paper membership book, keyboard only: Tab from field to field, Enter saves. After a save the
- * member's fields empty, the book, page and booth stay, and the cursor goes back to the EPIC for the next
- * line; errors appear next to their fields and the cursor goes to the first one.
+ * Typing in a paper membership book, keyboard only. The cursor starts at the member's name (at the book
+ * number while the page's book, page and booth are not known); Tab goes through the fields in the order the
+ * book prints them, a letter picks an option (F · Female, H · Hindu, O · OBC), Space ticks the consent, which
+ * the member signed (never ticked for them), and Enter saves from any field. After a save the member's fields
+ * empty, the book, page and booth stay, and the cursor goes back to the name; errors appear next to their
+ * fields and the cursor goes to the first one.
  */
 
 export function BookForm({ action, labels, locale }: { action: Create; labels: BookFormLabels; locale: "en" | "hi" }) {
@@ -46,14 +56,35 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
   const lookup = useRef<{ timer?: ReturnType<typeof setTimeout>; ctl?: AbortController }>({});
   const listId = useId();
 
-  // After a save: empty the member's fields (the book, page and booth stay) and go back to the EPIC.
+  const control = (name: string) => ref.current?.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null | undefined;
+
+  // On opening: this tab's book, page and booth come back, and the cursor goes to the name, or to the first of
+  // the page's fields still empty.
+  useEffect(() => {
+    let kept: Partial<Record<(typeof KEPT)[number], string>> = {};
+    try {
+      kept = JSON.parse(sessionStorage.getItem(STORE) ?? "{}") as typeof kept;
+    } catch {
+      kept = {};
+    }
+    for (const k of ["bookNo", "pageNo", "consentVersion", "consentLang"] as const) {
+      const el = control(k);
+      if (el && typeof kept[k] === "string" && kept[k]) el.value = kept[k];
+    }
+    if (kept.boothCode) onBoothChange(kept.boothCode);
+    const missing = (["bookNo", "pageNo"] as const).find((k) => !control(k)?.value) ?? (kept.boothCode ? undefined : "boothCode");
+    control(missing ?? "name")?.focus();
+    // Once, on opening; onBoothChange and control read refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // After a save: empty the member's fields (the book, page and booth stay) and go back to the name.
   // After an error: go to the first field that needs correcting.
   useEffect(() => {
     const el = ref.current;
     if (!state || !el) return;
     if (state.ok) {
-      for (const field of ORDER) {
-        if (KEPT.includes(field)) continue;
+      for (const field of MEMBER) {
         const input = el.elements.namedItem(field);
         if (input instanceof HTMLInputElement) {
           if (input.type === "checkbox") input.checked = false;
@@ -62,12 +93,34 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
           input.value = "";
         }
       }
-      (el.elements.namedItem("epic") as HTMLInputElement | null)?.focus();
+      (el.elements.namedItem("name") as HTMLInputElement | null)?.focus();
     } else if (state.fieldErrors) {
       const first = ORDER.find((f) => state.fieldErrors?.[f]);
       if (first) (el.elements.namedItem(first) as HTMLElement | null)?.focus();
     }
   }, [state, ref]);
+
+  // The page's fields are remembered for this tab as they are typed.
+  function onChange(e: FormEvent<HTMLFormElement>) {
+    const name = (e.target as HTMLInputElement).name;
+    if (!(KEPT as readonly string[]).includes(name)) return;
+    try {
+      const data = new FormData(e.currentTarget);
+      sessionStorage.setItem(STORE, JSON.stringify(Object.fromEntries(KEPT.map((k) => [k, String(data.get(k) ?? "")]))));
+    } catch {
+      // Storage refused (private mode, full): the desk still works, it only forgets the page on reopening.
+    }
+  }
+
+  // Enter saves from any field: text fields submit by themselves, but a select or the consent box would not.
+  // An Enter that ends an input method's composition (Hindi keyboards) only commits the letters.
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key !== "Enter" || e.nativeEvent.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
+    const target = e.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    e.preventDefault();
+    if (!pending) e.currentTarget.requestSubmit();
+  }
 
   // Booth suggestions as the code or a name is typed (debounced; a newer keystroke cancels the older request).
   function onBoothChange(value: string) {
@@ -126,7 +179,7 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
       </div>
       <FormMessage state={state} testId="book-error" />
 
-      <form {...form} noValidate className="space-y-5" aria-busy={pending}>
+      <form {...form} onKeyDown={onKeyDown} onChange={onChange} noValidate className="space-y-5" aria-busy={pending}>
         <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[10rem_6rem_1fr]">
           <legend className="px-1 text-sm font-semibold text-muted">{labels["members.book.bookSection"]}</legend>
           {field("bookNo", labels["members.field.bookNo"], (p) => <input {...p} type="text" autoComplete="off" maxLength={20} required className={inputCls} />)}
@@ -168,17 +221,25 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
           </p>
         </fieldset>
 
-        <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
+        {/* The member, in the order the book prints it; the layout reads in the same order as Tab goes. */}
+        <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-12">
           <legend className="px-1 text-sm font-semibold text-muted">{labels["members.book.memberSection"]}</legend>
-          {field("epic", labels["members.field.epic"], (p) => (
-            <input {...p} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} required className={`${inputCls} uppercase`} />
-          ))}
-          {field("name", labels["members.field.name"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} required className={inputCls} />, {
-            hint: labels["members.field.nameHint"],
-          })}
-          {field("relativeName", labels["members.field.relativeName"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} className={inputCls} />)}
-          <div className="grid grid-cols-2 gap-x-4">
-            {field("gender", labels["members.field.gender"], (p) => (
+          {field(
+            "name",
+            labels["members.field.name"],
+            (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} required className={inputCls} />,
+            { hint: labels["members.field.nameHint"], className: "sm:col-span-6" },
+          )}
+          {field(
+            "relativeName",
+            labels["members.field.relativeName"],
+            (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={100} className={inputCls} />,
+            { className: "sm:col-span-6" },
+          )}
+          {field(
+            "gender",
+            labels["members.field.gender"],
+            (p) => (
               <select {...p} required defaultValue="" className={inputCls}>
                 <option value="">{labels["members.book.choose"]}</option>
                 {(["F", "M", "O"] as const).map((g) => (
@@ -187,39 +248,82 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
                   </option>
                 ))}
               </select>
-            ))}
-            {field("age", labels["members.field.age"], (p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={3} required className={inputCls} />)}
-          </div>
-          {field("phone", labels["members.field.phone"], (p) => <input {...p} type="tel" inputMode="tel" autoComplete="off" maxLength={20} required className={inputCls} />)}
-          {field("address", labels["members.field.address"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={300} required className={inputCls} />)}
-          {field("religion", labels["members.field.religion"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={50} required className={inputCls} />)}
-          <div className="grid grid-cols-[1fr_8rem] gap-x-4">
-            {field("caste", labels["members.field.caste"], (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={80} required className={inputCls} />)}
-            {field("casteCategory", labels["members.field.casteCategory"], (p) => (
+            ),
+            { className: "sm:col-span-3" },
+          )}
+          {field(
+            "age",
+            labels["members.field.age"],
+            (p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={3} required className={inputCls} />,
+            { className: "sm:col-span-2" },
+          )}
+          {field(
+            "epic",
+            labels["members.field.epic"],
+            (p) => (
+              <input {...p} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} required className={`${inputCls} uppercase`} />
+            ),
+            { className: "sm:col-span-4" },
+          )}
+          {field(
+            "phone",
+            labels["members.field.phone"],
+            (p) => <input {...p} type="tel" inputMode="tel" autoComplete="off" maxLength={20} required className={inputCls} />,
+            { className: "sm:col-span-3" },
+          )}
+          {field(
+            "address",
+            labels["members.field.address"],
+            (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={300} required className={inputCls} />,
+            { className: "sm:col-span-12" },
+          )}
+          {field(
+            "religion",
+            labels["members.field.religion"],
+            (p) => (
               <select {...p} required defaultValue="" className={inputCls}>
                 <option value="">{labels["members.book.choose"]}</option>
-                {(["SC", "ST", "OBC", "GEN"] as const).map((c) => (
+                {RELIGIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {r[0]} · {labels[`members.religion.${r}`]}
+                  </option>
+                ))}
+              </select>
+            ),
+            { className: "sm:col-span-4" },
+          )}
+          {field(
+            "caste",
+            labels["members.field.caste"],
+            (p) => <input {...p} type="text" lang="hi" autoComplete="off" maxLength={80} required className={inputCls} />,
+            { className: "sm:col-span-5" },
+          )}
+          {field(
+            "casteCategory",
+            labels["members.field.casteCategory"],
+            (p) => (
+              <select {...p} required defaultValue="" className={inputCls}>
+                <option value="">{labels["members.book.choose"]}</option>
+                {(["OBC", "ST", "SC", "GEN"] as const).map((c) => (
                   <option key={c} value={c}>
                     {c}
                   </option>
                 ))}
               </select>
-            ))}
-          </div>
-        </fieldset>
-
-        <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[10rem_10rem_1fr]">
-          <legend className="px-1 text-sm font-semibold text-muted">{labels["members.book.consentSection"]}</legend>
-          {field("consentVersion", labels["members.field.consentVersion"], (p) => (
-            <input {...p} type="text" autoComplete="off" maxLength={20} defaultValue="v1" required className={inputCls} />
-          ))}
-          {field("consentLang", labels["members.field.consentLang"], (p) => (
-            <select {...p} defaultValue="hi" className={inputCls}>
-              <option value="hi">{labels["members.lang.hi"]}</option>
-              <option value="en">{labels["members.lang.en"]}</option>
-            </select>
-          ))}
-          <CheckboxField id="book-consent" name="consent" label={labels["members.field.consent"]} required error={errors.consent} reserve errorTestId="error-consent" frameClassName="self-center" />
+            ),
+            { className: "sm:col-span-3" },
+          )}
+          <CheckboxField
+            id="book-consent"
+            name="consent"
+            label={labels["members.field.consent"]}
+            required
+            error={errors.consent}
+            reserve
+            errorTestId="error-consent"
+            frameClassName="mt-2 sm:col-span-12"
+            className="size-6 shrink-0 accent-brand-600"
+          />
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-4">
@@ -232,6 +336,20 @@ export function BookForm({ action, labels, locale }: { action: Create; labels: B
             </p>
           ) : null}
         </div>
+
+        {/* The same for every entry of the book, so out of the way of Tab: after the Save button. */}
+        <fieldset className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[12rem_12rem]">
+          <legend className="px-1 text-sm font-semibold text-muted">{labels["members.book.consentForm"]}</legend>
+          {field("consentVersion", labels["members.field.consentVersion"], (p) => (
+            <input {...p} type="text" autoComplete="off" maxLength={20} defaultValue="v1" required className={inputCls} />
+          ))}
+          {field("consentLang", labels["members.field.consentLang"], (p) => (
+            <select {...p} defaultValue="hi" className={inputCls}>
+              <option value="hi">{labels["members.lang.hi"]}</option>
+              <option value="en">{labels["members.lang.en"]}</option>
+            </select>
+          ))}
+        </fieldset>
       </form>
 
       {saved.length > 1 ? (
