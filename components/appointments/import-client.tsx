@@ -10,7 +10,7 @@ import { Badge, toneCls, type Tone } from "@/components/ui/badge";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportLabels } from "@/lib/i18n/labels/appointments";
 
 const SHOWN = 300;
@@ -83,7 +83,7 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
           accept=".csv,text/csv"
           required
           error={tooBig ? m["appointments.import.tooLarge"].replace("{max}", String(maxRows)) : undefined}
-          className="mt-1 block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-300 file:bg-stone-50 file:px-3 file:font-semibold"
+          className="mt-1 block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-500 file:bg-stone-50 file:px-3 file:font-semibold"
           onChange={(e) => {
             const f = e.currentTarget.files?.[0] ?? null;
             setTooBig(Boolean(f && f.size > maxBytes));
@@ -134,7 +134,7 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
                   id={`${id}-filter`}
                   name="filter"
                   label={m["appointments.import.filter"]}
-                  className="mt-1 block min-h-11 rounded-md border border-stone-300 bg-white px-2"
+                  className="mt-1 block min-h-11 rounded-md border border-stone-500 bg-white px-2"
                   value={filter}
                   onChange={(e) => setFilter(e.currentTarget.value as RowOutcome | "all")}
                 >
@@ -153,6 +153,7 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
                 {m["appointments.import.showing"].replace("{shown}", String(Math.min(rows.length, SHOWN))).replace("{total}", String(rows.length))}
               </p>
               <Table
+                cards
                 testId="import-rows"
                 head={
                   <tr>
@@ -166,17 +167,27 @@ export function ImportClient({ section, m, maxBytes, maxRows }: { section: "enro
               >
                 {rows.slice(0, SHOWN).map((r) => (
                   <tr key={r.line} data-testid={`import-line-${r.line}`}>
-                    <td className={`${tdCls} tabular-nums`}>{r.line}</td>
-                    <td className={tdCls}>
+                    <Td label={m["appointments.import.col.line"]} className="tabular-nums">
+                      {r.line}
+                    </Td>
+                    <Td label={m["appointments.import.col.outcome"]}>
                       <Badge tone={tone[r.outcome]}>{m[`appointments.import.outcome.${r.outcome}`]}</Badge>
-                    </td>
-                    <td className={`${tdCls} whitespace-nowrap`}>
+                    </Td>
+                    <Td label={m["appointments.import.col.post"]} className="sm:whitespace-nowrap">
                       {r.role} · {r.level} · {r.unitCode}
-                    </td>
-                    <td className={tdCls}>
-                      {r.name} <span className="whitespace-nowrap text-muted tabular-nums">{r.phone}</span>
-                    </td>
-                    <td className={`${tdCls} min-w-48`}>{r.reason ?? ""}</td>
+                    </Td>
+                    <Td label={m["appointments.form.name"]}>
+                      <span>
+                        {r.name} <span className="whitespace-nowrap text-muted tabular-nums">{r.phone}</span>
+                      </span>
+                    </Td>
+                    {r.reason ? (
+                      <Td label={m["appointments.import.col.details"]} className="sm:min-w-48">
+                        {r.reason}
+                      </Td>
+                    ) : (
+                      <Td className="max-sm:hidden" />
+                    )}
                   </tr>
                 ))}
               </Table>

@@ -8,9 +8,7 @@ import { FORM_KEYS, unitLabel } from "@/lib/i18n/labels/appointments";
 import { pick } from "@/lib/i18n/pick";
 import { getT } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
-import { Field } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, tdCls, Th } from "@/components/ui/table";
 import { FlashProvider } from "@/components/ui/use-form-action";
 import { AppointForm, HolderActions } from "@/components/appointments/post-forms";
 import { TrainingBadge } from "@/components/appointments/tables";
@@ -22,13 +20,12 @@ import { Section } from "@/components/ui/section";
  * One post (role × unit): who holds it, the way to appoint, replace or end, and its whole history. Shared by
  * /enrollers/… and /it-cell/…; loaded (and refused with a 404) by lib/appointments/pages.ts.
  */
-export async function PostView({ viewer, section, role, level, post, q, hits, mayAct, canAct, canReveal }: PostPageData) {
+export async function PostView({ viewer, section, role, level, post, mayAct, canAct, canReveal }: PostPageData) {
   const { locale, t } = await getT();
   const m = pick(t, FORM_KEYS);
   const label = unitLabel(t, locale, post.unit);
   const roleName = t(`appointments.role.${role}`);
   const room = post.holders.length < post.limit;
-  const workerOptions = hits.map((h) => ({ id: h.id, name: h.name, phoneMasked: h.phoneMasked }));
   const revealLabels: WorkerRevealLabels = {
     button: t("appointments.reveal.button"),
     working: t("appointments.reveal.working"),
@@ -94,8 +91,7 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
                     <HolderActions
                       section={section}
                       appointmentId={h.appointmentId}
-                      holderName={h.name}
-                      hits={workerOptions}
+                      who={t("appointments.a11y.who", { name: h.name })}
                       m={m}
                       replaceTitle={t("appointments.form.replaceTitle", { name: h.name })}
                       endTitle={t("appointments.form.endTitle", { name: h.name })}
@@ -114,18 +110,9 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
           </p>
         ) : null}
 
-        {canAct ? (
-          <section aria-labelledby="find" className="space-y-2">
-            <form method="get" className="flex flex-wrap items-end gap-2" role="search">
-              <Field id="find-q" name="q" label={<span id="find">{t("appointments.form.search")}</span>} defaultValue={q} inputMode="search" frameClassName="min-w-0 flex-1" />
-              <SubmitButton tone="secondary">{t("appointments.form.searchButton")}</SubmitButton>
-            </form>
-          </section>
-        ) : null}
-
         {canAct && room ? (
           <Section headingId="appoint" title={t("appointments.post.appointTitle")} boxed className="space-y-3">
-            <AppointForm section={section} role={role} level={level} unitId={post.unit.id} hits={workerOptions} m={m} />
+            <AppointForm section={section} role={role} level={level} unitId={post.unit.id} m={m} />
           </Section>
         ) : null}
 
@@ -134,6 +121,7 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
             <p className="text-muted">{t("appointments.post.noHistory")}</p>
           ) : (
             <Table
+              cards
               label={t("appointments.post.history")}
               testId="post-history"
               head={
@@ -147,25 +135,27 @@ export async function PostView({ viewer, section, role, level, post, q, hits, ma
             >
               {post.history.map((h) => (
                 <tr key={h.appointmentId} data-testid="history-row">
-                  <th scope="row" className={`${tdCls} text-left font-semibold`}>
+                  <th scope="row" className={`${tdCls} text-left font-semibold max-sm:block`}>
                     {h.name}
                     <span className="block text-xs font-normal text-muted tabular-nums">{h.phoneMasked}</span>
                   </th>
-                  <td className={tdCls}>
-                    {formatInstantDay(h.appointedAt, locale)}
-                    {h.appointedBy ? <span className="block text-xs text-muted">{h.appointedBy}</span> : null}
-                  </td>
-                  <td className={tdCls}>
+                  <Td label={t("appointments.col.appointedOn")}>
+                    <span>
+                      {formatInstantDay(h.appointedAt, locale)}
+                      {h.appointedBy ? <span className="block text-xs text-muted">{h.appointedBy}</span> : null}
+                    </span>
+                  </Td>
+                  <Td label={t("appointments.post.endedOn")}>
                     {h.endedAt ? (
-                      <>
+                      <span>
                         {formatInstantDay(h.endedAt, locale)}
                         {h.endedBy ? <span className="block text-xs text-muted">{h.endedBy}</span> : null}
-                      </>
+                      </span>
                     ) : (
                       <Badge tone="ok">{t("appointments.post.holding")}</Badge>
                     )}
-                  </td>
-                  <td className={tdCls}>{h.endedReason ?? ""}</td>
+                  </Td>
+                  {h.endedReason ? <Td label={t("appointments.post.reason")}>{h.endedReason}</Td> : <Td className="max-sm:hidden" />}
                 </tr>
               ))}
             </Table>

@@ -5,7 +5,7 @@ import { formatNumber, formatInstantDay } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
-import { SortTh, Table, tdCls, Th } from "@/components/ui/table";
+import { SortTh, Table, Td, tdCls, Th } from "@/components/ui/table";
 import { EmptyNote } from "@/components/ui/empty-note";
 
 type AppointmentRole = Parameters<typeof postPath>[0];
@@ -61,6 +61,7 @@ export function UnitPostsTable({
   const training = role === "chief_enroller";
   return (
     <Table
+      cards
       label={caption}
       caption={caption}
       testId={testId}
@@ -74,26 +75,32 @@ export function UnitPostsTable({
         </tr>
       }
     >
-      {rows.map((u) => (
-        <tr key={`${u.level}-${u.id}`} data-testid={`post-${u.level}-${u.key}`}>
-          <th scope="row" className={`${tdCls} text-left font-normal`}>
-            <Link href={postPath(role, u.level, u.key)} className="font-semibold text-brand-700 underline">
-              {u.level === "ac" || u.level === "pc" ? `${u.key} · ${unitName(u, locale)}` : unitName(u, locale)}
-            </Link>
-            {u.parentName ? <span className="block text-xs text-muted">{unitName({ name: u.parentName, nameHi: u.parentNameHi }, locale)}</span> : null}
-          </th>
-          <td className={tdCls}>
-            <HolderLines holders={u.holders} t={t} locale={locale} training={training} />
-          </td>
-          <td className={`${tdCls} text-right`}>
-            {canAct ? (
-              <Link href={postPath(role, u.level, u.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
-                {u.holders.length === 0 ? t("appointments.appointShort") : t("appointments.manage")}
-              </Link>
-            ) : null}
-          </td>
-        </tr>
-      ))}
+      {rows.map((u) => {
+        const name = u.level === "ac" || u.level === "pc" ? `${u.key} · ${unitName(u, locale)}` : unitName(u, locale);
+        return (
+          <tr key={`${u.level}-${u.id}`} data-testid={`post-${u.level}-${u.key}`}>
+            <th scope="row" className={`${tdCls} text-left font-normal max-sm:block`}>
+              <span>
+                <Link href={postPath(role, u.level, u.key)} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline sm:min-h-0">
+                  {name}
+                </Link>
+                {u.parentName ? <span className="block text-xs font-normal text-muted">{unitName({ name: u.parentName, nameHi: u.parentNameHi }, locale)}</span> : null}
+              </span>
+            </th>
+            <Td label={t("appointments.col.holder")} className="text-left">
+              <HolderLines holders={u.holders} t={t} locale={locale} training={training} />
+            </Td>
+            <Td className="sm:text-right">
+              {canAct ? (
+                <Link href={postPath(role, u.level, u.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
+                  {u.holders.length === 0 ? t("appointments.appointShort") : t("appointments.manage")}
+                  <span className="sr-only">{t("appointments.a11y.who", { name })}</span>
+                </Link>
+              ) : null}
+            </Td>
+          </tr>
+        );
+      })}
     </Table>
   );
 }
@@ -128,6 +135,7 @@ export function BoothPostsTable({
   return (
     <div className="space-y-3">
       <Table
+        cards
         label={caption}
         caption={caption}
         testId="booth-posts"
@@ -144,28 +152,33 @@ export function BoothPostsTable({
       >
         {data.rows.map((b) => (
           <tr key={b.id} data-testid={`booth-${b.key}`}>
-            <th scope="row" className={`${tdCls} text-left font-normal`}>
-              <Link href={postPath(role, "booth", b.key)} className="font-semibold text-brand-700 underline tabular-nums">
-                {b.key}
-              </Link>
-              <span className="block min-w-40 text-xs text-muted">{unitName(b, locale)}</span>
-              <span className="block text-xs text-muted">
-                {[b.blockName ? unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale) : null, b.parentName ? unitName({ name: b.parentName, nameHi: b.parentNameHi }, locale) : null]
-                  .filter(Boolean)
-                  .join(" · ")}
+            <th scope="row" className={`${tdCls} text-left font-normal max-sm:block`}>
+              <span>
+                <Link href={postPath(role, "booth", b.key)} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline tabular-nums sm:min-h-0" data-testid="booth-code">
+                  {b.key}
+                </Link>
+                <span className="block text-xs font-normal text-muted sm:min-w-40">{unitName(b, locale)}</span>
+                <span className="block text-xs font-normal text-muted">
+                  {[b.blockName ? unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale) : null, b.parentName ? unitName({ name: b.parentName, nameHi: b.parentNameHi }, locale) : null]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
               </span>
             </th>
-            <td className={tdCls}>
+            <Td label={t("appointments.col.holders")} className="text-left">
               <HolderLines holders={b.holders} t={t} locale={locale} training={false} />
-            </td>
-            <td className={`${tdCls} whitespace-nowrap tabular-nums`}>{t("appointments.countOf", { count: b.holders.length, limit })}</td>
-            <td className={`${tdCls} text-right`}>
+            </Td>
+            <Td label={t("appointments.col.filled")} className="whitespace-nowrap tabular-nums">
+              {t("appointments.countOf", { count: b.holders.length, limit })}
+            </Td>
+            <Td className="sm:text-right">
               {canAct ? (
                 <Link href={postPath(role, "booth", b.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
                   {b.holders.length < limit ? t("appointments.appointShort") : t("appointments.manage")}
+                  <span className="sr-only">{t("appointments.a11y.who", { name: b.key })}</span>
                 </Link>
               ) : null}
-            </td>
+            </Td>
           </tr>
         ))}
       </Table>

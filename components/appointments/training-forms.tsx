@@ -5,7 +5,7 @@ import { attendanceAction, createTrainingAction } from "@/lib/trainings/actions"
 import { Field, FieldError, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, tdCls, Th } from "@/components/ui/table";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { AttendanceLabels, TrainingFormLabels } from "@/lib/i18n/labels/appointments";
 
@@ -119,6 +119,8 @@ export function AttendanceForm({
     <form {...form} noValidate className="space-y-3" data-testid="attendance-form">
       <input type="hidden" name="trainingId" value={trainingId} />
       <Table
+        cards
+        label={m["trainings.col.attendance"]}
         head={
           <tr>
             <Th>{m["trainings.col.name"]}</Th>
@@ -131,32 +133,39 @@ export function AttendanceForm({
           const err = errors[`days_${r.workerId}`];
           return (
             <tr key={r.workerId} data-testid={`attendance-${r.workerId}`}>
-              <th scope="row" className={`${tdCls} text-left font-semibold`}>
-                <label htmlFor={`${id}-${r.workerId}`}>{r.name}</label>
-                {!r.active ? <span className="block text-xs font-normal text-muted">{r.formerLabel}</span> : null}
+              {/* The name labels the select, so on a phone's card the name, the select and its error stay together. */}
+              <th scope="row" className={`${tdCls} text-left font-normal max-sm:block`}>
+                <label htmlFor={`${id}-${r.workerId}`} className="font-semibold">
+                  {r.name}
+                </label>
+                {!r.active ? <span className="block text-xs text-muted">{r.formerLabel}</span> : null}
               </th>
-              <td className={tdCls}>
-                {r.post}
-                <span className="block text-xs text-muted">{r.district}</span>
-              </td>
-              <td className={tdCls}>
+              <Td label={m["trainings.col.post"]}>
+                <span>
+                  {r.post}
+                  <span className="block text-xs text-muted">{r.district}</span>
+                </span>
+              </Td>
+              <Td label={m["trainings.col.attendance"]}>
                 {/* Every mark is sent; the server writes (and audits) only those that changed. */}
-                <select
-                  id={`${id}-${r.workerId}`}
-                  name={`days_${r.workerId}`}
-                  defaultValue={r.days}
-                  aria-invalid={err ? true : undefined}
-                  aria-describedby={err ? `${id}-${r.workerId}-error` : undefined}
-                  className="min-h-11 rounded-md border border-stone-300 bg-white px-2"
-                >
-                  {dayOptions.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-                <FieldError id={`${id}-${r.workerId}-error`} error={err} />
-              </td>
+                <span>
+                  <select
+                    id={`${id}-${r.workerId}`}
+                    name={`days_${r.workerId}`}
+                    defaultValue={r.days}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={err ? `${id}-${r.workerId}-error` : undefined}
+                    className="min-h-11 max-w-full rounded-md border border-stone-500 bg-white px-2"
+                  >
+                    {dayOptions.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError id={`${id}-${r.workerId}-error`} error={err} />
+                </span>
+              </Td>
             </tr>
           );
         })}

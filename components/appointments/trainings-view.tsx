@@ -3,7 +3,7 @@ import { linkCls } from "@/components/ui/button";
 import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, tdCls, Th } from "@/components/ui/table";
 import { FlashProvider } from "@/components/ui/use-form-action";
 import { TRAINING_FORM_KEYS } from "@/lib/i18n/labels/appointments";
 import { pick } from "@/lib/i18n/pick";
@@ -39,6 +39,7 @@ export async function TrainingsView({ sessions, districts, levels }: TrainingsPa
           <EmptyNote>{t("trainings.empty")}</EmptyNote>
         ) : (
           <Table
+            cards
             label={t("trainings.title")}
             testId="trainings"
             head={
@@ -53,24 +54,34 @@ export async function TrainingsView({ sessions, districts, levels }: TrainingsPa
           >
             {sessions.map((s) => (
               <tr key={s.id}>
-                <th scope="row" className={`${tdCls} text-left font-normal`}>
-                  <Link href={`/enrollers/trainings/${s.id}`} className={linkCls}>
-                    {s.title}
-                  </Link>
-                  <span className="block text-xs text-muted">{s.place}</span>
-                </th>
-                <td className={`${tdCls} whitespace-nowrap`}>
-                  {t("trainings.dates", { start: formatDay(s.startsOn, locale), end: formatDay(s.endsOn, locale) })}
-                  <span className="block text-xs text-muted">
-                    {n(s.days)} {t("trainings.col.days")}
+                <th scope="row" className={`${tdCls} text-left font-normal max-sm:block`}>
+                  <span>
+                    <Link href={`/enrollers/trainings/${s.id}`} className={`${linkCls} inline-flex min-h-11 items-center sm:min-h-0`}>
+                      {s.title}
+                    </Link>
+                    <span className="block text-xs font-normal text-muted">{s.place}</span>
                   </span>
-                </td>
-                <td className={tdCls}>
-                  {t(`trainings.level.${s.level}`)}
-                  {s.districtName ? <span className="block text-xs text-muted">{unitName({ name: s.districtName, nameHi: s.districtNameHi }, locale)}</span> : null}
-                </td>
-                <td className={`${tdCls} text-right tabular-nums`}>{n(s.attended)}</td>
-                <td className={`${tdCls} text-right tabular-nums`}>{n(s.completed)}</td>
+                </th>
+                <Td label={t("trainings.col.dates")} className="sm:whitespace-nowrap">
+                  <span>
+                    {t("trainings.dates", { start: formatDay(s.startsOn, locale), end: formatDay(s.endsOn, locale) })}
+                    <span className="block text-xs text-muted">
+                      {n(s.days)} {t("trainings.col.days")}
+                    </span>
+                  </span>
+                </Td>
+                <Td label={t("trainings.col.level")}>
+                  <span>
+                    {t(`trainings.level.${s.level}`)}
+                    {s.districtName ? <span className="block text-xs text-muted">{unitName({ name: s.districtName, nameHi: s.districtNameHi }, locale)}</span> : null}
+                  </span>
+                </Td>
+                <Td label={t("trainings.col.attended")} numeric>
+                  {n(s.attended)}
+                </Td>
+                <Td label={t("trainings.col.completed")} numeric>
+                  {n(s.completed)}
+                </Td>
               </tr>
             ))}
           </Table>

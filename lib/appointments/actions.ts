@@ -5,7 +5,8 @@ import type { Action } from "@/lib/auth/permissions";
 import { ActionError, type ActionResult } from "@/lib/errors";
 import { applyImport, previewImport, type ImportReport } from "@/lib/appointments/import";
 import { revealWorker, type RevealedWorker } from "@/lib/appointments/reveal";
-import { appointSchema, endSchema, importAppointmentsSchema, replaceSchema, revealWorkerSchema } from "@/lib/appointments/schema";
+import { searchWorkers, type WorkerHit } from "@/lib/appointments/queries";
+import { appointSchema, endSchema, importAppointmentsSchema, replaceSchema, revealWorkerSchema, workerSearchSchema } from "@/lib/appointments/schema";
 import { appoint, endAppointment, replace, type AppointResult } from "@/lib/appointments/service";
 
 /**
@@ -56,6 +57,16 @@ export const revealWorkerAction = defineAction({
     if (!data) throw new ActionError("not_found", "appointments.reveal.notFound");
     return { ok: true, data };
   },
+});
+
+/**
+ * Workers known in the viewer's area matching a name or mobile part, for the appoint and replace forms: they
+ * search in place, so the reason typed in a replace form stays. Writes nothing; the scope is searchWorkers'.
+ */
+export const searchWorkersAction = defineAction({
+  permission: sectionPermission,
+  schema: workerSearchSchema,
+  handler: async ({ viewer, db, input }): Promise<ActionResult<WorkerHit[]>> => ({ ok: true, data: await searchWorkers(db, viewer, input.q) }),
 });
 
 /** Preview (writes nothing) or apply an appointments CSV; the report lists every row's outcome. */

@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { UNIT_LEVELS, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import { holderLimit, permissionFor, postRule, ROLE_SLUGS, type Section } from "@/lib/appointments/posts";
-import { enrollerSummary, itCellSummary, listBoothPosts, listUnitPosts, loadPost, searchWorkers, type BoothListOptions } from "@/lib/appointments/queries";
+import { enrollerSummary, itCellSummary, listBoothPosts, listUnitPosts, loadPost, type BoothListOptions } from "@/lib/appointments/queries";
 import { parseListParams, type ListParams } from "@/lib/appointments/search-params";
 import { can, type Action } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
 import { acOptions, blockOptions, districtOptions, type UnitOption } from "@/lib/geo/queries";
-import { text, type SearchParams } from "@/lib/search-params";
+import type { SearchParams } from "@/lib/search-params";
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 
@@ -142,9 +142,6 @@ export interface PostPageData {
   role: AppointmentRole;
   level: UnitLevel;
   post: NonNullable<Awaited<ReturnType<typeof loadPost>>>;
-  /** The worker search typed on the page. */
-  q: string;
-  hits: Awaited<ReturnType<typeof searchWorkers>>;
   /** The role may act at this level. */
   mayAct: boolean;
   /** …and the unit lies wholly inside the viewer's area (write scope). */
@@ -157,7 +154,7 @@ export interface PostPageData {
  * One post (role × unit) of /enrollers/… or /it-cell/…: an unknown role or level, a role the viewer does not
  * manage, or a unit outside the viewer's scope is the 404 page before anything renders.
  */
-export async function postPageData(section: Section, params: Promise<PostParams>, searchParams: Promise<SearchParams>): Promise<PostPageData> {
+export async function postPageData(section: Section, params: Promise<PostParams>): Promise<PostPageData> {
   const viewer = await requireViewer();
   const { role: roleSlug, level: levelRaw, unit } = await params;
   const role = ROLE_SLUGS[section][roleSlug];
@@ -172,12 +169,10 @@ export async function postPageData(section: Section, params: Promise<PostParams>
   const db = await getDb();
   const post = await loadPost(db, viewer, role, level, key);
   if (!post) notFound();
-  const q = text(await searchParams, "q", 60) ?? "";
   const mayAct = can(viewer, permissionFor(role), level);
   const canAct = mayAct && post.writable;
-  const hits = canAct && q ? await searchWorkers(db, viewer, q) : [];
   const canReveal = can(viewer, permissionFor(role)) && post.writable;
-  return { viewer, section, role, level, post, q, hits, mayAct, canAct, canReveal };
+  return { viewer, section, role, level, post, mayAct, canAct, canReveal };
 }
 
 /** The bulk import page of a section: only for those who manage it (else 404). */

@@ -114,6 +114,15 @@ export const revealWorkerSchema = z.object({
   workerId: z.coerce.number({ error: "appointments.reveal.notFound" }).int({ error: "appointments.reveal.notFound" }).positive({ error: "appointments.reveal.notFound" }),
 });
 
+/**
+ * The worker search inside the appoint and replace forms: reads only, and searchWorkers applies the viewer's
+ * scope (a name part or a phone part, cut to 60 characters like the old page search).
+ */
+export const workerSearchSchema = z.object({
+  section,
+  q: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 60) : ""), z.string()),
+});
+
 /** An appointments CSV to preview (writes nothing) or apply; the fingerprint ties the apply to its preview. */
 export const importAppointmentsSchema = z.object({
   section: section.default("enrollers"),

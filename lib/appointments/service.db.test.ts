@@ -199,6 +199,37 @@ describe.each(testEngines())("appointments on %s", (engine) => {
     expect((await searchWorkers(h.db, pcc, durgWorker!.name)).map((w) => w.id)).toContain(durgWorker!.id);
   });
 
+  it("the in-form worker search never returns a worker of another district, by name or by mobile", async () => {
+    // Two namesakes: one enroller in Durg (appointed by the leadership), one in Raipur.
+    const name = `Namesake Search ${Date.now() % 100_000}`;
+    const [durgPhone, raipurPhone] = await freshPhones(h.db, 2);
+    const durgBooth = await vacantBooth(h.db, "durg", "enroller", 3);
+    const raipurBooth = await vacantBooth(h.db, "raipur", "enroller", 11);
+    const durg = await appoint(ctx(pcc), { role: "enroller", level: "booth", unitId: durgBooth.id, worker: { name, phone: durgPhone!, epic: null } });
+    const own = await appoint(ctx(raipur), { role: "enroller", level: "booth", unitId: raipurBooth.id, worker: { name, phone: raipurPhone!, epic: null } });
+    expect((await searchWorkers(h.db, raipur, name)).map((w) => w.id)).toEqual([own.workerId]);
+    expect(await searchWorkers(h.db, raipur, durgPhone!)).toEqual([]);
+    expect(await searchWorkers(h.db, raipur, `+91 ${durgPhone!.slice(0, 5)} ${durgPhone!.slice(5)}`)).toEqual([]);
+    expect((await searchWorkers(h.db, pcc, name)).map((w) => w.id).sort()).toEqual([durg.workerId, own.workerId].sort());
+    // Broad searches (a name part, a few digits) return only workers with a post in Raipur district, or in a seat
+    // that overlaps it (its Lok Sabha and assembly seats' IT presidents are known there too).
+    for (const q of ["an", "ra", "Namesake", "98", "700", durgPhone!.slice(-4)]) {
+      const hits = await searchWorkers(h.db, raipur, q, 50);
+      if (hits.length === 0) continue;
+      const [outside] = await queryRows<{ n: number }>(
+        h.db,
+        sql`WITH raipur_acs AS (SELECT asd.ac_id FROM assembly_seat_districts asd JOIN districts d ON d.id = asd.district_id WHERE d.slug = 'raipur')
+          SELECT count(*)::int AS n FROM workers w WHERE w.id = ANY(${sql.param(hits.map((x) => x.id))}::int[]) AND NOT EXISTS (
+          SELECT 1 FROM appointments a LEFT JOIN booths b ON b.id = a.booth_id LEFT JOIN blocks bl ON bl.id = a.block_id
+            LEFT JOIN districts d ON d.id = coalesce(a.district_id, b.district_id, bl.district_id)
+          WHERE a.worker_id = w.id AND (d.slug = 'raipur' OR a.ac_id IN (SELECT ac_id FROM raipur_acs)
+            OR a.pc_id IN (SELECT s.pc_id FROM assembly_seats s WHERE s.id IN (SELECT ac_id FROM raipur_acs))))`,
+      );
+      expect(outside!.n, `search "${q}"`).toBe(0);
+      expect(hits.map((x) => x.id)).not.toContain(durg.workerId);
+    }
+  });
+
   it("lists posts of the viewer's scope only, with training status for chief enrollers", async () => {
     const chiefs = await listUnitPosts(h.db, raipur, { role: "chief_enroller", level: "block" });
     const [raipurBlocks] = await queryRows<{ n: number }>(

@@ -647,6 +647,14 @@ const ACTIONS: Record<string, Row> = {
     ],
     controls: (f) => [{ viewer: "ac49", aim: "a seat-49 booth's IT member", form: reveal("itcell", f.worker.ac49It) }],
   },
+  "lib/appointments/actions.ts#searchWorkersAction": {
+    // Reads only; that it never returns another area's worker is lib/appointments/service.db.test.ts's.
+    cases: () => [
+      { viewer: "ac49", aim: "workers through the enrollers section", form: { section: "enrollers", q: "ra" }, expect: roleRefused },
+      { viewer: "raipur", aim: "workers through the IT-cell section", form: { section: "itcell", q: "ra" }, expect: roleRefused },
+      { viewer: "signedOut", aim: "workers", form: { section: "enrollers", q: "ra" }, expect: signedOut },
+    ],
+  },
   "lib/appointments/actions.ts#importAppointmentsAction": {
     cases: (f) => {
       const row = (role: string, level: string, code: string) => `${role},${level},${code},Authz Import,${phone()},`;

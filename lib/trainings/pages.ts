@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { districtOptions } from "@/lib/geo/queries";
+import { addDays } from "@/lib/dates";
+import { daysBegun } from "@/lib/trainings/days";
 import { listTrainings, loadTraining, trainingRoster } from "@/lib/trainings/queries";
 
 async function trainingsViewer() {
@@ -22,7 +24,10 @@ export async function trainingsPageData() {
 }
 export type TrainingsPageData = Awaited<ReturnType<typeof trainingsPageData>>;
 
-/** /enrollers/trainings/[id]: one session the viewer can see (else 404) and its roster. */
+/**
+ * /enrollers/trainings/[id]: one session the viewer can see (else 404), its roster, and how many of its days
+ * have begun (only those can be marked; `nextDay` is the next one to come, if any).
+ */
 export async function trainingPageData(params: Promise<{ id: string }>) {
   const viewer = await trainingsViewer();
   const { id } = await params;
@@ -31,6 +36,8 @@ export async function trainingPageData(params: Promise<{ id: string }>) {
   const training = await loadTraining(db, viewer, Number(id));
   if (!training) notFound();
   const roster = await trainingRoster(db, viewer, training.id);
-  return { training, roster, canMark: can(viewer, "trainings.manage") };
+  const begun = daysBegun(training, new Date());
+  const nextDay = begun < training.days ? addDays(training.startsOn, begun) : null;
+  return { training, roster, canMark: can(viewer, "trainings.manage"), begun, nextDay };
 }
 export type TrainingPageData = Awaited<ReturnType<typeof trainingPageData>>;

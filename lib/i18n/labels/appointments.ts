@@ -29,6 +29,12 @@ export const WORKER_KEYS = [
   "appointments.form.epicHint",
   "appointments.form.pick",
   "appointments.form.noHits",
+  "appointments.form.search",
+  "appointments.form.searchButton",
+  "appointments.form.searchHint",
+  "appointments.form.searching",
+  "appointments.form.hitsFound",
+  "appointments.form.searchFailed",
 ] as const;
 
 export const FORM_KEYS = [
