@@ -2,6 +2,7 @@ import Link from "next/link";
 import { MembersTable } from "@/components/members/members-table";
 import { Pagination } from "@/components/members/pagination";
 import { MemberSearchForm } from "@/components/members/search-form";
+import { buttonClass, buttonCls } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/stat-card";
 import { can } from "@/lib/auth/permissions";
 import { formatNumber } from "@/lib/format";
@@ -28,7 +29,7 @@ export async function MembersView({ viewer, q, page, sort, erased, result, total
           <p className="text-muted">{t("members.subtitle", { scope })}</p>
         </div>
         {can(viewer, "members.create") ? (
-          <Link href="/members/new" className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <Link href="/members/new" className={buttonCls}>
             {t("members.new")}
           </Link>
         ) : null}
@@ -69,15 +70,21 @@ export async function MembersView({ viewer, q, page, sort, erased, result, total
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Pagination page={result.page} hasNext={result.hasNext && result.page < maxPage} params={params} t={t} />
           {can(viewer, "members.export") ? (
-            <div className="flex flex-wrap items-center gap-3">
+            <div className="flex max-w-xl flex-wrap items-center gap-x-3 gap-y-1">
+              {/* The file is the list as searched and sorted here: the same q and sort. */}
               <a
-                href={`/members/export${q ? `?${new URLSearchParams({ q }).toString()}` : ""}`}
-                className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100"
+                href={`/members/export${Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : ""}`}
+                className={buttonClass("secondary", "sm")}
+                aria-describedby="members-export-note"
+                data-testid="members-export"
                 download
               >
                 {t("members.export")}
               </a>
-              <span className="text-xs text-muted">{t("members.exportNote", { cap: n(EXPORT_CAP) })}</span>
+              <p id="members-export-note" className="min-w-0 flex-1 basis-64 text-sm text-muted" data-testid="members-export-note">
+                {t(`members.exportOrder.${sort}`)} {t("members.exportNote", { cap: n(EXPORT_CAP), name: `first-${EXPORT_CAP}` })}
+                {!q && total > EXPORT_CAP ? <strong className="block font-semibold text-ink">{t("members.exportCapped", { total: n(total), cap: n(EXPORT_CAP) })}</strong> : null}
+              </p>
             </div>
           ) : null}
         </div>

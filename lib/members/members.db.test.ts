@@ -14,7 +14,6 @@ import { cardFile, loadCard, type CardFile } from "@/lib/members/card/card";
 import { cardSignature, verifySignature } from "@/lib/members/card/url";
 import { eraseMember } from "@/lib/members/service";
 import { drainQualityQueue } from "@/lib/members/quality/job";
-import { exportMembers } from "@/lib/members/export";
 import { revealMember } from "@/lib/members/reveal";
 import { findMember, scopeMemberTotal, searchMembers } from "@/lib/members/search";
 import type { BookMemberInput } from "@/lib/members/enrol/validation";
@@ -346,30 +345,6 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
 
       // Erased once; a second request finds nothing to erase. The voter's EPIC is free to join again.
       expect(await eraseMember(h.db, pcc, { membershipNo: no, reason: "again, by mistake" })).toBeNull();
-    });
-  });
-
-  describe("export", () => {
-    it("gives leadership a capped, masked CSV and audits it", async () => {
-      const before = await auditCount("members.export");
-      const file = await exportMembers(h.db, pcc, { q: "", cap: 50, now: NOW });
-      expect(file).toMatchObject({ rows: 50, capped: true, fileName: "members-2026-11-28-first-50.csv" });
-      const lines = file!.csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-      expect(lines[0]).toBe("membership_no,name,gender,age,epic_masked,phone_masked,booth_code,ac_no,ac_name,district,channel,enrolled_on");
-      expect(lines).toHaveLength(52);
-      expect(lines.at(-1)).toMatch(/^# capped: only the first 50 rows/);
-      expect(file!.csv).not.toMatch(/religion|caste/i);
-      expect(file!.csv).not.toContain(elsewhere.epic);
-      expect(await auditCount("members.export")).toBe(before + 1);
-
-      const one = await exportMembers(h.db, pcc, { q: elsewhere.no });
-      expect(one).toMatchObject({ rows: 1, capped: false });
-    });
-
-    it("is refused to a district president", async () => {
-      const before = await auditCount("members.export");
-      expect(await exportMembers(h.db, raipur, {})).toBeNull();
-      expect(await auditCount("members.export")).toBe(before);
     });
   });
 });
