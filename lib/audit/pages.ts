@@ -1,19 +1,36 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { auditActors, listAuditEvents, mayReadAudit } from "@/lib/audit/queries";
+import { parseAuditParams } from "@/lib/audit/search-params";
 import { requireViewer } from "@/lib/auth/session";
-import { matching, type SearchParams } from "@/lib/search-params";
+import { districtOptions } from "@/lib/geo/queries";
+import type { SearchParams } from "@/lib/search-params";
 
-/** /audit: a page of the trail (older than `before`), searched by `q`; 404 for a role without the trail. */
+/**
+ * /audit: a page of the trail (older than `before`), narrowed by who, what action, which district and which
+ * days, all in the URL; 404 for a role without the trail.
+ */
 export async function auditPageData(searchParams: Promise<SearchParams>) {
   const viewer = await requireViewer();
-  const sp = await searchParams;
-  const q = typeof sp.q === "string" ? sp.q : undefined;
-  const before = matching(sp, "before", /^[0-9]{1,15}$/);
-  const beforeId = before ? Number(before) : undefined;
-  const result = await listAuditEvents(await getDb(), viewer, { q: q?.slice(0, 100), before: beforeId });
+  if (!mayReadAudit(viewer)) notFound();
+  const p = parseAuditParams(await searchParams);
+  const db = await getDb();
+  const [actors, districts] = await Promise.all([auditActors(db, viewer), districtOptions(db, viewer)]);
+  const district = districts.find((d) => d.key === p.district);
+  // Days the wrong way round match nothing: said on the page, not answered with an error.
+  const badDates = Boolean(p.from && p.to && p.from > p.to);
+  const result = badDates
+    ? { rows: [], nextBefore: null }
+    : await listAuditEvents(db, viewer, {
+        actor: p.actor,
+        action: p.action,
+        districtId: district?.id,
+        from: p.from,
+        to: p.to,
+        before: p.before,
+      });
   if (!result) notFound();
-  return { q, beforeId, result };
+  return { p: { ...p, district: district?.key }, actors, districts, badDates, result };
 }
 export type AuditPageData = Awaited<ReturnType<typeof auditPageData>>;
