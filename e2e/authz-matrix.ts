@@ -155,6 +155,8 @@ export function matrix(s: MatrixSamples): Row[] {
 
     // Coverage: every role.
     page("/coverage", one("/coverage", everyone(200, "login"))),
+    // Uploading the map's boundary file: administrators only; an empty body is refused as a bad file.
+    api("/coverage/boundaries", one("/coverage/boundaries", only(["admin"], { ok: 400, refused: 403 })), { method: "POST", body: "" }),
     api("/coverage/export", [
       { path: "/coverage/export", expect: everyone(200, "login") },
       { path: "/coverage/export?district=raipur", area: "raipur", expect: only([...STATE, ...RAIPUR_SIDE]) },

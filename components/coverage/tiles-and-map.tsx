@@ -1,8 +1,14 @@
 import Link from "next/link";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { CoverageRow } from "@/lib/coverage/queries";
 import type { ProjectedMap } from "@/lib/coverage/map";
+import { coverageMapData } from "@/lib/coverage/pages";
+import { canImportBoundaries } from "@/lib/coverage/service";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
+import { BOUNDARY_UPLOAD_KEYS } from "@/lib/i18n/labels/coverage";
+import { pick } from "@/lib/i18n/pick";
+import { BoundaryUpload } from "@/components/coverage/boundary-upload";
 import { bandOf, BANDS } from "@/components/coverage/bands";
 
 const tileHref = (r: CoverageRow) => `/coverage?by=ac&ac=${r.key}#uncovered`;
@@ -47,7 +53,7 @@ export function TileGrid({ rows, t, locale }: { rows: CoverageRow[]; t: Translat
               data-testid={`tile-${r.key}`}
             >
               <span>{r.key}</span>
-              <span className="text-[10px] font-normal">{formatPercent(r.share, locale)}</span>
+              <span className="text-xs font-normal">{formatPercent(r.share, locale)}</span>
             </Link>
           </li>
         );
@@ -94,5 +100,39 @@ export function CoverageMap({ map, rows, t, locale }: { map: ProjectedMap; rows:
         );
       })}
     </svg>
+  );
+}
+
+/**
+ * The map under the tiles: drawn when boundaries were imported; otherwise a plain sentence (the tiles carry the
+ * same figures). An administrator also gets the boundary upload: in the open while there is no map, folded
+ * away ("Replace the boundary file") once there is one.
+ */
+export async function MapSection({ viewer, rows, t, locale }: { viewer: Viewer; rows: CoverageRow[]; t: Translate; locale: Locale }) {
+  const map = await coverageMapData(viewer, rows.map((r) => r.id));
+  const upload = canImportBoundaries(viewer) ? <BoundaryUpload labels={pick(t, BOUNDARY_UPLOAD_KEYS)} /> : null;
+  if (!map) {
+    return (
+      <div className="space-y-3">
+        <p className="text-sm text-muted" data-testid="no-map">
+          {t(upload ? "coverage.noMapAdmin" : "coverage.noMap")}
+        </p>
+        {upload}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <figure className="space-y-2">
+        <figcaption className="text-sm font-semibold">{t("coverage.map")}</figcaption>
+        <CoverageMap map={map} rows={rows} t={t} locale={locale} />
+      </figure>
+      {upload ? (
+        <details className="rounded-md border border-stone-300 bg-white p-3">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700">{t("coverage.upload.replace")}</summary>
+          <div className="mt-2">{upload}</div>
+        </details>
+      ) : null}
+    </div>
   );
 }

@@ -119,6 +119,12 @@ const EXPECTED: Record<Action, Record<UserRole, string>> = {
     it_head: ". . . . . .",
     admin: "x . . . . .",
   },
+  "boundaries.import": {
+    leadership: ". . . . . .",
+    district_president: ". . . . . .",
+    it_head: ". . . . . .",
+    admin: "x . . . . .",
+  },
   "audit.view": {
     leadership: "x . . . . .",
     district_president: ". . . . . .",

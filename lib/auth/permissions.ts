@@ -45,6 +45,8 @@ export const PERMISSIONS = {
     admin: ["state", "pc", "ac", "district", "block", "booth"],
   },
   "users.manage": { admin: ["state"] },
+  /** Upload the assembly-seat boundary file that draws the coverage map (the same importer as the CLI). */
+  "boundaries.import": { admin: ["state"] },
   "audit.view": { admin: ["state"], leadership: ["state"] },
 } as const satisfies Record<string, Partial<Record<UserRole, readonly GeoLevel[]>>>;
 
