@@ -1,15 +1,10 @@
-import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { NotFoundNote } from "@/components/shell/not-found-note";
 
-export default async function NotFound() {
-  const { t } = await getT();
+/** An unknown address outside the dashboard's frame: the page's one main landmark holds the message. */
+export default function NotFound() {
   return (
-    <main className="mx-auto max-w-md px-4 py-16 text-center">
-      <h1 className="text-2xl font-semibold">{t("notFound.title")}</h1>
-      <p className="mt-2 text-muted">{t("notFound.body")}</p>
-      <Link href="/" className="mt-4 inline-block font-semibold text-brand-700 underline">
-        {t("placeholder.back")}
-      </Link>
+    <main id="content">
+      <NotFoundNote />
     </main>
   );
 }
