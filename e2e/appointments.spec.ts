@@ -50,7 +50,8 @@ test("raipur replaces a chief enroller and sees the history", async ({ page: bro
   await row.getByRole("link", { name: "Manage" }).click();
   await expect(page.getByTestId("current-holder")).toContainText(oldName);
 
-  await page.getByRole("button", { name: `Replace ${oldName}` }).click();
+  // The button reads "Replace"; screen readers hear "Replace (<name>)" (the visible words first).
+  await page.getByRole("button", { name: `Replace (${oldName})` }).click();
   const form = page.getByRole("form", { name: `Replace ${oldName}` });
   // A reason is required: the error appears next to the field and nothing changes.
   await form.getByLabel("Name", { exact: true }).fill(`Dinesh Patel ${run}`);
@@ -68,6 +69,54 @@ test("raipur replaces a chief enroller and sees the history", async ({ page: bro
   const history = page.getByTestId("history-row");
   await expect(history.first()).toContainText(`Dinesh Patel ${run}`);
   await expect(history.filter({ hasText: oldName }).first()).toContainText("Moved to the district office");
+});
+
+test("replacing with a known worker: the search runs inside the panel without a reload and the reason stays", async ({ page: browserPage }) => {
+  test.slow();
+  const page = await signedInTo(browserPage, "raipur", "/enrollers");
+  // A worker known in Raipur: a booth's enroller.
+  await page.goto("/enrollers?tab=booths");
+  const booth = page.getByTestId("booth-posts").locator("tbody tr").filter({ has: page.getByTestId("holder") }).first();
+  const known = ((await booth.getByTestId("holder").locator("span.font-semibold").first().textContent()) ?? "").trim();
+  await page.goto("/enrollers?tab=chiefs");
+  // The last held block post (the replace test above takes the first).
+  const rows = page.getByTestId("block-chiefs").locator("tbody tr").filter({ has: page.getByTestId("holder") });
+  const last = rows.last();
+  const oldName = ((await last.getByTestId("holder").locator("span.font-semibold").first().textContent()) ?? "").trim();
+  expect(oldName).not.toBe(known);
+  await last.getByRole("link", { name: "Manage" }).click();
+  await expect(page.getByTestId("current-holder")).toContainText(oldName);
+  await page.getByRole("button", { name: `Replace (${oldName})` }).click();
+  const form = page.getByRole("form", { name: `Replace ${oldName}` });
+  const reason = "Moved to the block office (known worker)";
+  await form.getByLabel("Reason").fill(reason);
+  await form.getByLabel("A worker already known in your area").check();
+  // Nothing is said about matches before a search.
+  await expect(form.getByText("No worker of your area matches")).toHaveCount(0);
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const url = page.url();
+
+  const search = form.getByLabel("Find a worker by name or mobile number");
+  const status = form.getByTestId("worker-search-status");
+  // Enter in the box searches; it does not submit the replacement.
+  await search.fill("zzq no such worker");
+  await search.press("Enter");
+  await expect(status).toHaveText("No worker of your area matches. Add them as a new worker.");
+  await search.fill(known);
+  await form.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(status).toContainText("found");
+  await expect(form.getByTestId("worker-hits").getByRole("radio").first()).toBeVisible();
+  // Same page, same panel, the reason as typed.
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  expect(page.url()).toBe(url);
+  await expect(form.getByLabel("Reason")).toHaveValue(reason);
+  await expect(page.getByTestId("current-holder")).toContainText(oldName);
+
+  await form.getByTestId("worker-hits").getByRole("radio").first().check();
+  await form.getByRole("button", { name: "Replace holder" }).click();
+  await expect(page.getByTestId("flash")).toContainText("now holds the post");
+  await expect(page.getByTestId("current-holder")).toContainText(known);
+  await expect(page.getByTestId("history-row").filter({ hasText: oldName }).first()).toContainText(reason);
 });
 
 test("the appoint form is usable at 360 px and shows errors next to the fields", async ({ page: browserPage }) => {
@@ -135,7 +184,7 @@ test("the import previews each row's outcome and saves nothing from a file with 
   await expect(page.getByRole("button", { name: "Save these appointments" })).toHaveCount(0);
 });
 
-test("a district president records a two-day training and its attendance", async ({ page: browserPage }) => {
+test("a district president records a two-day training; on its first day only day one can be marked, and the server refuses more", async ({ page: browserPage }) => {
   test.slow();
   const page = await signedInTo(browserPage, "raipur", "/enrollers");
   await page.goto("/enrollers/trainings");
@@ -143,13 +192,31 @@ test("a district president records a two-day training and its attendance", async
   const title = `Block chiefs E2E ${Date.now()}`;
   await form.getByLabel("Title").fill(title);
   await form.getByLabel("Place").fill("Congress Bhawan, Raipur");
+  // The form's default: today and tomorrow.
   await form.getByRole("button", { name: "Create session" }).click();
   await expect(page.getByTestId("flash")).toHaveText("The session is created. Mark attendance on its page.");
   await page.getByRole("link", { name: title }).click();
+  await expect(page.getByTestId("days-not-begun")).toContainText("at most 1 of 2 days can be marked");
   const first = page.getByTestId("attendance-form").locator("tbody tr").first();
-  await first.locator("select").selectOption({ label: "All 2 days" });
+  const select = first.locator("select");
+  // Day two has not begun: "All 2 days" is not offered…
+  await expect(select.locator("option")).toHaveText(["Not attended", "1 of 2 days"]);
+  // …and a forged "2" is refused by the server next to the person's field, nothing saved.
+  await select.evaluate((el: HTMLSelectElement) => el.add(new Option("All 2 days (forged)", "2")));
+  await select.selectOption("2");
+  await page.getByRole("button", { name: "Save attendance" }).click();
+  await expect(page.getByTestId("attendance-form").getByTestId("form-error")).toHaveText("Attendance can be marked only for days that have begun.");
+  await expect(first).toContainText("Only 1 of the 2 days have begun: mark a day once it has come.");
+  await expect(select).toHaveAttribute("aria-invalid", "true");
+
+  await select.selectOption({ label: "1 of 2 days" });
   await page.getByRole("button", { name: "Save attendance" }).click();
   await expect(page.getByTestId("flash")).toHaveText("Attendance saved (1 changed).");
+  // One day of two is attendance, not training.
+  await page.goto("/enrollers/trainings");
+  const row = page.getByTestId("trainings").locator("tbody tr").filter({ hasText: title });
+  await expect(row.locator("td").nth(2)).toHaveText("1");
+  await expect(row.locator("td").nth(3)).toHaveText("0");
 });
 
 test("the enrollers page speaks Hindi", async ({ page: browserPage, context }) => {

@@ -46,7 +46,7 @@ function WorkerSearch({ m, section, prefix, pickError }: { m: FormLabels; sectio
   const hits = search.status === "done" ? search.hits : [];
   return (
     <div className="space-y-2">
-      <div role="search" aria-label={m["appointments.form.search"]} className="flex flex-wrap items-end gap-2">
+      <div role="search" aria-label={m["appointments.form.search"]} className="space-y-2">
         <Field
           id={`${prefix}-q`}
           name="q"
@@ -63,14 +63,13 @@ function WorkerSearch({ m, section, prefix, pickError }: { m: FormLabels; sectio
           inputMode="search"
           autoComplete="off"
           maxLength={60}
-          frameClassName="min-w-0 flex-1"
           data-testid="worker-search"
         />
         <button type="button" className={secondaryButtonCls} onClick={() => void run()} disabled={search.status === "searching"}>
           {search.status === "searching" ? m["appointments.form.searching"] : m["appointments.form.searchButton"]}
         </button>
       </div>
-      <p aria-live="polite" className="text-sm text-muted empty:hidden" data-testid="worker-search-status">
+      <p aria-live="polite" className="text-sm text-muted" data-testid="worker-search-status">
         {search.status === "done" ? (hits.length === 0 ? m["appointments.form.noHits"] : m["appointments.form.hitsFound"].replace("{count}", String(hits.length))) : null}
         {search.status === "failed" ? <span className="text-bad">{search.message}</span> : null}
       </p>
@@ -178,7 +177,7 @@ export function AppointForm({
 /**
  * Replace and End, each behind its own button: the destructive step asks for a reason and a confirmation. A
  * button's accessible name starts with its visible words ("End post"), the holder following for screen
- * readers only (`who`, e.g. ", Rashmi Nishad"), so voice control finds it by what it shows (WCAG 2.5.3).
+ * readers only (`who`, e.g. "(Rashmi Nishad)"), so voice control finds it by what it shows (WCAG 2.5.3).
  */
 export function HolderActions({
   section,
@@ -201,12 +200,10 @@ export function HolderActions({
     <div className="mt-3">
       <div className="flex flex-wrap gap-2">
         <button type="button" className={secondaryButtonCls} aria-expanded={open === "replace"} onClick={() => setOpen(open === "replace" ? null : "replace")}>
-          {m["appointments.post.replace"]}
-          <span className="sr-only">{who}</span>
+          {m["appointments.post.replace"]} <span className="sr-only">{who}</span>
         </button>
         <button type="button" className={`${secondaryButtonCls} text-bad`} aria-expanded={open === "end"} onClick={() => setOpen(open === "end" ? null : "end")}>
-          {m["appointments.post.end"]}
-          <span className="sr-only">{who}</span>
+          {m["appointments.post.end"]} <span className="sr-only">{who}</span>
         </button>
       </div>
       {open ? (

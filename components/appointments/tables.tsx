@@ -93,8 +93,7 @@ export function UnitPostsTable({
             <Td className="sm:text-right">
               {canAct ? (
                 <Link href={postPath(role, u.level, u.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
-                  {u.holders.length === 0 ? t("appointments.appointShort") : t("appointments.manage")}
-                  <span className="sr-only">{t("appointments.a11y.who", { name })}</span>
+                  {u.holders.length === 0 ? t("appointments.appointShort") : t("appointments.manage")} <span className="sr-only">{t("appointments.a11y.who", { name })}</span>
                 </Link>
               ) : null}
             </Td>
@@ -174,8 +173,7 @@ export function BoothPostsTable({
             <Td className="sm:text-right">
               {canAct ? (
                 <Link href={postPath(role, "booth", b.key)} className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold text-brand-700 underline">
-                  {b.holders.length < limit ? t("appointments.appointShort") : t("appointments.manage")}
-                  <span className="sr-only">{t("appointments.a11y.who", { name: b.key })}</span>
+                  {b.holders.length < limit ? t("appointments.appointShort") : t("appointments.manage")} <span className="sr-only">{t("appointments.a11y.who", { name: b.key })}</span>
                 </Link>
               ) : null}
             </Td>

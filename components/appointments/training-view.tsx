@@ -50,7 +50,7 @@ export async function TrainingView({ training, roster, canMark, begun, nextDay }
               workerId: r.workerId,
               name: r.name,
               post: locale === "hi" ? r.postsHi : r.posts,
-              district: r.districtName,
+              district: locale === "hi" ? r.districtNameHi : r.districtName,
               active: r.active,
               days: r.daysAttended,
               formerLabel: t("trainings.formerHolder"),

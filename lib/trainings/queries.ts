@@ -75,6 +75,7 @@ export interface RosterRow {
   posts: string;
   postsHi: string;
   districtName: string;
+  districtNameHi: string;
   active: boolean;
   daysAttended: number;
 }
@@ -89,6 +90,7 @@ export async function trainingRoster(db: DbOrTx, viewer: Viewer, trainingId: num
     sql`WITH posts AS (
         SELECT a.worker_id, a.ended_at IS NULL AS active,
           coalesce(d.id, bd.id) AS district_id, coalesce(d.name, bd.name) AS district_name,
+          coalesce(d.name_hi, bd.name_hi, d.name, bd.name) AS district_name_hi,
           CASE WHEN bl.id IS NULL THEN d.name ELSE bl.name || ' (' || bd.name || ')' END AS label,
           CASE WHEN bl.id IS NULL THEN coalesce(d.name_hi, d.name) ELSE coalesce(bl.name_hi, bl.name) || ' (' || coalesce(bd.name_hi, bd.name) || ')' END AS label_hi
         FROM appointments a
@@ -101,7 +103,7 @@ export async function trainingRoster(db: DbOrTx, viewer: Viewer, trainingId: num
       )
       SELECT w.id AS "workerId", w.name,
         string_agg(DISTINCT p.label, ', ') AS posts, string_agg(DISTINCT p.label_hi, ', ') AS "postsHi",
-        min(p.district_name) AS "districtName", bool_or(p.active) AS active,
+        min(p.district_name) AS "districtName", min(p.district_name_hi) AS "districtNameHi", bool_or(p.active) AS active,
         coalesce(max(ta.days_attended), 0)::int AS "daysAttended"
       FROM posts p JOIN workers w ON w.id = p.worker_id
       LEFT JOIN training_attendance ta ON ta.training_id = ${trainingId} AND ta.worker_id = w.id
