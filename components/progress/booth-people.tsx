@@ -89,11 +89,12 @@ export function BoothPeopleView({ people, code, viewer, t, locale }: { people: B
                       </>
                     ) : null}
                   </Td>
-                  <Td label={t("members.col.epic")} className="whitespace-nowrap font-mono">
-                    {m.epicMasked}
+                  {/* Monospace on the value only: a phone's card label in Hindi needs the page's Devanagari font. */}
+                  <Td label={t("members.col.epic")} className="whitespace-nowrap">
+                    <span className="font-mono">{m.epicMasked}</span>
                   </Td>
-                  <Td label={t("members.col.phone")} className="whitespace-nowrap font-mono">
-                    {m.phoneMasked || "—"}
+                  <Td label={t("members.col.phone")} className="whitespace-nowrap">
+                    <span className="font-mono">{m.phoneMasked || "—"}</span>
                   </Td>
                   <Td label={t("members.col.channel")}>{t(`members.channel.${m.channel}`)}</Td>
                   <Td label={t("members.col.enrolled")} className="whitespace-nowrap">

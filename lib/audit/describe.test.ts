@@ -10,7 +10,8 @@ const appoint = {
   entityType: "appointment",
   entityId: "17",
   before: null,
-  after: { role: "enroller", level: "booth", unitId: 9, unitKey: "049-123", workerId: 4, workerName: "Sunita Verma", newWorker: true },
+  // Keys in jsonb's order (shortest first), as the database hands them back.
+  after: { role: "enroller", level: "booth", unitId: 9, unitKey: "049-123", workerId: 4, newWorker: true, workerName: "Sunita Verma" },
 };
 
 describe("an audit event in words", () => {
@@ -78,8 +79,8 @@ describe("an audit event in words", () => {
     expect(ended.subject).toBe("IT-cell member · Booth 049-123");
     expect(ended.changes).toEqual([
       { field: "Person", before: "Ramesh Sahu" },
-      { field: "Ended", after: "Yes" },
       { field: "Reason", after: "Resigned" },
+      { field: "Ended", after: "Yes" },
     ]);
   });
 
@@ -87,6 +88,8 @@ describe("an audit event in words", () => {
     expect(valueText(hi, "hi", "startsOn", "2026-12-02")).toMatch(/[\u0900-\u097F]/);
     expect(valueText(en, "en", "startsOn", "2026-12-02")).toBe("2 Dec 2026");
     expect(valueText(en, "en", "reasons", ["shared_phone", "burst"])).toBe("Shared phone, Burst of sign-ups");
+    expect(valueText(en, "en", "members", 125000)).toBe("1,25,000");
+    expect(valueText(en, "en", "seed", 2026)).toBe("2026");
     expect(valueText(hi, "hi", "fields", ["phone", "epic"])).toBe("मोबाइल, मतदाता पहचान पत्र");
   });
 });

@@ -54,6 +54,11 @@ const VOCABULARY: Record<string, readonly string[]> = {
   kind: ["audit.value.kind."],
 };
 
+/** Fields read first, in this order (jsonb keeps its keys sorted by length, which reads at random). */
+const FIRST = ["workerName", "members", "role", "scope", "standing", "active", "daysAttended", "reason", "reasons", "note"];
+/** Numbers that are names, not amounts: no digit grouping. */
+const PLAIN_NUMBERS = new Set(["seed", "line", "nextLine", "pageNo"]);
+
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -71,7 +76,7 @@ export function fieldLabel(t: Translate, field: string): string {
 export function valueText(t: Translate, locale: Locale, field: string, v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "boolean") return t(v ? "audit.value.yes" : "audit.value.no");
-  if (typeof v === "number") return formatNumber(v, locale);
+  if (typeof v === "number") return PLAIN_NUMBERS.has(field) ? String(v) : formatNumber(v, locale);
   if (typeof v === "string") {
     for (const prefix of VOCABULARY[field] ?? []) {
       const k = key(`${prefix}${v}`);
@@ -150,7 +155,12 @@ export function changeLines(t: Translate, locale: Locale, e: { entityType: strin
   const b = isObject(e.before) ? e.before : null;
   const a = isObject(e.after) ? e.after : null;
   const subject = new Set(SUBJECT_FIELDS[e.entityType] ?? []);
-  const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((f) => !HIDDEN.has(f));
+  const rank = (f: string) => (FIRST.includes(f) ? FIRST.indexOf(f) : FIRST.length);
+  const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])]
+    .filter((f) => !HIDDEN.has(f))
+    .map((f, i) => ({ f, i }))
+    .sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i)
+    .map((x) => x.f);
   const lines: ChangeLine[] = [];
   for (const f of fields) {
     const inB = b !== null && f in b && b[f] !== null && b[f] !== undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHART_ROWS, chartRows, fill, packRows, placeText, rowLabel, unpackRows, type DisplayRow } from "@/lib/progress/display";
+import { chartRows, TOP_CHART_ROWS, fill, packRows, placeText, rowLabel, unpackRows, type DisplayRow } from "@/lib/progress/display";
 
 describe("display helpers", () => {
   it("labels seats by number, booths by code, others by name, in the reader's language", () => {
@@ -64,7 +64,7 @@ describe("display helpers", () => {
       const rows = Array.from({ length: 60 }, (_, i) => row(`001-${String(i).padStart(3, "0")}`, i % 3 === 0 ? 0 : i));
       const { mode, bars } = chartRows(rows);
       expect(mode).toBe("top");
-      expect(bars).toHaveLength(CHART_ROWS);
+      expect(bars).toHaveLength(TOP_CHART_ROWS);
       expect(bars[0]).toMatchObject({ label: "001-059", members: 59, status: "noTarget" });
       expect(bars.every((b, i) => i === 0 || bars[i - 1]!.members >= b.members)).toBe(true);
       expect(bars.some((b) => b.members === 0)).toBe(false);

@@ -74,11 +74,13 @@ export interface ChildBar {
 
 /** The most bars a chart shows; the table below always has every row. */
 export const CHART_ROWS = 40;
+/** Without targets the chart is a short "most members" list: a top ten-odd reads, forty equal bars do not. */
+export const TOP_CHART_ROWS = 15;
 
 /**
  * Chart rows. With targets: furthest behind first (by share of target). Without any target among them a
  * "against target" chart means nothing, so it shows the units with most members instead (the caption says
- * so); when no unit has a member yet there is no chart at all. At most CHART_ROWS bars.
+ * so); when no unit has a member yet there is no chart at all. At most CHART_ROWS bars (TOP_CHART_ROWS without targets).
  */
 export function chartRows(rows: DisplayRow[]): { mode: "target" | "top"; bars: ChildBar[] } {
   const withTarget = rows.some((r) => r.target !== null);
@@ -87,7 +89,7 @@ export function chartRows(rows: DisplayRow[]): { mode: "target" | "top"; bars: C
     : rows.filter((r) => r.members > 0).sort((a, b) => b.members - a.members || a.label.localeCompare(b.label));
   return {
     mode: withTarget ? "target" : "top",
-    bars: picked.slice(0, CHART_ROWS).map((r) => ({
+    bars: picked.slice(0, withTarget ? CHART_ROWS : TOP_CHART_ROWS).map((r) => ({
       // Booths are named by code on the chart; the table beside it has their names.
       label: r.level === "booth" ? r.key : r.label,
       members: r.members,
