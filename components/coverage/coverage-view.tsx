@@ -6,7 +6,7 @@ import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, tdCls, Th } from "@/components/ui/table";
 import { UnitSelect } from "@/components/ui/unit-select";
 import { Tabs } from "@/components/ui/tabs";
 import { withParams } from "@/components/ui/url";
@@ -99,11 +99,11 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
               {t("coverage.uncoveredCount", { count: n(uncovered.total) })}
             </p>
           </div>
-          <a href={exportHref} className={secondaryButtonCls} download>
+          <a href={exportHref} className={`${secondaryButtonCls} print:hidden`} download>
             {t("coverage.download")}
           </a>
         </div>
-        <form method="get" action="/coverage#uncovered" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3" aria-label={t("appointments.filter.legend")}>
+        <form method="get" action="/coverage#uncovered" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 print:hidden" aria-label={t("appointments.filter.legend")}>
           {p.by !== levels[0] ? <input type="hidden" name="by" value={p.by} /> : null}
           {acs.length > 1 ? (
             <UnitSelect id="uncovered-ac" name="ac" label={t("appointments.filter.ac")} allLabel={t("appointments.filter.allAcs")} units={acs} value={ac?.key} locale={locale} />
@@ -126,6 +126,7 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
         ) : (
           <>
             <Table
+              cards
               label={t("coverage.uncoveredTitle")}
               testId="uncovered-booths"
               head={
@@ -134,7 +135,7 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
                   <Th>{t("appointments.col.ac")}</Th>
                   <Th>{t("appointments.col.district")}</Th>
                   {canAppoint ? (
-                    <Th>
+                    <Th className="print:hidden">
                       <span className="sr-only">{t("appointments.col.action")}</span>
                     </Th>
                   ) : null}
@@ -145,17 +146,19 @@ export async function CoverageView({ viewer, levels, p, totals, rows, acRows, ac
                 <tr key={b.id} data-testid={`uncovered-${b.code}`}>
                   <th scope="row" className={`${tdCls} text-left font-normal`}>
                     <span className="font-semibold tabular-nums">{b.code}</span>
-                    <span className="block min-w-40 text-xs text-muted">{unitName({ name: b.name, nameHi: b.nameHi }, locale)}</span>
+                    <span className="block text-xs text-muted sm:min-w-40">{unitName({ name: b.name, nameHi: b.nameHi }, locale)}</span>
                   </th>
-                  <td className={tdCls}>
+                  <Td label={t("appointments.col.ac")}>
                     {b.acNo} {unitName({ name: b.acName, nameHi: b.acNameHi }, locale)}
-                  </td>
-                  <td className={tdCls}>
-                    {unitName({ name: b.districtName, nameHi: b.districtNameHi }, locale)}
-                    {b.blockName ? <span className="block text-xs text-muted">{unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale)}</span> : null}
-                  </td>
+                  </Td>
+                  <Td label={t("appointments.col.district")}>
+                    <span>
+                      {unitName({ name: b.districtName, nameHi: b.districtNameHi }, locale)}
+                      {b.blockName ? <span className="block text-xs text-muted">{unitName({ name: b.blockName, nameHi: b.blockNameHi }, locale)}</span> : null}
+                    </span>
+                  </Td>
                   {canAppoint ? (
-                    <td className={`${tdCls} text-right`}>
+                    <td className={`${tdCls} text-right print:hidden`}>
                       <Link href={postPath("it_member", "booth", b.code)} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
                         {t("coverage.appoint")}
                       </Link>

@@ -1,4 +1,4 @@
-import { SortTh, Table, tdCls } from "@/components/ui/table";
+import { SortTh, Table, tdCls, Td } from "@/components/ui/table";
 import type { Viewer } from "@/lib/auth/viewer";
 import { coverageMapData } from "@/lib/coverage/pages";
 import type { CoverageParams } from "@/lib/coverage/search-params";
@@ -31,6 +31,7 @@ export function CoverageTable({
   };
   return (
     <Table
+      cards
       label={t("coverage.chart", { level: levelName })}
       testId={`coverage-table-${p.by}`}
       head={
@@ -50,12 +51,18 @@ export function CoverageTable({
             {unitName(r, locale)}
             {r.parentName ? <span className="block text-xs font-normal text-muted">{unitName({ name: r.parentName, nameHi: r.parentNameHi }, locale)}</span> : null}
           </th>
-          <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths)}</td>
-          <td className={`${tdCls} text-right tabular-nums`} data-testid="covered">
+          <Td numeric label={t("coverage.col.booths")}>
+            {n(r.booths)}
+          </Td>
+          <Td numeric label={t("coverage.col.covered")} data-testid="covered">
             {n(r.covered)}
-          </td>
-          <td className={`${tdCls} text-right tabular-nums`}>{n(r.booths - r.covered)}</td>
-          <td className={`${tdCls} text-right tabular-nums`}>{formatPercent(r.share, locale)}</td>
+          </Td>
+          <Td numeric label={t("coverage.col.uncovered")}>
+            {n(r.booths - r.covered)}
+          </Td>
+          <Td numeric label={t("coverage.col.share")} className="font-semibold">
+            {formatPercent(r.share, locale)}
+          </Td>
         </tr>
       ))}
     </Table>

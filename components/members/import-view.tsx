@@ -9,7 +9,7 @@ import { ImportUploader } from "@/components/members/import-uploader";
 import { linkCls } from "@/components/ui/button";
 import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, Th, tdCls } from "@/components/ui/table";
 import type { MembersImportPageData } from "@/lib/members/pages";
 import { Section } from "@/components/ui/section";
 
@@ -47,6 +47,7 @@ export async function MembersImportView({ viewer, imports }: MembersImportPageDa
           <EmptyNote>{t("members.import.none")}</EmptyNote>
         ) : (
           <Table
+            cards
             testId="imports"
             head={
               <tr>
@@ -67,15 +68,17 @@ export async function MembersImportView({ viewer, imports }: MembersImportPageDa
                 <td className={`${tdCls} max-w-56 break-words`}>
                   #{i.id} {i.fileName}
                 </td>
-                <td className={`${tdCls} whitespace-nowrap`}>
-                  {formatDateTime(i.startedAt, locale)}
-                  {i.byName ? <div className="text-muted">{i.byName}</div> : null}
-                </td>
-                <td className={tdCls}>{statusText(i)}</td>
-                <td className={`${tdCls} text-right tabular-nums`}>{n(i.totalRows)}</td>
-                <td className={`${tdCls} text-right tabular-nums`}>{n(i.created)}</td>
-                <td className={`${tdCls} text-right tabular-nums`}>{n(i.duplicates)}</td>
-                <td className={`${tdCls} text-right tabular-nums`}>{n(i.rejected)}</td>
+                <Td label={t("members.import.col.started")} className="whitespace-nowrap">
+                  <span>
+                    {formatDateTime(i.startedAt, locale)}
+                    {i.byName ? <span className="block text-muted">{i.byName}</span> : null}
+                  </span>
+                </Td>
+                <Td label={t("members.import.col.status")}>{statusText(i)}</Td>
+                <Td numeric label={t("members.import.col.rows")}>{n(i.totalRows)}</Td>
+                <Td numeric label={t("members.import.col.created")}>{n(i.created)}</Td>
+                <Td numeric label={t("members.import.col.duplicates")}>{n(i.duplicates)}</Td>
+                <Td numeric label={t("members.import.col.rejected")}>{n(i.rejected)}</Td>
                 <td className={tdCls}>
                   <a href={`/api/members/import/${i.id}/outcome`} className={linkCls}>
                     {t("members.import.outcomeCsv")}

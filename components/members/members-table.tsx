@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, Th } from "@/components/ui/table";
 import { formatDay } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import type { MemberListRow } from "@/lib/members/search";
 
-/** One page of search results. Scrolls inside its own box on narrow screens; no religion or caste. */
+/** One page of search results; a card per member on a phone (cards table); no religion or caste. */
 export function MembersTable({
   rows,
   t,
@@ -17,9 +17,9 @@ export function MembersTable({
   /** Off for a district's own users: every row would say the same. */
   showDistrict?: boolean;
 }) {
-  const td = `${tdCls} whitespace-nowrap`;
   return (
     <Table
+      cards
       label={t("members.results")}
       caption={t("members.results")}
       testId="members-table"
@@ -40,24 +40,40 @@ export function MembersTable({
     >
       {rows.map((r) => (
         <tr key={r.membershipNo} data-testid="member-row">
-          <td className={td}>
+          <Td label={t("members.col.no")} className="whitespace-nowrap">
             <Link href={`/members/${r.membershipNo}`} className="font-semibold text-brand-700 underline tabular-nums">
               {r.membershipNo}
             </Link>
-          </td>
-          <td className={`${tdCls} min-w-40`}>{r.name}</td>
-          <td className={`${td} font-mono`}>{r.epicMasked}</td>
-          <td className={`${td} font-mono`}>{r.phoneMasked}</td>
-          <td className={td}>
+          </Td>
+          <Td label={t("members.col.name")} className="min-w-40">
+            {r.name}
+          </Td>
+          <Td label={t("members.col.epic")} className="whitespace-nowrap font-mono">
+            {r.epicMasked}
+          </Td>
+          <Td label={t("members.col.phone")} className="whitespace-nowrap font-mono">
+            {r.phoneMasked}
+          </Td>
+          <Td label={t("members.col.genderAge")} className="whitespace-nowrap">
             {t(`members.gender.${r.gender as "F" | "M" | "O"}`)}, {r.age}
-          </td>
-          <td className={`${td} tabular-nums`}>{r.boothCode}</td>
-          <td className={td}>
+          </Td>
+          <Td label={t("members.col.booth")} className="whitespace-nowrap tabular-nums">
+            {r.boothCode}
+          </Td>
+          <Td label={t("members.col.ac")} className="whitespace-nowrap">
             {r.acNo} · {unitName({ name: r.acName, nameHi: r.acNameHi }, locale)}
-          </td>
-          {showDistrict ? <td className={td}>{unitName({ name: r.districtName, nameHi: r.districtNameHi }, locale)}</td> : null}
-          <td className={td}>{t(`members.channel.${r.channel as "app" | "book" | "import"}`)}</td>
-          <td className={td}>{formatDay(r.enrolledOn, locale)}</td>
+          </Td>
+          {showDistrict ? (
+            <Td label={t("members.col.district")} className="whitespace-nowrap">
+              {unitName({ name: r.districtName, nameHi: r.districtNameHi }, locale)}
+            </Td>
+          ) : null}
+          <Td label={t("members.col.channel")} className="whitespace-nowrap">
+            {t(`members.channel.${r.channel as "app" | "book" | "import"}`)}
+          </Td>
+          <Td label={t("members.col.enrolled")} className="whitespace-nowrap">
+            {formatDay(r.enrolledOn, locale)}
+          </Td>
         </tr>
       ))}
     </Table>

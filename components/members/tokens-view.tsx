@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Pager } from "@/components/ui/pager";
 import { Field } from "@/components/ui/field";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, tdCls, Th } from "@/components/ui/table";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { unitName, type Locale, type Translate } from "@/lib/i18n";
 import { ISSUE_TOKEN_KEYS, REVOKE_TOKEN_KEYS } from "@/lib/i18n/labels/members";
@@ -64,6 +64,7 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
           <EmptyNote testId="no-posts">{t("members.tokens.noPosts")}</EmptyNote>
         ) : (
           <Table
+            cards
             testId="posts"
             head={
               <tr>
@@ -77,12 +78,15 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
             {posts.map((p) => (
               <tr key={p.appointmentId}>
                 <td className={tdCls}>{postText(p, t, locale)}</td>
-                <td className={tdCls}>
-                  <span className="font-semibold">{p.workerName}</span>
-                  <br />
-                  <span className="text-muted tabular-nums">{maskPhone(p.workerPhone)}</span>
-                </td>
-                <td className={`${tdCls} text-right tabular-nums`}>{n(p.activeTokens)}</td>
+                <Td label={t("members.tokens.col.holder")}>
+                  <span>
+                    <span className="font-semibold">{p.workerName}</span>
+                    <span className="block text-muted tabular-nums">{maskPhone(p.workerPhone)}</span>
+                  </span>
+                </Td>
+                <Td numeric label={t("members.tokens.col.activeTokens")}>
+                  {n(p.activeTokens)}
+                </Td>
                 <td className={tdCls}>
                   <IssueToken appointmentId={p.appointmentId} issued={t("members.tokens.issued", { name: p.workerName })} labels={issueLabels} />
                 </td>
@@ -99,7 +103,7 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
               key={f}
               href={href({ filter: f, page: 1 })}
               aria-current={f === filter ? "page" : undefined}
-              className={`rounded-full border px-3 py-1 text-sm ${f === filter ? "border-brand-600 bg-brand-100 font-semibold text-brand-900" : "border-stone-300 bg-white"}`}
+              className={`inline-flex min-h-11 items-center rounded-full border px-3 text-sm ${f === filter ? "border-brand-600 bg-brand-100 font-semibold text-brand-900" : "border-stone-300 bg-white"}`}
             >
               {t(`members.tokens.filter.${f}`)}
             </Link>
@@ -116,6 +120,7 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
           <EmptyNote testId="no-tokens">{t("members.tokens.none")}</EmptyNote>
         ) : (
           <Table
+            cards
             testId="tokens"
             head={
               <tr>
@@ -129,18 +134,24 @@ export async function TokensView({ p, posts, tokens, canImport }: TokensPageData
               <tr key={tk.id} data-testid={`token-${tk.prefix}`}>
                 <td className={tdCls}>
                   <code className="font-mono">{tk.prefix}…</code>
-                  {tk.label ? <div className="text-muted">{tk.label}</div> : null}
+                  {tk.label ? <div className="font-normal text-muted">{tk.label}</div> : null}
                 </td>
-                <td className={`${tdCls} font-semibold`}>{tk.workerName}</td>
-                <td className={tdCls}>{postText(tk, t, locale)}</td>
-                <td className={`${tdCls} whitespace-nowrap`}>
-                  {formatDateTime(tk.createdAt, locale)}
-                  {tk.createdByName ? <div className="text-muted">{t("members.tokens.by", { name: tk.createdByName })}</div> : null}
-                </td>
-                <td className={`${tdCls} whitespace-nowrap`}>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, locale) : t("members.tokens.never")}</td>
-                <td className={tdCls}>
+                <Td label={t("members.tokens.col.holder")} className="font-semibold">
+                  {tk.workerName}
+                </Td>
+                <Td label={t("members.tokens.col.post")}>{postText(tk, t, locale)}</Td>
+                <Td label={t("members.tokens.col.issued")} className="sm:whitespace-nowrap">
+                  <span>
+                    {formatDateTime(tk.createdAt, locale)}
+                    {tk.createdByName ? <span className="block text-muted">{t("members.tokens.by", { name: tk.createdByName })}</span> : null}
+                  </span>
+                </Td>
+                <Td label={t("members.tokens.col.lastUsed")} className="sm:whitespace-nowrap">
+                  {tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, locale) : t("members.tokens.never")}
+                </Td>
+                <Td label={t("members.tokens.col.status")}>
                   <span className={tk.status === "active" ? "font-semibold text-ok" : "text-muted"}>{t(`members.tokens.status.${tk.status}`)}</span>
-                </td>
+                </Td>
                 <td className={tdCls}>
                   {tk.status === "active" ? (
                     <RevokeToken

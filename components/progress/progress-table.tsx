@@ -3,7 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { DataCell, DataTableHead, dataCellCls, isNumeric, TableFilter } from "@/components/ui/data-table";
+import { cardLabel, DataCell, DataTableHead, dataCellCls, isNumeric, printCls, TableFilter } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { useClientTable } from "@/components/ui/use-client-table";
 import { emptyCellCls, Table } from "@/components/ui/table";
@@ -55,16 +55,15 @@ export function ProgressTable({
   const labelsKey = JSON.stringify(l);
   const levelKey = JSON.stringify(levelLabels ?? null);
   const columns = useMemo(() => {
-    const num = (id: keyof DisplayRow & string, header: string, render: (r: DisplayRow) => string) =>
+    const num = (id: keyof DisplayRow & string, header: string, render: (r: DisplayRow) => string, secondary = false) =>
       col.accessor((r) => (r[id] === null ? -Infinity : (r[id] as number)), {
         id,
         header,
         cell: (c) => render(c.row.original),
         sortDescFirst: true,
-        meta: { numeric: true },
+        meta: { numeric: true, secondary },
       });
     return [
-      ...(levelLabels ? [col.accessor("level", { header: l["progress.col.level"], cell: (c) => levelLabels[c.getValue()] ?? c.getValue() })] : []),
       col.accessor("label", {
         header: l["progress.col.name"],
         sortingFn: (a, b) => a.original.label.localeCompare(b.original.label, undefined, { numeric: true }),
@@ -84,7 +83,11 @@ export function ProgressTable({
           );
         },
       }),
-      ...(has.context ? [col.accessor((r) => r.context ?? "", { id: "context", header: l["progress.col.context"], cell: (c) => <span className="whitespace-nowrap text-muted">{c.getValue()}</span> })] : []),
+      // The name leads (a phone's card is titled by it), then what kind of unit it is in a mixed list.
+      ...(levelLabels ? [col.accessor("level", { header: l["progress.col.level"], cell: (c) => levelLabels[c.getValue()] ?? c.getValue() })] : []),
+      ...(has.context
+        ? [col.accessor((r) => r.context ?? "", { id: "context", header: l["progress.col.context"], cell: (c) => <span className="whitespace-nowrap text-muted">{c.getValue()}</span>, meta: { secondary: true } })]
+        : []),
       num("members", l["progress.col.members"], (r) => n(r.members)),
       ...(has.target
         ? [
@@ -98,11 +101,19 @@ export function ProgressTable({
           ]
         : []),
       ...(has.behindSince
-        ? [col.accessor((r) => r.behindSince ?? "", { id: "behindSince", header: l["progress.col.behindSince"], cell: (c) => (c.getValue() ? formatDay(c.getValue(), locale) : "—") })]
+        ? [
+            col.accessor((r) => r.behindSince ?? "", {
+              id: "behindSince",
+              header: l["progress.col.behindSince"],
+              cell: (c) => (c.getValue() ? formatDay(c.getValue(), locale) : "—"),
+              meta: { secondary: true },
+            }),
+          ]
         : []),
       ...(has.booths ? [num("booths", l["progress.col.booths"], (r) => n(r.booths))] : []),
-      num("covered", l["progress.col.covered"], (r) => n(r.covered)),
-      ...(has.today ? [num("today", l["progress.col.today"], (r) => n(r.today))] : []),
+      // A booth is covered or not: Yes/No, not 1/0.
+      num("covered", l["progress.col.covered"], (r) => (r.level === "booth" ? (r.covered > 0 ? l["progress.col.coveredYes"] : l["progress.col.coveredNo"]) : n(r.covered))),
+      ...(has.today ? [num("today", l["progress.col.today"], (r) => n(r.today), true)] : []),
     ];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- labels are compared by content: they arrive as new objects on every server render
   }, [has.context, has.target, has.behindSince, has.today, has.booths, labelsKey, levelKey, locale]);
@@ -122,7 +133,7 @@ export function ProgressTable({
   };
   return (
     <div className="space-y-2" data-testid={testId}>
-      <div className="flex flex-wrap items-end justify-between gap-2">
+      <div className="flex flex-wrap items-end justify-between gap-2 print:hidden">
         {rows.length > 8 ? (
           <TableFilter
             id={filterId}
@@ -141,6 +152,7 @@ export function ProgressTable({
         ) : null}
       </div>
       <Table
+        cards
         label={`${caption}. ${l["progress.table.scroll"]}`}
         caption={caption}
         head={<DataTableHead groups={table.getHeaderGroups()} />}
@@ -148,7 +160,7 @@ export function ProgressTable({
           visible.length > 1 ? (
             <tr data-testid={testId ? `${testId}-total` : undefined}>
               {table.getVisibleLeafColumns().map((c, i) => (
-                <td key={c.id} className={dataCellCls(isNumeric(c))} data-col={c.id}>
+                <td key={c.id} className={`${dataCellCls(isNumeric(c))} ${printCls(c)}`} data-col={c.id} data-label={i === 0 ? undefined : cardLabel(c)}>
                   {i === 0 ? l["progress.col.total"] : (totals[c.id] ?? "")}
                 </td>
               ))}

@@ -10,6 +10,8 @@ import { setTarget } from "@/lib/targets/actions";
 
 export interface TargetFormLabels {
   input: string;
+  /** The field's name on a phone's card ("New target"). */
+  newTarget: string;
   save: string;
   saving: string;
 }
@@ -36,7 +38,7 @@ export function TargetForm({
   // Field errors arrive translated; the one to show next to the field, else the action's own message.
   const error = state && !state.ok ? (errors.members ?? errors.level ?? errors.unitId ?? state.message) : null;
   return (
-    <form {...form} className="flex flex-wrap items-start gap-x-2 gap-y-1" data-testid={`target-form-${level}-${unitId}`}>
+    <form {...form} className="flex flex-wrap items-start gap-x-2 gap-y-1 max-sm:justify-end" data-testid={`target-form-${level}-${unitId}`}>
       <input type="hidden" name="level" value={level} />
       <input type="hidden" name="unitId" value={unitId} />
       <Field
@@ -45,7 +47,7 @@ export function TargetForm({
         label={fill(labels.input, { unit: unitLabel })}
         labelHidden
         compact
-        inputClassName="w-28 text-right tabular-nums"
+        inputClassName="w-28 text-right tabular-nums max-sm:min-h-11"
         inputMode="numeric"
         autoComplete="off"
         value={value}

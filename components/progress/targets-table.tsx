@@ -89,6 +89,8 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
             col.display({
               id: "edit",
               header: l.form.save,
+              // On a phone's card the field is led by what it sets, not by the button's word.
+              meta: { label: l.form.newTarget, secondary: true },
               cell: (c) =>
                 c.row.original.editable ? (
                   <TargetForm level={c.row.original.level} unitId={c.row.original.id} unitLabel={c.row.original.label} current={c.row.original.target} labels={l.form} />
@@ -106,14 +108,14 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
   return (
     <div className="space-y-2">
       {rows.length > 8 ? (
-        <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-wrap items-end gap-3 print:hidden">
           <TableFilter id={filterId} label={l.filter} value={filter} onChange={setFilter} />
           {parents.length > 1 ? (
             <div>
               <label htmlFor={parentId} className="block text-xs text-muted">
                 {l.parent}
               </label>
-              <select id={parentId} value={parent} onChange={(e) => setParent(e.target.value)} className="rounded-md border border-stone-300 px-2 py-1 text-sm">
+              <select id={parentId} value={parent} onChange={(e) => setParent(e.target.value)} className="rounded-md border border-stone-500 px-2 py-1 text-sm max-sm:min-h-11">
                 <option value="">{l.allParents}</option>
                 {parents.map(([id, label]) => (
                   <option key={id} value={String(id)}>
@@ -125,7 +127,7 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
           ) : null}
         </div>
       ) : null}
-      <Table label={caption} caption={caption} head={<DataTableHead groups={table.getHeaderGroups()} />}>
+      <Table cards label={caption} caption={caption} head={<DataTableHead groups={table.getHeaderGroups()} />}>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id} className="align-top" data-testid={`target-row-${row.original.level}-${row.original.key}`}>
             {row.getVisibleCells().map((cell) => (

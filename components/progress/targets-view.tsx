@@ -9,6 +9,7 @@ import { packTargetRows, type TargetDisplayRow } from "@/components/progress/tar
 import { TargetsTable, type TargetsTableLabels } from "@/components/progress/targets-table";
 import type { GeoLevel } from "@/lib/geo/levels";
 import { Section } from "@/components/ui/section";
+import { buttonClass } from "@/components/ui/button";
 
 function signed(x: number, locale: Locale): string {
   return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;
@@ -57,6 +58,7 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
     noRows: t("progress.table.noRows"),
     form: {
       input: t("progress.targets.input"),
+      newTarget: t("progress.targets.newTarget"),
       save: t("progress.targets.save"),
       saving: t("progress.targets.saving"),
     },
@@ -81,7 +83,7 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
               <h2 id={`targets-${s.level}`} className="text-lg font-semibold">
                 {title}
               </h2>
-              <a href={targetsExportHref(s.level)} download className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100">
+              <a href={targetsExportHref(s.level)} download className={buttonClass("secondary", "sm", "print:hidden")}>
                 {t("progress.export.csv")}
               </a>
             </div>

@@ -1,9 +1,25 @@
 import { flexRender, type Cell, type Column, type Header, type HeaderGroup } from "@tanstack/react-table";
 import { thCls } from "@/components/ui/table";
 
-/** Columns mark themselves numeric (`meta: { numeric: true }`): right-aligned, tabular figures. */
+/**
+ * What a column says of itself in `meta`: `numeric` (right-aligned, tabular figures), `label` (its name on a
+ * `cards` table's card, when the header is not text), `secondary` (left out when printed, so the deciding
+ * columns fit an A4 page).
+ */
+export interface ColumnMeta {
+  numeric?: boolean;
+  label?: string;
+  secondary?: boolean;
+}
+const metaOf = <T,>(column: Column<T, unknown>) => (column.columnDef.meta ?? {}) as ColumnMeta;
+
 export function isNumeric<T>(column: Column<T, unknown>): boolean {
-  return Boolean((column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric);
+  return Boolean(metaOf(column).numeric);
+}
+
+/** `print:hidden` for a secondary column, so header, cells and total all leave the printed page together. */
+export function printCls<T>(column: Column<T, unknown>): string {
+  return metaOf(column).secondary ? "print:hidden" : "";
 }
 
 export const dataCellCls = (numeric: boolean) => `px-3 py-1.5 ${numeric ? "whitespace-nowrap text-right tabular-nums" : ""}`;
@@ -15,7 +31,7 @@ function SortHeader<T>({ header }: { header: Header<T, unknown> }) {
     <th
       scope="col"
       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : header.column.getCanSort() ? "none" : undefined}
-      className={`${thCls} ${isNumeric(header.column) ? "text-right" : ""}`}
+      className={`${thCls} ${isNumeric(header.column) ? "text-right" : ""} ${printCls(header.column)}`}
     >
       {header.column.getCanSort() ? (
         <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-ink">
@@ -41,16 +57,15 @@ export function DataTableHead<T>({ groups }: { groups: HeaderGroup<T>[] }) {
 }
 
 /** A column's name as a `cards` table's card shows it: `meta.label`, else the header when it is text. */
-function cardLabel<T>(column: Column<T, unknown>): string | undefined {
-  const meta = column.columnDef.meta as { label?: string } | undefined;
+export function cardLabel<T>(column: Column<T, unknown>): string | undefined {
   const header = column.columnDef.header;
-  return meta?.label ?? (typeof header === "string" ? header : undefined);
+  return metaOf(column).label ?? (typeof header === "string" ? header : undefined);
 }
 
 /** One body cell of a TanStack table (labelled for a `cards` table's card). */
 export function DataCell<T>({ cell }: { cell: Cell<T, unknown> }) {
   return (
-    <td className={dataCellCls(isNumeric(cell.column))} data-col={cell.column.id} data-label={cardLabel(cell.column)}>
+    <td className={`${dataCellCls(isNumeric(cell.column))} ${printCls(cell.column)}`} data-col={cell.column.id} data-label={cardLabel(cell.column)}>
       {flexRender(cell.column.columnDef.cell, cell.getContext())}
     </td>
   );
@@ -69,7 +84,7 @@ export function TableFilter({ id, label, value, onChange, placeholder }: { id: s
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
-        className="w-56 max-w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+        className="w-56 max-w-full rounded-md border border-stone-500 px-2 py-1 text-sm max-sm:min-h-11"
       />
     </div>
   );

@@ -28,8 +28,9 @@ export function Tabs(props: { label: string; items: TabLink[] } | { label: strin
 
 function LinkTabs({ label, items }: { label: string; items: TabLink[] }) {
   return (
-    <nav aria-label={label} className="relative -mx-4 overflow-x-auto px-4">
-      <ul className="flex min-w-max gap-1 border-b border-stone-200">
+    // The tabs wrap to a second line on a phone rather than scroll sideways out of sight.
+    <nav aria-label={label}>
+      <ul className="flex flex-wrap gap-x-1 border-b border-stone-200">
         {items.map((item) => (
           <li key={item.href}>
             <Link href={item.href} aria-current={item.current ? "page" : undefined} className={tabCls(item.current)}>

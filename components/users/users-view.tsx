@@ -2,18 +2,23 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, tdCls, Th } from "@/components/ui/table";
 import { ActiveToggle } from "@/components/users/active-toggle";
 import { ConfirmedUserAction, EditScopeForm } from "@/components/users/manage-user";
 import { NewUserForm } from "@/components/users/new-user-form";
+import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { createUser, resetUserPassword, setUserActive, signUserOutEverywhere, updateUserScope } from "@/lib/users/actions";
 import { ROLE_SCOPES } from "@/lib/users/schema";
 import type { UsersPageData } from "@/lib/users/pages";
 
 /** /admin/users: the state's users, a form for a new one, and the open user's role, area and account actions. */
-export async function UsersView({ viewer, rows, options, managed }: UsersPageData) {
-  const { t } = await getT();
+export async function UsersView({ viewer, rows, options: unitOptions, managed }: UsersPageData) {
+  const { locale, t } = await getT();
+  // Area names in the reader's language, in the table and in the forms' lists alike.
+  const named = (list: { value: string; label: string; labelHi: string | null }[]) =>
+    list.map((o) => ({ value: o.value, label: unitName({ name: o.label, nameHi: o.labelHi }, locale) }));
+  const options = { district: named(unitOptions.district), pc: named(unitOptions.pc), ac: named(unitOptions.ac) };
   const labels: Record<string, string> = {
     email: t("users.email"),
     name: t("users.name"),
@@ -39,6 +44,7 @@ export async function UsersView({ viewer, rows, options, managed }: UsersPageDat
         <p className="text-muted">{t("users.intro")}</p>
       </PageHeader>
       <Table
+        cards
         testId="users-table"
         head={
           <tr>
@@ -50,14 +56,16 @@ export async function UsersView({ viewer, rows, options, managed }: UsersPageDat
       >
         {rows.map((u) => (
           <tr key={u.id}>
-            <td className={tdCls}>{u.email}</td>
-            <td className={tdCls}>{u.name}</td>
-            <td className={`${tdCls} whitespace-nowrap`}>{labels[`role.${u.role}`] ?? u.role}</td>
-            <td className={`${tdCls} whitespace-nowrap`}>
+            <td className={`${tdCls} break-all`}>{u.email}</td>
+            <Td label={t("users.name")}>{u.name}</Td>
+            <Td label={t("users.role")} className="sm:whitespace-nowrap">
+              {labels[`role.${u.role}`] ?? u.role}
+            </Td>
+            <Td label={t("users.unit")} className="sm:whitespace-nowrap">
               {labels[`level.${u.scopeLevel}`]}
-              {u.scopeName ? ` · ${u.scopeName}` : ""}
-            </td>
-            <td className={tdCls}>{u.active ? t("users.active") : t("users.inactive")}</td>
+              {u.scopeName ? ` · ${unitName({ name: u.scopeName, nameHi: u.scopeNameHi }, locale)}` : ""}
+            </Td>
+            <Td label={t("users.status")}>{u.active ? t("users.active") : t("users.inactive")}</Td>
             <td className={tdCls}>
               <div className="flex flex-wrap items-center gap-2">
                 <Link

@@ -15,6 +15,8 @@ export interface UserRow {
   /** The scope's unit as the forms send it (`district:7`), or null at state level. */
   unitValue: string | null;
   scopeName: string | null;
+  /** The scope unit's Hindi name, where it has one. */
+  scopeNameHi: string | null;
   active: boolean;
   createdAt: Date;
 }
@@ -30,6 +32,7 @@ export async function listUsers(db: DbOrTx, viewer: Viewer): Promise<UserRow[] |
       role: users.role,
       scopeLevel: users.scopeLevel,
       scopeName: sql<string | null>`coalesce(${districts.name}, ${assemblySeats.name}, ${lokSabhaSeats.name})`,
+      scopeNameHi: sql<string | null>`coalesce(${districts.nameHi}, ${assemblySeats.nameHi}, ${lokSabhaSeats.nameHi})`,
       unitValue: sql<string | null>`CASE ${users.scopeLevel} WHEN 'state' THEN NULL ELSE ${users.scopeLevel} || ':' || coalesce(${users.districtId}, ${users.acId}, ${users.pcId}) END`,
       active: users.active,
       createdAt: users.createdAt,
@@ -43,13 +46,13 @@ export async function listUsers(db: DbOrTx, viewer: Viewer): Promise<UserRow[] |
 export async function scopeOptions(db: DbOrTx, viewer: Viewer) {
   const stateId = viewer.scope.stateId;
   const [d, pc, ac] = await Promise.all([
-    db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.stateId, stateId)).orderBy(asc(districts.name)),
-    db.select({ id: lokSabhaSeats.id, no: lokSabhaSeats.no, name: lokSabhaSeats.name }).from(lokSabhaSeats).where(eq(lokSabhaSeats.stateId, stateId)).orderBy(asc(lokSabhaSeats.no)),
-    db.select({ id: assemblySeats.id, no: assemblySeats.no, name: assemblySeats.name }).from(assemblySeats).where(eq(assemblySeats.stateId, stateId)).orderBy(asc(assemblySeats.no)),
+    db.select({ id: districts.id, name: districts.name, nameHi: districts.nameHi }).from(districts).where(eq(districts.stateId, stateId)).orderBy(asc(districts.name)),
+    db.select({ id: lokSabhaSeats.id, no: lokSabhaSeats.no, name: lokSabhaSeats.name, nameHi: lokSabhaSeats.nameHi }).from(lokSabhaSeats).where(eq(lokSabhaSeats.stateId, stateId)).orderBy(asc(lokSabhaSeats.no)),
+    db.select({ id: assemblySeats.id, no: assemblySeats.no, name: assemblySeats.name, nameHi: assemblySeats.nameHi }).from(assemblySeats).where(eq(assemblySeats.stateId, stateId)).orderBy(asc(assemblySeats.no)),
   ]);
   return {
-    district: d.map((x) => ({ value: unitValue("district", x.id), label: x.name })),
-    pc: pc.map((x) => ({ value: unitValue("pc", x.id), label: `${x.no} · ${x.name}` })),
-    ac: ac.map((x) => ({ value: unitValue("ac", x.id), label: `${x.no} · ${x.name}` })),
+    district: d.map((x) => ({ value: unitValue("district", x.id), label: x.name, labelHi: x.nameHi })),
+    pc: pc.map((x) => ({ value: unitValue("pc", x.id), label: `${x.no} · ${x.name}`, labelHi: x.nameHi ? `${x.no} · ${x.nameHi}` : null })),
+    ac: ac.map((x) => ({ value: unitValue("ac", x.id), label: `${x.no} · ${x.name}`, labelHi: x.nameHi ? `${x.no} · ${x.nameHi}` : null })),
   };
 }

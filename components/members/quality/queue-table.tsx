@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Table, tdCls, Th } from "@/components/ui/table";
+import { Table, Td, tdCls, Th } from "@/components/ui/table";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { QueueTableLabels } from "@/lib/i18n/labels/quality";
 
@@ -76,6 +76,7 @@ export function QueueTable({
 
   const table = (
     <Table
+      cards
       label={labels["quality.table"]}
       caption={labels["quality.table"]}
       testId="quality-table"
@@ -99,18 +100,21 @@ export function QueueTable({
         <tr key={r.id} data-testid="quality-row" data-member={r.membershipNo} className={selected.has(r.id) ? "bg-brand-50" : undefined}>
           {selectable ? (
             <td className={tdCls}>
-              <input
-                type="checkbox"
-                name="memberId"
-                value={r.id}
-                checked={selected.has(r.id)}
-                onChange={(e) => toggle(r.id, e.target.checked)}
-                aria-label={labels["quality.selectRow"].replace("{no}", r.membershipNo)}
-                className="size-5 accent-brand-600"
-              />
+              {/* The box's own label is for screen readers; the cell around it is the 44 px target a thumb hits. */}
+              <label className="-m-2 inline-flex min-h-11 min-w-11 items-center justify-center">
+                <input
+                  type="checkbox"
+                  name="memberId"
+                  value={r.id}
+                  checked={selected.has(r.id)}
+                  onChange={(e) => toggle(r.id, e.target.checked)}
+                  aria-label={labels["quality.selectRow"].replace("{no}", r.membershipNo)}
+                  className="size-5 accent-brand-600"
+                />
+              </label>
             </td>
           ) : null}
-          <td className={`${tdCls} whitespace-nowrap tabular-nums`}>
+          <Td label={labels["quality.col.no"]} className="whitespace-nowrap tabular-nums">
             {r.href ? (
               <Link href={r.href} className="font-semibold text-brand-700 underline">
                 {r.membershipNo}
@@ -118,15 +122,21 @@ export function QueueTable({
             ) : (
               <span className="font-semibold">{r.membershipNo}</span>
             )}
-          </td>
-          <td className={`${tdCls} whitespace-nowrap`}>{r.name}</td>
-          <td className={`${tdCls} min-w-40`}>
-            <span className="tabular-nums">{r.place}</span>
-            <span className="block text-xs text-muted">{r.placeDetail}</span>
-          </td>
-          <td className={`${tdCls} min-w-32`}>{r.enroller}</td>
-          <td className={`${tdCls} min-w-72`}>
-            <ul className="space-y-1.5">
+          </Td>
+          <Td label={labels["quality.col.name"]} className="whitespace-nowrap">
+            {r.name}
+          </Td>
+          <Td label={labels["quality.col.place"]} className="sm:min-w-40">
+            <span>
+              <span className="tabular-nums">{r.place}</span>
+              <span className="block text-xs text-muted">{r.placeDetail}</span>
+            </span>
+          </Td>
+          <Td label={labels["quality.col.enroller"]} className="sm:min-w-32">
+            {r.enroller}
+          </Td>
+          <Td label={labels["quality.col.reasons"]} className="sm:min-w-72">
+            <ul className="space-y-1.5 text-left">
               {r.reasons.map((x) => (
                 <li key={x.code} data-testid="quality-reason" data-reason={x.code}>
                   <Badge tone={x.code === "disowned" ? "bad" : "warn"}>{x.label}</Badge> <span>{x.words}</span>
@@ -134,8 +144,10 @@ export function QueueTable({
                 </li>
               ))}
             </ul>
-          </td>
-          <td className={`${tdCls} whitespace-nowrap`}>{r.flaggedAt}</td>
+          </Td>
+          <Td label={labels["quality.col.flagged"]} className="whitespace-nowrap">
+            {r.flaggedAt}
+          </Td>
         </tr>
       ))}
     </Table>

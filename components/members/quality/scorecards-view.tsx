@@ -5,7 +5,7 @@ import { linkCls } from "@/components/ui/button";
 import { EmptyNote } from "@/components/ui/empty-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
-import { SortTh, Table, tdCls, Th } from "@/components/ui/table";
+import { SortTh, Table, Td, tdCls, Th } from "@/components/ui/table";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
 import { SUSPEND_KEYS } from "@/lib/i18n/labels/scorecards";
@@ -84,6 +84,7 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
         <EmptyNote testId="no-scorecards">{t("scorecards.none")}</EmptyNote>
       ) : (
         <Table
+          cards
           testId="scorecards"
           label={t("scorecards.title")}
           caption={t("scorecards.title")}
@@ -91,13 +92,13 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
             <tr>
               {sortTh("name", t("scorecards.col.enroller"), false)}
               {NUMERIC.map((c) => sortTh(c.sort, t(c.key)))}
-              {canSuspend ? <Th>{t("scorecards.col.action")}</Th> : null}
+              {canSuspend ? <Th className="print:hidden">{t("scorecards.col.action")}</Th> : null}
             </tr>
           }
         >
           {rows.map((r) => (
             <tr key={`${r.workerId}:${r.tokenId ?? "book"}:${r.districtId}`} data-testid="scorecard-row" data-token={r.tokenPrefix ?? ""}>
-              <td className={`${tdCls} min-w-36 max-w-64`}>
+              <td className={`${tdCls} sm:max-w-64 sm:min-w-36`}>
                 <span className="font-semibold">{r.workerName}</span>
                 {/* The district only where rows can differ in it (a state's list); the line keeps the numbers in view on a phone. */}
                 {showDistrict ? <span className="block text-xs">{unitName({ name: r.districtName, nameHi: r.districtNameHi }, locale)}</span> : null}
@@ -120,26 +121,26 @@ export async function ScorecardsView({ p, rows, total, page, pages, canSuspend, 
                   </Link>
                 ) : null}
               </td>
-              <td className={`${tdCls} text-right font-semibold tabular-nums`} data-testid="quality">
+              <Td numeric label={t("scorecards.col.quality")} className="font-semibold" data-testid="quality">
                 {n(r.quality)}
-              </td>
-              <td className={`${tdCls} text-right tabular-nums`} data-testid="signups">
+              </Td>
+              <Td numeric label={t("scorecards.col.signups")} data-testid="signups">
                 {n(r.signups)}
-              </td>
-              <td className={`${tdCls} text-right tabular-nums`} data-testid="flagged">
+              </Td>
+              <Td numeric label={t("scorecards.col.flagged")} data-testid="flagged">
                 {share(r.flagged, r.flaggedShare)}
-              </td>
-              <td className={`${tdCls} text-right tabular-nums`} data-testid="voided">
+              </Td>
+              <Td numeric label={t("scorecards.col.voided")} data-testid="voided">
                 {share(r.voided, r.voidedShare)}
-              </td>
-              <td className={`${tdCls} text-right tabular-nums`} data-testid="disowned">
+              </Td>
+              <Td numeric label={t("scorecards.col.disowned")} data-testid="disowned">
                 {n(r.disowned)}
-              </td>
-              <td className={`${tdCls} text-right tabular-nums`} data-testid="bursts">
+              </Td>
+              <Td numeric label={t("scorecards.col.bursts")} data-testid="bursts">
                 {n(r.bursts)}
-              </td>
+              </Td>
               {canSuspend ? (
-                <td className={tdCls}>
+                <td className={`${tdCls} print:hidden`}>
                   {r.tokenId !== null && r.tokenPrefix && !r.tokenRevoked ? (
                     <SuspendToken
                       tokenId={r.tokenId}

@@ -58,6 +58,8 @@ export const TABLE_KEYS = [
   "progress.col.behindSince",
   "progress.col.booths",
   "progress.col.covered",
+  "progress.col.coveredYes",
+  "progress.col.coveredNo",
   "progress.col.today",
   "progress.col.partial",
   "progress.col.total",

@@ -138,6 +138,8 @@ export const en = {
   "progress.col.booths": "Booths",
   "progress.col.covered": "Covered",
   "progress.col.today": "Today",
+  "progress.col.coveredYes": "Yes",
+  "progress.col.coveredNo": "No",
   "progress.col.partial": "part in your area",
   "progress.col.total": "Total",
 
@@ -177,6 +179,7 @@ export const en = {
   "progress.targets.input": "New target for {unit}",
   "progress.targets.save": "Save",
   "progress.targets.saving": "Saving…",
+  "progress.targets.newTarget": "New target",
   "progress.targets.saved": "Target saved.",
   "progress.targets.unchanged": "That is already the target; nothing changed.",
   "progress.targets.conflict": "Someone set this target at the same moment. Reload the page and try again.",
@@ -357,6 +360,8 @@ export const hi: Partial<Record<keyof typeof en, string>> = {
   "progress.col.booths": "बूथ",
   "progress.col.covered": "कवर",
   "progress.col.today": "आज",
+  "progress.col.coveredYes": "हाँ",
+  "progress.col.coveredNo": "नहीं",
   "progress.col.partial": "आपके क्षेत्र का हिस्सा",
   "progress.col.total": "कुल",
 
@@ -396,6 +401,7 @@ export const hi: Partial<Record<keyof typeof en, string>> = {
   "progress.targets.input": "{unit} का नया लक्ष्य",
   "progress.targets.save": "सहेजें",
   "progress.targets.saving": "सहेजा जा रहा है…",
+  "progress.targets.newTarget": "नया लक्ष्य",
   "progress.targets.saved": "लक्ष्य सहेजा गया।",
   "progress.targets.unchanged": "यही लक्ष्य पहले से है; कुछ नहीं बदला।",
   "progress.targets.conflict": "किसी ने इसी समय यह लक्ष्य तय किया। पेज फिर से खोलकर कोशिश करें।",
