@@ -1,7 +1,8 @@
 /** The membership campaign a dashboard judges against, shared by progress and targets. */
 import { and, desc, eq, lte } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, type Campaign } from "@/db/schema";
+import { istDate } from "@/lib/dates";
 
 /** A campaign as pages show it (plain, serialisable). */
 export interface CampaignInfo {
@@ -25,4 +26,10 @@ export async function currentCampaign(db: DbOrTx, stateId: number, today: string
 
 export function campaignInfo(c: Campaign | null): CampaignInfo | null {
   return c ? { id: c.id, name: c.name, nameHi: c.nameHi, startsOn: c.startsOn, endsOn: c.endsOn } : null;
+}
+
+/** Today (India time) and the campaign running, as the page frame's print header names them. */
+export async function campaignToday(stateId: number, now = new Date()): Promise<{ day: string; campaign: CampaignInfo | null }> {
+  const day = istDate(now);
+  return { day, campaign: campaignInfo(await currentCampaign(await getDb(), stateId, day)) };
 }

@@ -11,7 +11,7 @@ export async function LanguageSwitch() {
         type="submit"
         aria-label={t("shell.languageLabel")}
         lang={locale === "hi" ? "en" : "hi"}
-        className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100"
+        className="min-h-11 rounded-md border border-stone-500 bg-white px-3 text-sm font-semibold hover:bg-stone-100"
       >
         {t("shell.language")}
       </button>

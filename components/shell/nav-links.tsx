@@ -18,7 +18,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
               // Prefetching every page of the menu on every view would run their queries for nothing.
               prefetch={false}
               aria-current={active ? "page" : undefined}
-              className={`block rounded-md px-3 py-2 text-sm ${
+              className={`flex min-h-11 items-center rounded-md px-3 py-2 text-sm md:block md:min-h-0 ${
                 active ? "bg-brand-100 font-semibold text-brand-900" : "text-ink hover:bg-stone-100"
               }`}
             >
