@@ -31,7 +31,7 @@ test("the IT-cell head appoints a booth member and coverage rises by exactly one
 
   // Leave the shared database's coverage as the seed made it (other specs compare against the seeded figure).
   await page.goto(`/it-cell/member/booth/${code}`);
-  await page.getByRole("button", { name: "End Booth Member E2E's post" }).click();
+  await page.getByRole("button", { name: "End post (Booth Member E2E)" }).click();
   await page.getByRole("form", { name: "End Booth Member E2E's post" }).getByLabel("Reason").fill("End of the e2e test");
   await page.getByRole("button", { name: "Yes, end the post" }).click();
   await expect(page.getByTestId("post-vacant")).toBeVisible();
@@ -47,7 +47,14 @@ test("coverage shows the seats as tiles, sorts its table, and downloads the unco
   await expect(page.getByRole("link", { name: "Assembly seat", exact: true })).toBeVisible();
   await expect(page.getByTestId("coverage-tiles").locator("li").first()).toBeVisible();
   await expect(page.getByTestId("coverage-chart").locator("svg").first()).toBeVisible();
-  await expect(page.getByTestId("no-map")).toBeVisible();
+  // The map, or (before an administrator uploads boundaries, e2e/coverage-map.spec.ts) a plain sentence: never a command.
+  await expect(page.getByTestId("no-map").or(page.getByTestId("coverage-map"))).toBeVisible();
+  await expect(page.getByText(/npm run/)).toHaveCount(0);
+  await expect(page.getByTestId("boundary-upload")).toHaveCount(0);
+  // A tile's percent is readable text: at least 12 px.
+  const percent = page.getByTestId("coverage-tiles").locator("li a span").nth(1);
+  await expect(percent).toHaveText(/%$/);
+  expect(parseFloat(await percent.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
 
   const shares = async () =>
     page
@@ -64,6 +71,9 @@ test("coverage shows the seats as tiles, sorts its table, and downloads the unco
 
   const uncovered = num(await page.getByTestId("coverage-uncovered").textContent());
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  // Named with the campaign's day in India, as the app dates everything (not the UTC day).
+  const indiaToday = new Date(Date.now() + 5.5 * 3_600_000).toISOString().slice(0, 10);
+  expect(download.suggestedFilename()).toBe(`uncovered-booths-${indiaToday}.csv`);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   expect(text.startsWith("\uFEFFbooth_code,booth_name,booth_name_hi,ac_no")).toBe(true);
   expect(text.trimEnd().split("\r\n")).toHaveLength(uncovered + 1);
@@ -77,4 +87,17 @@ test("coverage is scoped and readable at 360 px", async ({ page: browserPage }) 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const res = await page.request.get("/coverage/export?district=no-such-district");
   expect(res.status()).toBe(404);
+});
+
+test("a page that is not found has one main landmark, inside the dashboard and outside it", async ({ page: browserPage }) => {
+  const page = await signedInTo(browserPage, "raipur", "/coverage");
+  // Inside the dashboard (a page's notFound()): the shell's <main> holds the message.
+  expect((await page.goto("/districts/no-such-district"))?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.locator("main")).toHaveCount(1);
+  await expect(page.getByRole("main")).toHaveCount(1);
+  // An address no route knows.
+  expect((await page.goto("/no-such-page-at-all"))?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.locator("main")).toHaveCount(1);
 });
