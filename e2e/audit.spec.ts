@@ -11,7 +11,8 @@ const phone = () => `7${String(Date.now() % 1_000_000_000).padStart(9, "0")}`;
 
 test("an appointment shows in words in English and Hindi, the filters narrow the trail, and it fits 360 px", async ({ page: browserPage, context }) => {
   test.slow();
-  const page = await signedInTo(browserPage, "pcc", "/enrollers?tab=booths&show=vacant&district=kanker");
+  const page = await signedInTo(browserPage, "pcc", "/enrollers");
+  await page.goto("/enrollers?tab=booths&show=vacant&district=kanker");
   const row = page.getByTestId("booth-posts").locator("tbody tr").first();
   await expect(row).toBeVisible();
   const code = ((await row.locator("th a").first().textContent()) ?? "").trim();
