@@ -46,7 +46,7 @@ function WorkerSearch({ m, section, prefix, pickError }: { m: FormLabels; sectio
   const hits = search.status === "done" ? search.hits : [];
   return (
     <div className="space-y-2">
-      <div role="search" aria-label={m["appointments.form.search"]} className="space-y-2">
+      <div role="search" className="space-y-2">
         <Field
           id={`${prefix}-q`}
           name="q"
