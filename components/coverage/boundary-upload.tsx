@@ -13,8 +13,11 @@ const fill = (template: string, vars: Record<string, string | number>) => templa
  * importer); a refusal is the file field's error with the importer's list of problems, and a saved file
  * refreshes the page so that the map is drawn.
  */
-export function BoundaryUpload({ labels }: { labels: BoundaryUploadLabels }) {
+export function BoundaryUpload({ labels, folded }: { labels: BoundaryUploadLabels; folded: boolean }) {
   const router = useRouter();
+  // Once a map is drawn the form folds away under "Replace the boundary file"; it opens by itself after an
+  // upload, so that its outcome stays in view when the refreshed page draws the map.
+  const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -36,6 +39,7 @@ export function BoundaryUpload({ labels }: { labels: BoundaryUploadLabels }) {
       const json = (await res.json().catch(() => ({}))) as { features?: number; error?: { message?: string; issues?: string[] } };
       if (res.ok) {
         setDone(fill(labels["coverage.upload.done"], { n: json.features ?? 0 }));
+        setOpen(true);
         router.refresh();
       } else if (res.status === 403) setError(labels["coverage.upload.forbidden"]);
       else if (res.status === 400) {
@@ -50,7 +54,7 @@ export function BoundaryUpload({ labels }: { labels: BoundaryUploadLabels }) {
     }
   }
 
-  return (
+  const form = (
     <form onSubmit={upload} className="max-w-xl space-y-3" noValidate aria-label={labels["coverage.upload.submit"]} data-testid="boundary-upload">
       <Field
         id="boundary-file"
@@ -85,5 +89,12 @@ export function BoundaryUpload({ labels }: { labels: BoundaryUploadLabels }) {
         {done ?? ""}
       </p>
     </form>
+  );
+  if (!folded) return form;
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-md border border-stone-300 bg-white p-3">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700">{labels["coverage.upload.replace"]}</summary>
+      <div className="mt-2">{form}</div>
+    </details>
   );
 }

@@ -106,33 +106,24 @@ export function CoverageMap({ map, rows, t, locale }: { map: ProjectedMap; rows:
 /**
  * The map under the tiles: drawn when boundaries were imported; otherwise a plain sentence (the tiles carry the
  * same figures). An administrator also gets the boundary upload: in the open while there is no map, folded
- * away ("Replace the boundary file") once there is one.
+ * away ("Replace the boundary file") once there is one. The upload keeps its place in the tree either way, so
+ * its outcome survives the refresh that draws the map.
  */
 export async function MapSection({ viewer, rows, t, locale }: { viewer: Viewer; rows: CoverageRow[]; t: Translate; locale: Locale }) {
   const map = await coverageMapData(viewer, rows.map((r) => r.id));
-  const upload = canImportBoundaries(viewer) ? <BoundaryUpload labels={pick(t, BOUNDARY_UPLOAD_KEYS)} /> : null;
-  if (!map) {
-    return (
-      <div className="space-y-3">
-        <p className="text-sm text-muted" data-testid="no-map">
-          {t(upload ? "coverage.noMapAdmin" : "coverage.noMap")}
-        </p>
-        {upload}
-      </div>
-    );
-  }
   return (
     <div className="space-y-3">
-      <figure className="space-y-2">
-        <figcaption className="text-sm font-semibold">{t("coverage.map")}</figcaption>
-        <CoverageMap map={map} rows={rows} t={t} locale={locale} />
-      </figure>
-      {upload ? (
-        <details className="rounded-md border border-stone-300 bg-white p-3">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700">{t("coverage.upload.replace")}</summary>
-          <div className="mt-2">{upload}</div>
-        </details>
-      ) : null}
+      {map ? (
+        <figure className="space-y-2">
+          <figcaption className="text-sm font-semibold">{t("coverage.map")}</figcaption>
+          <CoverageMap map={map} rows={rows} t={t} locale={locale} />
+        </figure>
+      ) : (
+        <p className="text-sm text-muted" data-testid="no-map">
+          {t(canImportBoundaries(viewer) ? "coverage.noMapAdmin" : "coverage.noMap")}
+        </p>
+      )}
+      {canImportBoundaries(viewer) ? <BoundaryUpload labels={pick(t, BOUNDARY_UPLOAD_KEYS)} folded={map !== null} /> : null}
     </div>
   );
 }

@@ -15,5 +15,6 @@ export const BOUNDARY_UPLOAD_KEYS = [
   "coverage.upload.failed",
   "coverage.upload.forbidden",
   "coverage.upload.done",
+  "coverage.upload.replace",
 ] as const satisfies readonly MessageKey[];
 export type BoundaryUploadLabels = Record<(typeof BOUNDARY_UPLOAD_KEYS)[number], string>;
