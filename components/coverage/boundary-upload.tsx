@@ -55,7 +55,7 @@ export function BoundaryUpload({ labels, folded }: { labels: BoundaryUploadLabel
   }
 
   const form = (
-    <form onSubmit={upload} className="max-w-xl space-y-3" noValidate aria-label={labels["coverage.upload.submit"]} data-testid="boundary-upload">
+    <form onSubmit={upload} className="max-w-xl space-y-3 print:hidden" noValidate aria-label={labels["coverage.upload.submit"]} data-testid="boundary-upload">
       <Field
         id="boundary-file"
         name="file"
@@ -92,7 +92,7 @@ export function BoundaryUpload({ labels, folded }: { labels: BoundaryUploadLabel
   );
   if (!folded) return form;
   return (
-    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-md border border-stone-300 bg-white p-3">
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-md border border-stone-300 bg-white p-3 print:hidden">
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700">{labels["coverage.upload.replace"]}</summary>
       <div className="mt-2">{form}</div>
     </details>

@@ -70,7 +70,7 @@ export async function MembersView({ viewer, q, page, sort, erased, result, total
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Pagination page={result.page} hasNext={result.hasNext && result.page < maxPage} params={params} t={t} />
           {can(viewer, "members.export") ? (
-            <div className="flex max-w-xl flex-wrap items-center gap-x-3 gap-y-1">
+            <div className="flex max-w-xl flex-wrap items-center gap-x-3 gap-y-1 print:hidden">
               {/* The file is the list as searched and sorted here: the same q and sort. */}
               <a
                 href={`/members/export${Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : ""}`}
