@@ -23,8 +23,8 @@ export function CoverageChart({ rows, title, locale }: { rows: CoverageChartRow[
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 4, right: 8, bottom: dense ? 4 : 24, left: 0 }}>
             <CartesianGrid vertical={false} stroke="#e7e5e4" />
-            <XAxis dataKey="label" interval={dense ? "preserveStartEnd" : 0} tick={{ fontSize: 11 }} angle={dense ? 0 : -35} textAnchor={dense ? "middle" : "end"} height={dense ? 20 : 50} />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct.format(v)} width={44} tick={{ fontSize: 11 }} />
+            <XAxis dataKey="label" interval={dense ? "preserveStartEnd" : 0} tick={{ fontSize: 12 }} angle={dense ? 0 : -35} textAnchor={dense ? "middle" : "end"} height={dense ? 20 : 50} />
+            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct.format(v)} width={44} tick={{ fontSize: 12 }} />
             <Tooltip
               formatter={(value, _name, item) => {
                 const row = item?.payload as CoverageChartRow | undefined;
