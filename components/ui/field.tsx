@@ -2,9 +2,9 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 
 const inputBaseCls = "block w-full rounded-md border border-stone-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-bad focus:border-brand-600";
 export const inputCls = `mt-1 ${inputBaseCls}`;
-/** The small input that sits in a table row or beside a button: give it a width. */
+/** The small input that sits in a table row or beside a button (44 px tall on a phone): give it a width. */
 export const compactInputCls =
-  "block rounded-md border border-stone-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-bad focus:border-brand-600";
+  "block rounded-md border border-stone-500 bg-white px-2 py-1.5 text-sm max-sm:min-h-11 aria-[invalid=true]:border-bad focus:border-brand-600";
 const labelCls = "block text-sm font-semibold";
 
 /** What a control needs to be tied to its label, hint and error. */
