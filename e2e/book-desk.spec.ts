@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signedInTo, test } from "@/e2e/fixtures";
+import { raipurBooth, rand, uniqueEpic } from "@/e2e/members-helpers";
 import { FIRST_NAMES_F, SURNAMES } from "@/lib/seed/people-data";
 
 /**
@@ -14,22 +15,6 @@ test.describe.configure({ timeout: 180_000 });
 test.beforeAll(async ({ request }) => {
   await request.get("/login", { timeout: 120_000 });
 });
-
-const RAIPUR_ACS = [47, 48, 49, 50, 51, 52, 53];
-const rand = (n: number) => Math.floor(Math.random() * n);
-const uniqueEpic = () =>
-  `${Array.from({ length: 3 }, () => String.fromCharCode(65 + rand(26))).join("")}${String(Date.now() % 10_000).padStart(4, "0")}${String(rand(1000)).padStart(3, "0")}`;
-
-async function raipurBooth(page: Page): Promise<string> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const q = `0${RAIPUR_ACS[rand(RAIPUR_ACS.length)]}-${1 + rand(2)}${rand(10)}`;
-    const res = await page.request.get(`/members/new/booths?q=${encodeURIComponent(q)}`);
-    expect(res.status()).toBe(200);
-    const { booths } = (await res.json()) as { booths: { code: string }[] };
-    if (booths.length > 0) return booths[rand(booths.length)]!.code;
-  }
-  throw new Error("no Raipur booth found");
-}
 
 /** The keyboard, counting: a typed text counts one per character, a pressed key one. */
 function countingKeyboard(page: Page) {

@@ -3,6 +3,7 @@ import { PNG } from "pngjs";
 import type { Page } from "@playwright/test";
 import { baseURL } from "@/playwright.config";
 import { dbClient, expect, test } from "@/e2e/fixtures";
+import { raipurBooth, rand, uniqueEpic } from "@/e2e/members-helpers";
 import { openVerify, pathOf } from "@/e2e/verify-helpers";
 
 /**
@@ -18,27 +19,6 @@ test.describe.configure({ timeout: 180_000 });
 test.beforeAll(async ({ request }) => {
   await request.get("/login", { timeout: 120_000 });
 });
-
-const RAIPUR_ACS = [47, 48, 49, 50, 51, 52, 53];
-const rand = (n: number) => Math.floor(Math.random() * n);
-
-/** A voter-card number no other test will type: three letters and seven digits. */
-function uniqueEpic(): string {
-  const letters = Array.from({ length: 3 }, () => String.fromCharCode(65 + rand(26))).join("");
-  return `${letters}${String(Date.now() % 10_000_000).padStart(7, "0").slice(0, 4)}${String(rand(1000)).padStart(3, "0")}`;
-}
-
-/** A booth of Raipur district, picked at random so parallel tests use different booths. */
-async function raipurBooth(page: Page): Promise<string> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const q = `0${RAIPUR_ACS[rand(RAIPUR_ACS.length)]}-${1 + rand(2)}${rand(10)}`;
-    const res = await page.request.get(`/members/new/booths?q=${encodeURIComponent(q)}`);
-    expect(res.status()).toBe(200);
-    const { booths } = (await res.json()) as { booths: { code: string }[] };
-    if (booths.length > 0) return booths[rand(booths.length)]!.code;
-  }
-  throw new Error("no Raipur booth found");
-}
 
 interface Entry {
   bookNo: string;
