@@ -4,9 +4,10 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
-import { auditEvents, booths, districts, members } from "@/db/schema";
+import { auditEvents, districts, members } from "@/db/schema";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import { firstBoothCode } from "@/lib/testing/factories";
 import type { Viewer } from "@/lib/auth/viewer";
 import { enterBookMember, suggestBooths } from "@/lib/members/enrol/book";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
@@ -74,16 +75,7 @@ describe.each(testEngines())("members search, reveal, erasure, card and verifica
     pcc = await viewerFor(h.db, "pcc@demo.local");
     raipur = await viewerFor(h.db, "raipur@demo.local");
     itcell = await viewerFor(h.db, "itcell@demo.local");
-    const boothOf = async (raipurSide: boolean) =>
-      (
-        await h.db
-          .select({ code: booths.code })
-          .from(booths)
-          .innerJoin(districts, eq(districts.id, booths.districtId))
-          .where(raipurSide ? eq(districts.slug, "raipur") : ne(districts.slug, "raipur"))
-          .orderBy(booths.id)
-          .limit(1)
-      )[0]!.code;
+    const boothOf = (raipurSide: boolean) => firstBoothCode(h.db, raipurSide ? "raipur" : "elsewhere");
     raipurBooth = await boothOf(true);
     otherBooth = await boothOf(false);
     inRaipur = await memberIn(true);

@@ -1,7 +1,6 @@
-import { eq, ne, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DbHandle } from "@/db/client";
-import { booths, districts } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { enterBookMember } from "@/lib/members/enrol/book";
 import type { BookMemberInput } from "@/lib/members/enrol/validation";
@@ -9,6 +8,7 @@ import { drainQualityQueue } from "@/lib/members/quality/job";
 import { searchMembers } from "@/lib/members/search";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
+import { firstBoothCode } from "@/lib/testing/factories";
 
 /**
  * Name search across scripts: "sunita" finds सुनीता and "सुनीता" finds "Sunita" (through the quality job's name
@@ -49,16 +49,7 @@ describe.each(testEngines())("members name search across scripts on %s", (engine
     await seed(h.db, { members: 300, now: NOW, demoUsers: true });
     pcc = await viewerFor(h.db, "pcc@demo.local");
     raipur = await viewerFor(h.db, "raipur@demo.local");
-    const boothOf = async (raipurSide: boolean) =>
-      (
-        await h.db
-          .select({ code: booths.code })
-          .from(booths)
-          .innerJoin(districts, eq(districts.id, booths.districtId))
-          .where(raipurSide ? eq(districts.slug, "raipur") : ne(districts.slug, "raipur"))
-          .orderBy(booths.id)
-          .limit(1)
-      )[0]!.code;
+    const boothOf = (raipurSide: boolean) => firstBoothCode(h.db, raipurSide ? "raipur" : "elsewhere");
     const created = async (viewer: Viewer, booth: string, name: string) => {
       const r = await enterBookMember(h.db, viewer, entry(booth, name));
       if (r.kind !== "created") throw new Error(`not created: ${r.kind}`);

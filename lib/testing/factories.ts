@@ -55,6 +55,17 @@ export async function districtId(db: DbOrTx, slug: string): Promise<number> {
   return row!.id;
 }
 
+/** The code of the first booth (by id) inside Raipur district, or outside it: one side of a scope test each. */
+export async function firstBoothCode(db: DbOrTx, side: "raipur" | "elsewhere"): Promise<string> {
+  const [row] = await queryRows<{ code: string }>(
+    db,
+    sql`SELECT b.code FROM booths b JOIN districts d ON d.id = b.district_id
+      WHERE ${side === "raipur" ? sql`d.slug = 'raipur'` : sql`d.slug <> 'raipur'`} ORDER BY b.id LIMIT 1`,
+  );
+  if (!row) throw new Error(`no booth ${side === "raipur" ? "in" : "outside"} Raipur`);
+  return row.code;
+}
+
 /** A booth of the district without an active holder of `role` (the first by code, skipping `skip` of them). */
 export async function vacantBooth(db: DbOrTx, slug: string, role: string, skip = 0): Promise<{ id: number; code: string; acId: number }> {
   const [row] = await queryRows<{ id: number; code: string; acId: number }>(
