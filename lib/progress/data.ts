@@ -388,6 +388,7 @@ export async function loadUnitProgress(db: DbOrTx, viewer: Viewer, unit: Progres
     campaign,
     day,
     asOf: now.toISOString(),
+    sharedForSeconds: 0,
     counts,
     target,
     headline,

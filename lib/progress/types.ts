@@ -80,6 +80,11 @@ export interface UnitProgress {
   campaign: CampaignInfo | null;
   day: string;
   asOf: string;
+  /**
+   * The unit's tables and charts are computed once and shared by every viewer of the same role and scope for
+   * this many seconds (0: computed for this request). The live headline is never shared.
+   */
+  sharedForSeconds: number;
   counts: Counts;
   target: number | null;
   headline: Headline;
