@@ -2,6 +2,7 @@
  * All-India scale: the overview's state-wide rollup at the size of the whole country.
  *
  *   npx tsx --conditions=react-server scripts/bench/scale.ts [--small] [--keep] [--runs N] [--admin-url URL] [--scratch-cells]
+ *       [--reuse sadasyata_scale_…]   (time a database an earlier --keep run left, without loading it again)
  *
  * Creates a scratch database (`sadasyata_scale_<pid>_<hex>`, dropped at the end unless --keep), runs the
  * project's migrations, and synthesises India in set-based SQL (generate_series, no row-by-row inserts):
@@ -48,6 +49,8 @@ export interface ScaleOptions {
   runs?: number;
   /** Time the GROUP BY-built scratch cell tables even when migration 0010's are there (a cross-check). */
   scratchCells?: boolean;
+  /** Time a database an earlier run left (--keep) instead of making one: no loading, never dropped. */
+  reuse?: string;
 }
 
 export interface RollupTiming {
@@ -74,6 +77,8 @@ export interface ScaleResult extends RollupTiming, ServerTiming {
   cellFill: "row-triggers" | "migration-backfill" | "scratch-group-by";
   /** The big state's per-cell figure is lib/geo/cells.ts loadCells itself (once it reads the cell tables). */
   viaLoadCells: boolean;
+  /** Median ms of India's totals per state from the cell tables (36 rows): what a national overview would read. */
+  byStateCellMs: number;
   /** Seconds spent synthesising the data. */
   loadSeconds: number;
   /** 1-minute load average before and after the timings (the machine is shared). */
@@ -159,6 +164,15 @@ function cellSql(prefix: "" | "scale_", stateId: number | null): string {
       LEFT JOIN ${prefix}cell_review_counters r ON r.cell_id = c.id LEFT JOIN ${prefix}cell_post_counters p ON p.cell_id = c.id
     WHERE ${stateId === null ? "true" : `c.state_id = ${stateId}`}
     GROUP BY c.pc_id, c.ac_id, c.district_id`;
+}
+
+export /** A national overview's read: the cell counters summed per state (36 rows), the figure a Citus coordinator would gather. */
+function cellByStateSql(prefix: "" | "scale_"): string {
+  return `SELECT c.state_id, sum(c.booths)::int AS booths, coalesce(sum(k.members), 0)::bigint AS members, coalesce(sum(r.under_review), 0)::int AS under_review,
+      coalesce(sum(k.voided), 0)::int AS voided, coalesce(sum(p.covered), 0)::int AS covered, coalesce(sum(p.enrollers), 0)::int AS enrollers
+    FROM ${prefix}cells c LEFT JOIN ${prefix}cell_counters k ON k.cell_id = c.id
+      LEFT JOIN ${prefix}cell_review_counters r ON r.cell_id = c.id LEFT JOIN ${prefix}cell_post_counters p ON p.cell_id = c.id
+    GROUP BY c.state_id`;
 }
 
 export function withDatabase(url: string, name: string): string {
@@ -420,10 +434,14 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
   const total = opts.small ? ALL_INDIA_BOOTHS / 50 : ALL_INDIA_BOOTHS;
   const runs = opts.runs ?? (opts.small ? 5 : 9);
   const warmup = opts.small ? 1 : 2;
-  const name = `sadasyata_scale_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const name = opts.reuse ?? `sadasyata_scale_${process.pid}_${randomBytes(3).toString("hex")}`;
+  if (!/^sadasyata_scale_[a-z0-9_]+$/.test(name)) throw new Error(`not a scale database: ${name}`);
   const url = withDatabase(adminUrl, name);
-  log(`scale: scratch database ${name}, ${total.toLocaleString("en-IN")} booths`);
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  if (opts.reuse) log(`scale: timing ${name} as an earlier run left it`);
+  else {
+    log(`scale: scratch database ${name}, ${total.toLocaleString("en-IN")} booths`);
+    await admin(adminUrl, `CREATE DATABASE ${name}`);
+  }
   let handle: DbHandle | undefined;
   let pool: Pool | undefined;
   let before: string | null = null;
@@ -434,8 +452,10 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
     const t0 = performance.now();
     // Small: everything through 0010's row triggers (they are the thing under test). Full size: the triggers
     // would take ~10 minutes for a million booths, so the rows go in at 0009 and 0010's backfill folds them.
-    before = opts.small ? null : migrationsBeforeCells();
-    if (before) {
+    before = opts.small || opts.reuse ? null : migrationsBeforeCells();
+    if (opts.reuse) {
+      // Loaded, checked and analysed by the run that kept it.
+    } else if (before) {
       await migrate(handle.db as never, { migrationsFolder: before });
       await synthesise(c, { total }, log);
       const t = performance.now();
@@ -446,11 +466,15 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
       await synthesise(c, { total }, log);
     }
     const migrationCells = !opts.scratchCells && (await hasMigrationCells(c));
-    if (migrationCells && !before) log("  cell tables: migration 0010's, filled row by row by its triggers as the rows above went in");
-    if (!migrationCells) await scratchCells(c, log);
+    if (opts.reuse) {
+      if (!migrationCells && !(await c.query(`SELECT to_regclass('public.scale_cells') IS NOT NULL AS ok`)).rows[0]?.ok) {
+        await scratchCells(c, log);
+      }
+    } else if (migrationCells && !before) log("  cell tables: migration 0010's, filled row by row by its triggers as the rows above went in");
+    else if (!migrationCells) await scratchCells(c, log);
     const prefix = migrationCells ? "" : "scale_";
     await checkCells(c, prefix, log);
-    await c.query("VACUUM ANALYZE");
+    if (!opts.reuse) await c.query("VACUUM ANALYZE");
     const loadSeconds = round1((performance.now() - t0) / 1000);
     log(`  loaded and analysed in ${loadSeconds} s`);
 
@@ -499,6 +523,7 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
     // The whole country: the same statements without the state predicate.
     const allBooth = await timed(both(boothLevelSql(null)), warmup, runs);
     const allCell = await timed(both([cellSql(prefix, null)]), warmup, runs);
+    const byState = await timed(both([cellByStateSql(prefix)]), warmup, runs);
     const server = {
       big: { boothLevelServerMs: await serverMs(p, boothLevelSql(bigId)), cellServerMs: await serverMs(p, [cellSql(prefix, bigId)]) },
       all: { boothLevelServerMs: await serverMs(p, boothLevelSql(null)), cellServerMs: await serverMs(p, [cellSql(prefix, null)]) },
@@ -520,6 +545,7 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
         ...server.big,
       },
       cellSource: migrationCells ? "migration" : "scratch",
+      byStateCellMs: round1(byState),
       cellFill: !migrationCells ? "scratch-group-by" : before ? "migration-backfill" : "row-triggers",
       viaLoadCells,
       loadSeconds,
@@ -534,7 +560,8 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
     );
     log(
       `  India (${result.booths.toLocaleString("en-IN")} booths, ${result.cells.toLocaleString("en-IN")} cells): ` +
-        `booth-level ${result.boothLevelMs} ms, per-cell ${result.cellMs} ms; server only ${result.boothLevelServerMs} / ${result.cellServerMs} ms`,
+        `booth-level ${result.boothLevelMs} ms, per-cell ${result.cellMs} ms; server only ${result.boothLevelServerMs} / ${result.cellServerMs} ms; ` +
+        `per-cell totals by state ${result.byStateCellMs} ms`,
     );
     log(`  medians of ${runs} runs after ${warmup} warm-up; load average ${load1.toFixed(2)} → ${load2.toFixed(2)} (${os.cpus().length} cores)`);
     return result;
@@ -543,7 +570,7 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
     await pool?.end().catch(() => undefined);
     await handle?.close().catch(() => undefined);
     if (before) rmSync(before, { recursive: true, force: true });
-    if (opts.keep) log(`scale: kept ${name}`);
+    if (opts.keep || opts.reuse) log(`scale: kept ${name}`);
     else await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
@@ -562,6 +589,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     small: process.argv.includes("--small"),
     keep: process.argv.includes("--keep"),
     scratchCells: process.argv.includes("--scratch-cells"),
+    reuse: arg("--reuse"),
     runs: runs ? Number(runs) : undefined,
   })
     .then((r) => console.log(JSON.stringify(r)))
