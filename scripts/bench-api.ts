@@ -22,8 +22,6 @@
  * its cost; they are a floor, not a ceiling.
  */
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { loadavg } from "node:os";
 import { pipeline } from "node:stream/promises";
@@ -31,13 +29,14 @@ import { Readable } from "node:stream";
 import { Client } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { sql } from "drizzle-orm";
-import { migrateDb, openDb, queryRows } from "@/db/client";
+import { openDb, queryRows } from "@/db/client";
 import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
 import { scanAll } from "@/lib/members/quality/scan";
-import { hashToken, tokenPrefixOf } from "@/lib/auth/token-hash";
-import { memberBody } from "@/lib/testing/members";
 import { buildIfMissing, startNextServer } from "@/scripts/next-server";
+import { createFreshDatabase, databaseUrl, dropDatabase } from "@/scripts/bench/databases";
+import { cpuMs } from "@/scripts/bench/procs";
+import { issueEnrollerTokens, signUp, type ApiClient } from "@/scripts/bench/signup";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,57 +58,23 @@ if (!base) {
   console.error("set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; the benchmark creates its own database");
   process.exit(2);
 }
-const dbUrl = (() => {
-  const u = new URL(base);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
+const dbUrl = databaseUrl(base, DB_NAME);
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
-async function admin(q: string) {
-  const c = new Client({ connectionString: base });
-  await c.connect();
+async function prepare(): Promise<ApiClient[]> {
+  const h = await createFreshDatabase(base!, DB_NAME);
   try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
-
-interface Client_ {
-  token: string;
-  boothCode: string;
-}
-
-async function prepare(): Promise<Client_[]> {
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${DB_NAME}`);
-  const h = await openDb({ url: dbUrl });
-  try {
-    await migrateDb(h);
     const started = Date.now();
     await seed(h.db, { members: SEED_MEMBERS });
     log(`seeded ${SEED_MEMBERS} members in ${seconds(Date.now() - started)} s`);
     const scan = await scanAll(h.db);
     log(`quality scan of the seed: ${scan.seconds.toFixed(1)} s (the queue starts empty)`);
     // One enroller per assembly seat first, so the phones are spread as a real drive's are.
-    const posts = await queryRows<{ id: number; worker_id: number; code: string }>(
-      h.db,
-      sql`SELECT id, worker_id, code FROM (
-            SELECT a.id, a.worker_id, b.code, row_number() OVER (PARTITION BY b.ac_id ORDER BY a.id) AS rn
-            FROM appointments a JOIN booths b ON b.id = a.booth_id
-            WHERE a.role = 'enroller' AND a.ended_at IS NULL) x
-          ORDER BY rn, id LIMIT ${CLIENTS}`,
-    );
-    const clients = posts.map((p) => ({ token: `bench_${randomBytes(16).toString("hex")}`, boothCode: p.code, post: p }));
-    for (const c of clients) {
-      await h.db.execute(sql`INSERT INTO api_tokens (state_id, appointment_id, worker_id, token_hash, token_prefix, label)
-        VALUES (1, ${c.post.id}, ${c.post.worker_id}, ${hashToken(c.token)}, ${tokenPrefixOf(c.token)}, 'bench')`);
-    }
+    const clients = await issueEnrollerTokens(h.db, CLIENTS);
     await h.db.execute(sql`ANALYZE`);
-    return clients.map(({ token, boothCode }) => ({ token, boothCode }));
+    return clients;
   } finally {
     await h.close();
   }
@@ -129,22 +94,6 @@ function startServer(): Promise<ChildProcess> {
   });
 }
 
-/** CPU time (ms) a process and its descendants have used so far, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    let children = 0;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) children += cpuMs(Number(child));
-    }
-    return (ticks * 1000) / 100 + children;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * CPU time (ms) used so far by the PostgreSQL backends connected to the benchmark database, and the
  * transactions committed in it (every statement outside a transaction is one: the round trips that wrote).
@@ -159,20 +108,6 @@ async function postgresUsage(): Promise<{ cpu: number; commits: number }> {
   } finally {
     await c.end();
   }
-}
-
-const FIRST = ["Sunita", "Ramesh", "सुनीता", "रमेश", "Kavita", "Anil"];
-
-/** The tests' valid sign-up, varied per request in what a real stream of sign-ups varies. */
-function signUp(i: number, boothCode: string, prefix: string) {
-  return {
-    ...memberBody(`${prefix}${String(i).padStart(7, "0")}`, boothCode),
-    name: `${FIRST[i % FIRST.length]} Sahu`,
-    gender: i % 2 ? "F" : "M",
-    age: 18 + (i % 60),
-    phone: `9${String(100_000_000 + i).padStart(9, "0")}`,
-    address: `House ${i % 400}, Ward ${i % 40}`,
-  };
 }
 
 /**
@@ -272,7 +207,7 @@ async function post(conn: Connection, token: string, key: string, body: string):
   return { status, ms: performance.now() - started };
 }
 
-async function load(clients: Client_[], count: number, prefix: string) {
+async function load(clients: ApiClient[], count: number, prefix: string) {
   const latencies = new Float64Array(count);
   const statuses = new Map<number, number>();
   let next = 0;
@@ -299,7 +234,7 @@ const COLS = [
   "caste_category", "booth_id", "ac_id", "district_id", "channel", "consent_version", "consent_lang",
 ] as const;
 
-async function copyComparison(clients: Client_[]) {
+async function copyComparison(clients: ApiClient[]) {
   const c = new Client({ connectionString: dbUrl });
   await c.connect();
   try {
@@ -410,7 +345,7 @@ async function main() {
   } finally {
     server.kill("SIGTERM");
     for (const c of connections) c.close();
-    if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => {});
+    if (!KEEP) await dropDatabase(base!, DB_NAME).catch(() => {});
   }
 }
 

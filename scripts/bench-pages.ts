@@ -23,9 +23,8 @@
  * (the npm script does this). Fails (exit 1) when a median exceeds 150 ms or a large/small ratio exceeds 1.3.
  */
 import type { ChildProcess } from "node:child_process";
-import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
-import { openDb, queryRows, type Db, type DbHandle } from "@/db/client";
+import { openDb, type Db, type DbHandle } from "@/db/client";
 import { formatNumber } from "@/lib/format";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
@@ -33,6 +32,8 @@ import { findUnit, scopeUnit } from "@/lib/geo/units";
 import { loadTargetsPage } from "@/lib/targets/queries";
 import { buildIfMissing, startNextServer } from "@/scripts/next-server";
 import type { GeoLevel } from "@/lib/geo/levels";
+import { benchUsers, fixture, HTTP_PAGES, pageTarget, samplePages, type Fixture, type PageTarget } from "@/scripts/bench/pages";
+import { median } from "@/scripts/bench/stats";
 
 const small = process.env.BENCH_SMALL_URL ?? "postgres://postgres@127.0.0.1:5432/sadasyata_200k";
 const large = process.env.BENCH_LARGE_URL ?? "postgres://postgres@127.0.0.1:5432/sadasyata_2m";
@@ -43,61 +44,6 @@ const LIMIT_RATIO = 1.3;
 const HTTP = process.env.BENCH_HTTP !== "0";
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3331);
 const DIST = process.env.NEXT_DIST_DIR || ".next";
-const BENCH_PASSWORD = "bench-password";
-
-interface Fixture {
-  members: number;
-  booths: number;
-  stats: boolean;
-  leadership: Viewer;
-  president: Viewer;
-  pcNo: string;
-  acNo: string;
-  splitAcNo: string;
-  districtSlug: string;
-  blockId: string;
-  boothCode: string;
-}
-
-/** Viewers as `loadViewer` builds them, without needing user rows (the benchmark databases have none). */
-async function fixture(db: Db): Promise<Fixture> {
-  const [r] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`SELECT s.id AS state_id, s.code, s.name, s.name_hi,
-               (SELECT sum(members)::bigint FROM booth_counters) AS members, (SELECT count(*)::int FROM booths) AS booths,
-               (SELECT count(*)::int FROM pg_stats WHERE schemaname = 'public' AND tablename = 'booths') > 0 AS stats,
-               d.id AS d_id, d.slug AS d_slug, d.name AS d_name, d.name_hi AS d_name_hi,
-               (SELECT min(id) FROM blocks WHERE district_id = d.id) AS block_id,
-               (SELECT a.no FROM assembly_seats a JOIN booths b ON b.ac_id = a.id WHERE b.district_id = d.id ORDER BY a.no LIMIT 1) AS ac_no,
-               (SELECT min(a.no) FROM assembly_seats a WHERE (SELECT count(*) FROM assembly_seat_districts x WHERE x.ac_id = a.id) > 1) AS split_ac_no,
-               (SELECT p.no FROM lok_sabha_seats p JOIN booths b ON b.pc_id = p.id WHERE b.district_id = d.id LIMIT 1) AS pc_no,
-               (SELECT code FROM booths WHERE district_id = d.id ORDER BY code LIMIT 1 OFFSET 100) AS booth_code
-        FROM states s JOIN districts d ON d.state_id = s.id AND d.slug = 'raipur' LIMIT 1`,
-  );
-  if (!r) throw new Error("no seeded state with a district 'raipur'");
-  const stateId = Number(r.state_id);
-  const viewer = (role: Viewer["role"], scope: Viewer["scope"]): Viewer => ({ id: 0, email: "bench@local", name: "bench", role, scope });
-  return {
-    members: Number(r.members),
-    booths: Number(r.booths),
-    stats: Boolean(r.stats),
-    leadership: viewer("leadership", { level: "state", stateId, id: stateId, name: String(r.name), nameHi: String(r.name_hi), key: String(r.code) }),
-    president: viewer("district_president", {
-      level: "district",
-      stateId,
-      id: Number(r.d_id),
-      name: String(r.d_name),
-      nameHi: r.d_name_hi === null ? null : String(r.d_name_hi),
-      key: String(r.d_slug),
-    }),
-    pcNo: String(r.pc_no),
-    acNo: String(r.ac_no),
-    splitAcNo: String(r.split_ac_no),
-    districtSlug: String(r.d_slug),
-    blockId: String(r.block_id),
-    boothCode: String(r.booth_code),
-  };
-}
 
 type Page = { name: string; run: (db: Db, f: Fixture) => Promise<unknown> };
 
@@ -143,12 +89,6 @@ async function time(page: Page, db: Db, f: Fixture): Promise<number> {
   return performance.now() - started;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 function report(title: string, names: string[], samples: Map<string, number[][]>): boolean {
   let failed = false;
   console.log(`\n${title}`);
@@ -166,81 +106,19 @@ function report(title: string, names: string[], samples: Map<string, number[][]>
   return failed;
 }
 
-/** Sign-in users for the HTTP pass, added once per database (the bench databases are seeded without users). */
-async function benchUsers(db: Db, f: Fixture) {
-  const hash = await bcrypt.hash(BENCH_PASSWORD, 4);
-  await db.execute(sql`INSERT INTO users (email, name, password_hash, role, state_id, scope_level, district_id)
-    VALUES ('bench-pcc@bench.local', 'Bench leadership', ${hash}, 'leadership', ${f.leadership.scope.stateId}, 'state', NULL),
-           ('bench-district@bench.local', 'Bench district president', ${hash}, 'district_president', ${f.president.scope.stateId}, 'district', ${f.president.scope.id})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true`);
-}
-
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-
-/** Auth.js credentials sign-in, as the login form does it: CSRF token first, then the callback. */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, callbackUrl: `${base}/` }),
-  });
-  const session = cookiesOf(res).find((c) => /session-token=/.test(c));
-  if (!session) throw new Error(`sign-in of ${email} at ${base} failed (${res.status})`);
-  return session;
-}
-
-interface HttpPage {
-  name: string;
-  as: "pcc" | "district";
-  path: (f: Fixture) => string;
-}
-const HTTP_PAGES: HttpPage[] = [
-  { name: "/ (state leadership)", as: "pcc", path: () => "/" },
-  { name: "/ (district president)", as: "district", path: () => "/" },
-  { name: "/api/progress/summary (state)", as: "pcc", path: () => "/api/progress/summary" },
-  { name: "/lok-sabha", as: "pcc", path: () => "/lok-sabha" },
-  { name: "/assembly", as: "pcc", path: () => "/assembly" },
-  { name: "/districts", as: "pcc", path: () => "/districts" },
-  { name: "/lok-sabha/[no]", as: "pcc", path: (f) => `/lok-sabha/${f.pcNo}` },
-  { name: "/assembly/[no]", as: "pcc", path: (f) => `/assembly/${f.acNo}` },
-  { name: "/assembly/[no] (two districts)", as: "pcc", path: (f) => `/assembly/${f.splitAcNo}` },
-  { name: "/districts/[slug]", as: "pcc", path: (f) => `/districts/${f.districtSlug}` },
-  { name: "/districts/[slug]/blocks/[id]", as: "pcc", path: (f) => `/districts/${f.districtSlug}/blocks/${f.blockId}` },
-  { name: "/booths/[code]", as: "pcc", path: (f) => `/booths/${f.boothCode}` },
-  { name: "/targets (state leadership)", as: "pcc", path: () => "/targets" },
-  { name: "/targets (district president)", as: "district", path: () => "/targets" },
-];
-
 async function httpPass(dbs: { label: string; url: string; handle: DbHandle; f: Fixture }[]): Promise<boolean> {
   buildIfMissing(DIST, (m) => console.log(`\n${m}`));
   const servers: ChildProcess[] = [];
   try {
-    const targets: { base: string; f: Fixture; cookies: Record<HttpPage["as"], string> }[] = [];
+    const targets: PageTarget[] = [];
     for (const [i, d] of dbs.entries()) {
       await benchUsers(d.handle.db, d.f);
       const port = FIRST_PORT + i;
       servers.push(await startNextServer({ dist: DIST, port, databaseUrl: d.url, env: { LOGIN_ATTEMPTS_PER_ADDRESS: "100000" } }));
-      const base = `http://127.0.0.1:${port}`;
-      targets.push({ base, f: d.f, cookies: { pcc: await signIn(base, "bench-pcc@bench.local"), district: await signIn(base, "bench-district@bench.local") } });
+      targets.push(await pageTarget(`http://127.0.0.1:${port}`, d.f));
     }
-    const samples = new Map<string, number[][]>(HTTP_PAGES.map((p) => [p.name, dbs.map(() => [])]));
     const httpRounds = Math.max(5, Math.round(rounds * 0.6));
-    for (let round = 0; round < WARMUP + httpRounds; round++) {
-      for (const page of HTTP_PAGES) {
-        for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
-          const t = targets[i]!;
-          const started = performance.now();
-          const res = await fetch(t.base + page.path(t.f), { headers: { cookie: t.cookies[page.as] }, redirect: "manual" });
-          const body = await res.text();
-          const ms = performance.now() - started;
-          if (res.status !== 200) throw new Error(`${page.path(t.f)} on ${t.base}: ${res.status} ${body.slice(0, 200)}`);
-          if (round >= WARMUP) samples.get(page.name)![i]!.push(ms);
-        }
-      }
-    }
+    const samples = await samplePages(targets, HTTP_PAGES, httpRounds, WARMUP);
     return report(`over HTTP: next start, signed in, the whole response (${httpRounds} rounds after ${WARMUP} warm-up rounds)`, HTTP_PAGES.map((p) => p.name), samples);
   } finally {
     for (const s of servers) s.kill("SIGTERM");

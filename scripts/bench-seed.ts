@@ -3,38 +3,30 @@
  * checks the counters against a recount, reports the time, and drops the database.
  *   DATABASE_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:seed
  */
-import { Client } from "pg";
-import { migrateDb, openDb } from "@/db/client";
+import { openDb } from "@/db/client";
 import { formatNumber } from "@/lib/format";
 import { recount } from "@/db/recount";
-import { seed } from "@/lib/seed";
+import { ADMIN_URL, dropDatabase, seedFreshDatabase } from "@/scripts/bench/databases";
 
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const members = Number(process.env.SEED_MEMBERS ?? 2_000_000);
 const name = `sadasyata_bench_seed_${process.pid}`;
 
-const admin = new Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-const handle = await openDb({ url: url.toString() });
 try {
-  await migrateDb(handle);
-  const started = performance.now();
-  const summary = await seed(handle.db, { members, log: (m) => console.log(m) });
-  const seconds = (performance.now() - started) / 1000;
-  const recountStarted = performance.now();
-  const differences = await recount(handle.db);
-  const recountSeconds = (performance.now() - recountStarted) / 1000;
-  console.log(
-    `seeded ${formatNumber(summary.members)} members, ${summary.booths} booths, ${summary.workers} workers ` +
-      `in ${seconds.toFixed(1)} s (${formatNumber(Math.round(summary.members / seconds))} members/s overall); ` +
-      `recount ${recountSeconds.toFixed(1)} s, ${differences.length} differences`,
-  );
-  if (differences.length > 0) process.exitCode = 1;
+  const { url, summary, seconds } = await seedFreshDatabase(ADMIN_URL, name, { members, log: (m) => console.log(m) });
+  const handle = await openDb({ url });
+  try {
+    const recountStarted = performance.now();
+    const differences = await recount(handle.db);
+    const recountSeconds = (performance.now() - recountStarted) / 1000;
+    console.log(
+      `seeded ${formatNumber(summary.members)} members, ${summary.booths} booths, ${summary.workers} workers ` +
+        `in ${seconds.toFixed(1)} s (${formatNumber(Math.round(summary.members / seconds))} members/s overall); ` +
+        `recount ${recountSeconds.toFixed(1)} s, ${differences.length} differences`,
+    );
+    if (differences.length > 0) process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
 } finally {
-  await handle.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(ADMIN_URL, name);
 }

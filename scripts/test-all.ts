@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything, in order — typecheck, lint, unit tests, database tests (PGlite always, PostgreSQL
- * too when TEST_DATABASE_URL is set), production build, Playwright e2e against it. Every step runs even when
- * an earlier one failed (except e2e after a failed build), and the last line counts tests across runners.
+ * too when TEST_DATABASE_URL is set), production build, the benchmark at small size on that build (every step
+ * of `npm run bench`, on PostgreSQL: needs TEST_DATABASE_URL), Playwright e2e against it. Every step runs even when
+ * an earlier one failed (except the bench and e2e after a failed build), and the last line counts tests across runners.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -16,6 +17,9 @@ interface Step {
   cmd: string[];
   report?: string;
   kind: "check" | "vitest" | "playwright";
+  env?: Record<string, string>;
+  /** Runs only after a successful build. */
+  needsBuild?: boolean;
 }
 
 const steps: Step[] = [
@@ -34,7 +38,19 @@ const steps: Step[] = [
     kind: "vitest",
   },
   { name: "build", cmd: ["node_modules/.bin/next", "build"], kind: "check" },
-  { name: "e2e", cmd: ["npx", "playwright", "test", "--reporter=list,json"], report: `${out}/e2e.json`, kind: "playwright" },
+  // Every step of the benchmark at tiny sizes (about 3 minutes), on the build just made and ports e2e does not use.
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        {
+          name: "bench (small)",
+          cmd: ["npx", "tsx", "--conditions=react-server", "scripts/bench.ts"],
+          kind: "check" as const,
+          env: { BENCH_SIZE: "small", NEXT_DIST_DIR: ".next", BENCH_PORT: "3661" },
+          needsBuild: true,
+        },
+      ]
+    : []),
+  { name: "e2e", cmd: ["npx", "playwright", "test", "--reporter=list,json"], report: `${out}/e2e.json`, kind: "playwright", needsBuild: true },
 ];
 
 let passed = 0;
@@ -44,14 +60,14 @@ const failures: string[] = [];
 let buildOk = true;
 
 for (const step of steps) {
-  if (step.name === "e2e" && !buildOk) {
-    failures.push("e2e (not run: the build failed)");
+  if (step.needsBuild && !buildOk) {
+    failures.push(`${step.name} (not run: the build failed)`);
     failed += 1;
     continue;
   }
   console.log(`\n━━ ${step.name} ━━`);
   const started = Date.now();
-  const stepEnv = step.kind === "playwright" ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: step.report } : env;
+  const stepEnv = { ...env, ...step.env, ...(step.kind === "playwright" ? { PLAYWRIGHT_JSON_OUTPUT_NAME: step.report } : {}) };
   const r = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: "inherit", env: stepEnv });
   const ok = r.status === 0;
   console.log(`━━ ${step.name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
