@@ -75,12 +75,17 @@ const results: Results = {
   errors: [],
 };
 
+/** Set on Ctrl-C (SIGINT) or SIGTERM: no further step starts, and what fails meanwhile is not an error. */
+let stopping = false;
+
 /** Runs one step; an exception is recorded as an error (exit 1) and the run goes on without the step's result. */
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  if (stopping) return undefined;
   log(name);
   try {
     return await fn();
   } catch (err) {
+    if (stopping) return undefined;
     results.errors.push({ step: name, message: message(err) });
     log(`${name}: ERROR ${message(err)}`);
     return undefined;
@@ -92,6 +97,7 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T | undefine
  * runs, so that the benchmark runs without it; its absence or failure is "not measured", not an error.
  */
 async function optional<T>(file: string, run: (mod: Record<string, unknown>) => Promise<T>): Promise<Measured<T>> {
+  if (stopping) return { notMeasured: "stopped" };
   try {
     const specifier = `@/scripts/bench/${file}`;
     const mod = (await import(specifier)) as Record<string, unknown>;
@@ -350,7 +356,8 @@ function cleanup(): Promise<void> {
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.once(sig, () => {
-    log(`${sig}: stopping`);
+    stopping = true;
+    log(`${sig}: stopping; ending every process the benchmark started${KEEP ? "" : " and dropping its databases"}`);
     void cleanup().finally(() => process.exit(130));
   });
 }

@@ -12,6 +12,8 @@ import { percentile } from "@/scripts/bench/stats";
 import { signUp } from "@/scripts/bench/signup";
 
 const config = JSON.parse(process.argv[2] ?? "{}") as LoadConfig;
+// The benchmark may be gone (Ctrl-C reaches the whole process group): a result nobody reads is no error.
+process.stdout.on("error", () => process.exit(0));
 
 function requests(): autocannon.Request[] {
   const s = config.signUps;
