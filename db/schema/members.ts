@@ -14,7 +14,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { assemblySeats, booths, districts, states } from "@/db/schema/geo";
+import { assemblySeats, booths, cells, districts, states } from "@/db/schema/geo";
 import { workers } from "@/db/schema/people";
 import { apiTokens } from "@/db/schema/enrolment";
 
@@ -207,6 +207,65 @@ export const acDayCounters = pgTable(
     primaryKey({ columns: [t.acId, t.day] }),
     check("ac_day_counters_nonnegative", sql`${t.members} >= 0`),
     index("ac_day_counters_state_day_idx").on(t.stateId, t.day),
+  ],
+);
+
+/**
+ * The booth counters summed per cell (see `cells`): kept by triggers on booth_counters, booth_review_counters
+ * and booth_day_counters in the same transaction as the sign-up, so every total above the booth reads cells.
+ */
+export const cellCounters = pgTable(
+  "cell_counters",
+  {
+    cellId: integer("cell_id")
+      .primaryKey()
+      .references(() => cells.id),
+    stateId: smallint("state_id").notNull().references(() => states.id),
+    members: integer("members").notNull().default(0),
+    viaApp: integer("via_app").notNull().default(0),
+    viaBook: integer("via_book").notNull().default(0),
+    viaImport: integer("via_import").notNull().default(0),
+    catSc: integer("cat_sc").notNull().default(0),
+    catSt: integer("cat_st").notNull().default(0),
+    catObc: integer("cat_obc").notNull().default(0),
+    catGen: integer("cat_gen").notNull().default(0),
+    voided: integer("voided").notNull().default(0),
+  },
+  (t) => [
+    check("cell_counters_nonnegative", sql`${t.members} >= 0 AND ${t.voided} >= 0`),
+    check("cell_counters_channels_add_up", sql`${t.members} = ${t.viaApp} + ${t.viaBook} + ${t.viaImport}`),
+    check("cell_counters_categories_add_up", sql`${t.members} = ${t.catSc} + ${t.catSt} + ${t.catObc} + ${t.catGen}`),
+    index("cell_counters_state_idx").on(t.stateId),
+  ],
+);
+
+/** Members under review per cell (apart from cell_counters for the same reason as booth_review_counters). */
+export const cellReviewCounters = pgTable(
+  "cell_review_counters",
+  {
+    cellId: integer("cell_id")
+      .primaryKey()
+      .references(() => cells.id),
+    stateId: smallint("state_id").notNull().references(() => states.id),
+    underReview: integer("under_review").notNull().default(0),
+  },
+  (t) => [check("cell_review_counters_nonnegative", sql`${t.underReview} >= 0`)],
+);
+
+/** Sign-ups (not void) per cell per day: every unit's daily series above the booth. */
+export const cellDayCounters = pgTable(
+  "cell_day_counters",
+  {
+    cellId: integer("cell_id")
+      .notNull()
+      .references(() => cells.id),
+    day: date("day").notNull(),
+    stateId: smallint("state_id").notNull().references(() => states.id),
+    members: integer("members").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cellId, t.day] }),
+    check("cell_day_counters_nonnegative", sql`${t.members} >= 0`),
   ],
 );
 

@@ -12,7 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { assemblySeats, blocks, booths, districts, lokSabhaSeats, states } from "@/db/schema/geo";
+import { assemblySeats, blocks, booths, cells, districts, lokSabhaSeats, states } from "@/db/schema/geo";
 import { users } from "@/db/schema/users";
 
 /** Party workers who can hold posts. */
@@ -178,3 +178,38 @@ export type Worker = typeof workers.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type NewAppointment = typeof appointments.$inferInsert;
 export type Training = typeof trainings.$inferSelect;
+
+/**
+ * Active booth posts per booth (IT-cell members and enrollers), kept by a trigger on appointments in the same
+ * transaction as the appointment or its end.
+ */
+export const boothPostCounters = pgTable(
+  "booth_post_counters",
+  {
+    boothId: integer("booth_id")
+      .primaryKey()
+      .references(() => booths.id),
+    stateId: smallint("state_id").notNull().references(() => states.id),
+    itMembers: integer("it_members").notNull().default(0),
+    enrollers: integer("enrollers").notNull().default(0),
+  },
+  (t) => [check("booth_post_counters_nonnegative", sql`${t.itMembers} >= 0 AND ${t.enrollers} >= 0`)],
+);
+
+/**
+ * Booth posts per cell: booths with an active IT-cell member (covered), booths with at least one active enroller,
+ * and active enrollers; kept by a trigger on booth_post_counters.
+ */
+export const cellPostCounters = pgTable(
+  "cell_post_counters",
+  {
+    cellId: integer("cell_id")
+      .primaryKey()
+      .references(() => cells.id),
+    stateId: smallint("state_id").notNull().references(() => states.id),
+    covered: integer("covered").notNull().default(0),
+    enrollerBooths: integer("enroller_booths").notNull().default(0),
+    enrollers: integer("enrollers").notNull().default(0),
+  },
+  (t) => [check("cell_post_counters_nonnegative", sql`${t.covered} >= 0 AND ${t.enrollerBooths} >= 0 AND ${t.enrollers} >= 0`)],
+);

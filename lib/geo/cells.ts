@@ -1,17 +1,18 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
-import { booths } from "@/db/schema";
-import { boothScope } from "@/lib/auth/scope";
+import { booths, cells } from "@/db/schema";
+import { boothScope, inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { GeoLevel } from "@/lib/geo/levels";
 import { boothsOf, type ProgressUnit } from "@/lib/geo/units";
 
 /**
- * Sign-ups and posts of a unit's booths in the viewer's scope, read from the counters (never by counting
- * members), in "cells": from the assembly seat down each booth is a cell; above it, booths are summed per
- * (AC, district) in SQL, so an AC in two districts is two cells and each district gets exactly its own
- * booths. Progress and targets add cells up into the units they show.
+ * Sign-ups and posts of a unit's booths in the viewer's scope, read from counters (never by counting members), in
+ * "cells": one per (assembly seat, district, block) with booths (db/schema/geo.ts `cells`), whose counters
+ * triggers keep as the sums of their booths' counters. An AC in two districts is two or more cells, so each
+ * district gets exactly its own booths; every unit above the booth is a union of whole cells. Progress and
+ * targets add cells up into the units they show; lists of booths read booth counters (`loadBooths`).
  */
 
 export interface Counts {
@@ -40,7 +41,7 @@ export interface Cell extends Counts {
   pcId: number;
   acId: number;
   districtId: number;
-  /** Booth-level cells only. */
+  /** A booth read as a cell (`loadBooths`); null for a cell. */
   boothId: number | null;
   blockId: number | null;
   code: string | null;
@@ -77,105 +78,98 @@ const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const nn = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** Booth-level cells below the AC; (AC, district) cells above it. */
-function boothLevel(level: GeoLevel): boolean {
-  return level === "ac" || level === "district" || level === "block" || level === "booth";
+const COUNTER_COLUMNS = sql.raw(`coalesce(c.members, 0) AS members, coalesce(c.via_app, 0) AS via_app,
+    coalesce(c.via_book, 0) AS via_book, coalesce(c.via_import, 0) AS via_import, coalesce(c.cat_sc, 0) AS sc,
+    coalesce(c.cat_st, 0) AS st, coalesce(c.cat_obc, 0) AS obc, coalesce(c.cat_gen, 0) AS gen,
+    coalesce(r.under_review, 0) AS under_review, coalesce(c.voided, 0) AS voided`);
+
+/** The cells table's column that names a unit of each level above the booth. */
+export const CELL_UNIT_COLUMN = {
+  state: cells.stateId,
+  pc: cells.pcId,
+  ac: cells.acId,
+  district: cells.districtId,
+  block: cells.blockId,
+} as const;
+
+/** The cells of a unit above the booth (the unaliased `cells` table). */
+export function cellsOf(unit: { level: Exclude<GeoLevel, "booth">; id: number }): SQL {
+  return eq(CELL_UNIT_COLUMN[unit.level], unit.id);
 }
 
-export async function loadCells(
-  db: DbOrTx,
-  viewer: Viewer,
-  unit: Pick<ProgressUnit, "level" | "id" | "stateId">,
-  fine = boothLevel(unit.level),
-): Promise<Cell[]> {
-  const where = and(boothsOf(unit), eq(booths.stateId, unit.stateId), boothScope(viewer));
-  const sums = sql`count(*)::int AS booths, coalesce(sum(c.members), 0)::int AS members,
-    coalesce(sum(c.via_app), 0)::int AS via_app, coalesce(sum(c.via_book), 0)::int AS via_book,
-    coalesce(sum(c.via_import), 0)::int AS via_import, coalesce(sum(c.cat_sc), 0)::int AS sc,
-    coalesce(sum(c.cat_st), 0)::int AS st, coalesce(sum(c.cat_obc), 0)::int AS obc, coalesce(sum(c.cat_gen), 0)::int AS gen,
-    coalesce(sum(r.under_review), 0)::int AS under_review, coalesce(sum(c.voided), 0)::int AS voided`;
-  // Under review is kept apart from booth_counters (the quality job moves it while sign-ups arrive).
-  const counterJoin = sql`LEFT JOIN booth_counters c ON c.booth_id = ${booths.id} LEFT JOIN booth_review_counters r ON r.booth_id = ${booths.id}`;
-  const activePosts = sql`a.ended_at IS NULL AND a.role IN ('it_member', 'enroller')`;
-  // Posts per booth first (a booth is covered when it has an active IT-cell member), then per cell.
-  const perBooth = sql`SELECT a.booth_id, ${booths.acId} AS ac_id, ${booths.districtId} AS district_id,
-      bool_or(a.role = 'it_member') AS covered, count(*) FILTER (WHERE a.role = 'enroller') AS enrollers
-    FROM appointments a JOIN ${booths} ON ${booths.id} = a.booth_id
-    WHERE ${activePosts} AND ${where}
-    GROUP BY a.booth_id, ${booths.acId}, ${booths.districtId}`;
-  const [counters, appts] = fine
-    ? await Promise.all([
-        queryRows<Row>(
-          db,
-          sql`SELECT ${booths.id} AS booth_id, ${booths.code} AS code, ${booths.partNo} AS part_no, ${booths.name} AS name,
-                     ${booths.nameHi} AS name_hi, ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id,
-                     ${booths.districtId} AS district_id, ${booths.blockId} AS block_id, 1 AS booths,
-                     coalesce(c.members, 0) AS members, coalesce(c.via_app, 0) AS via_app, coalesce(c.via_book, 0) AS via_book,
-                     coalesce(c.via_import, 0) AS via_import, coalesce(c.cat_sc, 0) AS sc, coalesce(c.cat_st, 0) AS st,
-                     coalesce(c.cat_obc, 0) AS obc, coalesce(c.cat_gen, 0) AS gen,
-                     coalesce(r.under_review, 0) AS under_review, coalesce(c.voided, 0) AS voided
-              FROM ${booths} ${counterJoin}
-              WHERE ${where}`,
-        ),
-        queryRows<Row>(
-          db,
-          sql`SELECT booth_id, covered::int AS covered, (enrollers > 0)::int AS enroller_booths, enrollers::int AS enrollers
-              FROM (${perBooth}) p`,
-        ),
-      ])
-    : await Promise.all([
-        queryRows<Row>(
-          db,
-          sql`SELECT ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id, ${booths.districtId} AS district_id, ${sums}
-              FROM ${booths} ${counterJoin}
-              WHERE ${where} GROUP BY ${booths.pcId}, ${booths.acId}, ${booths.districtId}`,
-        ),
-        queryRows<Row>(
-          db,
-          unit.level === "state"
-            ? // The whole state: fold the posts per booth first, then join those ~20,000 rows to booths once.
-              sql`SELECT ${booths.acId} AS ac_id, ${booths.districtId} AS district_id, count(*) FILTER (WHERE p.covered)::int AS covered,
-                         count(*) FILTER (WHERE p.enrollers > 0)::int AS enroller_booths, coalesce(sum(p.enrollers), 0)::int AS enrollers
-                  FROM (SELECT a.booth_id, bool_or(a.role = 'it_member') AS covered, count(*) FILTER (WHERE a.role = 'enroller') AS enrollers
-                        FROM appointments a WHERE ${activePosts} AND a.booth_id IS NOT NULL AND a.state_id = ${unit.stateId}
-                        GROUP BY a.booth_id) p
-                  JOIN ${booths} ON ${booths.id} = p.booth_id
-                  WHERE ${where} GROUP BY ${booths.acId}, ${booths.districtId}`
-            : sql`SELECT ac_id, district_id, count(*) FILTER (WHERE covered)::int AS covered,
-                         count(*) FILTER (WHERE enrollers > 0)::int AS enroller_booths, coalesce(sum(enrollers), 0)::int AS enrollers
-                  FROM (${perBooth}) p GROUP BY ac_id, district_id`,
-        ),
-      ]);
-  const key = (r: Row) => (fine ? String(r.booth_id) : `${r.ac_id}:${r.district_id}`);
-  const postsByKey = new Map(appts.map((r) => [key(r), r]));
-  return counters.map((r) => {
-    const p = postsByKey.get(key(r));
-    return {
-      pcId: n(r.pc_id),
-      acId: n(r.ac_id),
-      districtId: n(r.district_id),
-      boothId: fine ? n(r.booth_id) : null,
-      blockId: nn(r.block_id),
-      code: s(r.code),
-      partNo: nn(r.part_no),
-      name: s(r.name),
-      nameHi: s(r.name_hi),
-      booths: n(r.booths),
-      members: n(r.members),
-      viaApp: n(r.via_app),
-      viaBook: n(r.via_book),
-      viaImport: n(r.via_import),
-      sc: n(r.sc),
-      st: n(r.st),
-      obc: n(r.obc),
-      gen: n(r.gen),
-      underReview: n(r.under_review),
-      voided: n(r.voided),
-      covered: n(p?.covered),
-      enrollerBooths: n(p?.enroller_booths),
-      enrollers: n(p?.enrollers),
-    };
-  });
+/** Cell rows (the unaliased `cells` table) in the viewer's area: a cell carries every key a booth does. */
+export function cellScope(viewer: Viewer): SQL {
+  return inScope(viewer, { stateId: cells.stateId, pcId: cells.pcId, acId: cells.acId, districtId: cells.districtId });
+}
+
+function toCell(r: Row): Cell {
+  return {
+    pcId: n(r.pc_id),
+    acId: n(r.ac_id),
+    districtId: n(r.district_id),
+    boothId: nn(r.booth_id),
+    blockId: nn(r.block_id),
+    code: s(r.code),
+    partNo: nn(r.part_no),
+    name: s(r.name),
+    nameHi: s(r.name_hi),
+    booths: n(r.booths),
+    members: n(r.members),
+    viaApp: n(r.via_app),
+    viaBook: n(r.via_book),
+    viaImport: n(r.via_import),
+    sc: n(r.sc),
+    st: n(r.st),
+    obc: n(r.obc),
+    gen: n(r.gen),
+    underReview: n(r.under_review),
+    voided: n(r.voided),
+    covered: n(r.covered),
+    enrollerBooths: n(r.enroller_booths),
+    enrollers: n(r.enrollers),
+  };
+}
+
+/**
+ * A unit's cells in the viewer's scope with their counters: a few hundred rows for a whole state, whatever its
+ * number of booths (the cell counters are kept by triggers from the booth counters). A booth's page gets its
+ * one booth as a cell.
+ */
+export async function loadCells(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id" | "stateId">): Promise<Cell[]> {
+  if (unit.level === "booth") return loadBooths(db, viewer, unit);
+  const rows = await queryRows<Row>(
+    db,
+    sql`SELECT ${cells.pcId} AS pc_id, ${cells.acId} AS ac_id, ${cells.districtId} AS district_id, ${cells.blockId} AS block_id,
+               ${cells.booths} AS booths, ${COUNTER_COLUMNS},
+               coalesce(p.covered, 0) AS covered, coalesce(p.enroller_booths, 0) AS enroller_booths, coalesce(p.enrollers, 0) AS enrollers
+        FROM ${cells}
+        LEFT JOIN cell_counters c ON c.cell_id = ${cells.id}
+        LEFT JOIN cell_review_counters r ON r.cell_id = ${cells.id}
+        LEFT JOIN cell_post_counters p ON p.cell_id = ${cells.id}
+        WHERE ${cellsOf({ level: unit.level, id: unit.id })} AND ${cells.stateId} = ${unit.stateId} AND ${cellScope(viewer)} AND ${cells.booths} > 0`,
+  );
+  return rows.map(toCell);
+}
+
+/**
+ * A unit's booths in the viewer's scope, each as a cell of its own with its booth counters: for the lists of
+ * booths (an assembly seat's, a district's or a block's page, and a district's targets), never for totals.
+ */
+export async function loadBooths(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id" | "stateId">): Promise<Cell[]> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`SELECT ${booths.id} AS booth_id, ${booths.code} AS code, ${booths.partNo} AS part_no, ${booths.name} AS name,
+               ${booths.nameHi} AS name_hi, ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id,
+               ${booths.districtId} AS district_id, ${booths.blockId} AS block_id, 1 AS booths, ${COUNTER_COLUMNS},
+               (coalesce(p.it_members, 0) > 0)::int AS covered, (coalesce(p.enrollers, 0) > 0)::int AS enroller_booths,
+               coalesce(p.enrollers, 0) AS enrollers
+        FROM ${booths}
+        LEFT JOIN booth_counters c ON c.booth_id = ${booths.id}
+        LEFT JOIN booth_review_counters r ON r.booth_id = ${booths.id}
+        LEFT JOIN booth_post_counters p ON p.booth_id = ${booths.id}
+        WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)}`,
+  );
+  return rows.map(toCell);
 }
 
 export function groupCells<K>(cells: readonly Cell[], key: (c: Cell) => K | null): Map<K, Counts> {

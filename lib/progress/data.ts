@@ -1,15 +1,15 @@
 import "server-only";
 import { and, eq, sql, type Column, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
-import { assemblySeats, booths, targets } from "@/db/schema";
+import { booths, cells, targets } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { campaignInfo, currentCampaign, type CampaignInfo } from "@/lib/campaign";
 import { baseCount, cumulativePoints, dailyPoints, pace, suppressSmall, sumSeries, type DayCount, type Pace } from "@/lib/progress/pace";
 import type { BoothPeople, ChildGroup, ChildRow, Headline, PlaceRef, UnitProgress } from "@/lib/progress/types";
-import { add, groupCells, loadCells, ZERO, type Cell, type Counts } from "@/lib/geo/cells";
-import { boothScope, unitIdsInScope } from "@/lib/auth/scope";
+import { add, CELL_UNIT_COLUMN, cellScope, cellsOf, groupCells, loadBooths, loadCells, ZERO, type Cell, type Counts } from "@/lib/geo/cells";
+import { boothScope } from "@/lib/auth/scope";
 import { boothsOf, link, type ProgressUnit } from "@/lib/geo/units";
 import { maskEpic, maskPhone } from "@/lib/validation/mask";
 import type { GeoLevel } from "@/lib/geo/levels";
@@ -34,13 +34,13 @@ const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /**
- * Sign-ups per day: per (AC, district) cell where children need their own series, and today's count per block
- * on a district's page.
+ * Sign-ups per day: per (AC, district) pair for the children's series, and per block on a district's or block's
+ * page, from the cell day counters (a few rows per cell and day, whatever the number of booths).
  */
 interface Series {
   total: DayCount[];
   byCell: Map<string, DayCount[]> | null;
-  todayByBlock: Map<number, number> | null;
+  byBlock: Map<number, DayCount[]> | null;
 }
 
 function pushTo<K>(map: Map<K, DayCount[]>, key: K, day: string, members: number) {
@@ -52,102 +52,45 @@ function pushTo<K>(map: Map<K, DayCount[]>, key: K, day: string, members: number
 // Days are read as text (`day::text`): a `date` parsed by a driver would become a midnight-UTC instant.
 const dayText = (v: unknown) => String(v).slice(0, 10);
 
-/** The seats a viewer may read whole or in part (read scope: a district's viewer, the seats lying partly in it). */
-const seatScope = (viewer: Viewer): SQL => sql`${assemblySeats.id} IN (${unitIdsInScope(viewer, "ac")})`;
-
-/**
- * Day series per (AC, district) cell for the seats matching `seats`, restricted to one district when given
- * (a district's page, or a district president's scope). A seat lying wholly in one district is read from
- * ac_day_counters (~one row per seat and day); only the seats in two districts are read from booth day
- * counters, per seat through its booths' primary-key ranges, so the cost follows the booths of those few
- * seats and never a scan of every booth's days.
- */
-async function cellSeries(db: DbOrTx, viewer: Viewer, seats: SQL, districtId: number | null, from: string, to: string): Promise<Map<string, DayCount[]>> {
-  const seatRows = await queryRows<{ id: number; districts: unknown }>(
-    db,
-    sql`SELECT ${assemblySeats.id} AS id, array_agg(x.district_id ORDER BY x.district_id) AS districts
-        FROM ${assemblySeats} JOIN assembly_seat_districts x ON x.ac_id = ${assemblySeats.id}
-        WHERE ${seats} AND ${seatScope(viewer)} GROUP BY ${assemblySeats.id}`,
-  );
-  const list = (v: unknown): number[] => (Array.isArray(v) ? v : String(v ?? "").replace(/[{}]/g, "").split(",")).filter((x) => x !== "").map(Number);
-  const whole = new Map<number, number>();
-  const split: number[] = [];
-  for (const r of seatRows) {
-    const ds = list(r.districts);
-    if (ds.length === 1 && (districtId === null || ds[0] === districtId)) whole.set(Number(r.id), ds[0]!);
-    else if (ds.length > 1 && (districtId === null || ds.includes(districtId))) split.push(Number(r.id));
-  }
-  const days = sql`BETWEEN ${from} AND ${to}`;
-  const inDistrict = districtId === null ? sql`` : sql`AND bd.district_id = ${districtId}`;
-  // booth_day_counters carries the district, so a seat's rows split by district without joining booths per row;
-  // each seat's booths are found through its primary-key ranges (one branch per seat keeps that plan).
-  const splitQuery = split.length
-    ? sql.join(
-        split.map(
-          (acId) => sql`(SELECT ${acId}::int AS ac_id, bd.district_id, bd.day::text AS day, sum(bd.members)::int AS members
-            FROM booth_day_counters bd
-            WHERE bd.booth_id = ANY(ARRAY(SELECT ${booths.id} FROM ${booths} WHERE ${booths.acId} = ${acId} AND ${boothScope(viewer)}))
-              AND bd.day ${days} ${inDistrict}
-            GROUP BY bd.district_id, bd.day)`,
-        ),
-        sql` UNION ALL `,
-      )
-    : null;
-  const [acRows, splitRows] = await Promise.all([
-    whole.size
-      ? queryRows<Row>(
-          db,
-          sql`SELECT ac_id, day::text AS day, members FROM ac_day_counters
-              WHERE ${anyOf(sql`ac_id`, [...whole.keys()])} AND state_id = ${viewer.scope.stateId} AND day ${days}`,
-        )
-      : Promise.resolve([] as Row[]),
-    splitQuery ? queryRows<Row>(db, splitQuery) : Promise.resolve([] as Row[]),
-  ]);
-  const byCell = new Map<string, DayCount[]>();
-  for (const r of acRows) pushTo(byCell, `${r.ac_id}:${whole.get(Number(r.ac_id))}`, dayText(r.day), n(r.members));
-  for (const r of splitRows) pushTo(byCell, `${r.ac_id}:${r.district_id}`, dayText(r.day), n(r.members));
-  return byCell;
-}
-
 async function loadSeries(
   db: DbOrTx,
   viewer: Viewer,
-  unit: Pick<ProgressUnit, "level" | "id" | "stateId" | "partial">,
+  unit: Pick<ProgressUnit, "level" | "id" | "stateId">,
   from: string,
   to: string,
 ): Promise<Series> {
-  const viewerDistrict = viewer.scope.level === "district" ? viewer.scope.id : null;
-  if (unit.level === "state" || unit.level === "pc" || unit.level === "ac") {
-    const seats = unit.level === "state" ? eq(assemblySeats.stateId, unit.id) : unit.level === "pc" ? eq(assemblySeats.pcId, unit.id) : eq(assemblySeats.id, unit.id);
-    const byCell = await cellSeries(db, viewer, seats, viewerDistrict, from, to);
-    return { total: sumSeries([...byCell.values()]), byCell, todayByBlock: null };
+  if (unit.level === "booth") {
+    const rows = await queryRows<Row>(
+      db,
+      sql`SELECT bd.day::text AS day, bd.members FROM booth_day_counters bd
+          WHERE bd.booth_id = (SELECT ${booths.id} FROM ${booths} WHERE ${booths.id} = ${unit.id} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)})
+            AND bd.day BETWEEN ${from} AND ${to}
+          ORDER BY bd.day`,
+    );
+    return { total: rows.map((r) => ({ day: dayText(r.day), members: n(r.members) })), byCell: null, byBlock: null };
   }
-  if (unit.level === "district") {
-    if (viewerDistrict !== null && viewerDistrict !== unit.id) return { total: [], byCell: new Map(), todayByBlock: new Map() };
-    const seats = sql`${assemblySeats.id} IN (SELECT ac_id FROM assembly_seat_districts WHERE district_id = ${unit.id})`;
-    const [byCell, todays] = await Promise.all([
-      cellSeries(db, viewer, seats, unit.id, from, to),
-      queryRows<Row>(
-        db,
-        sql`SELECT ${booths.blockId} AS block_id, sum(bd.members)::int AS members
-            FROM booth_day_counters bd JOIN ${booths} ON ${booths.id} = bd.booth_id
-            WHERE bd.district_id = ${unit.id} AND bd.day = ${to} AND ${boothScope(viewer)}
-            GROUP BY ${booths.blockId}`,
-      ),
-    ]);
-    return { total: sumSeries([...byCell.values()]), byCell, todayByBlock: new Map(todays.map((r) => [n(r.block_id), n(r.members)])) };
-  }
-  // A block or a booth: its booths' day counters, found through their primary-key ranges.
+  const blocks = unit.level === "district" || unit.level === "block";
+  // One pass over the unit's cell-days: per (AC, district) and, where blocks are listed, per block too.
+  const sets = blocks
+    ? sql`GROUPING SETS ((${cells.acId}, ${cells.districtId}, d.day), (${cells.blockId}, d.day))`
+    : sql`${cells.acId}, ${cells.districtId}, d.day`;
   const rows = await queryRows<Row>(
     db,
-    sql`SELECT bd.day::text AS day, sum(bd.members)::int AS members FROM booth_day_counters bd
-        WHERE bd.booth_id = ANY(ARRAY(SELECT ${booths.id} FROM ${booths} WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)}))
-          AND bd.day BETWEEN ${from} AND ${to}
-        GROUP BY bd.day ORDER BY bd.day`,
+    sql`SELECT ${cells.acId} AS ac_id, ${cells.districtId} AS district_id, ${blocks ? sql`${cells.blockId}` : sql`NULL::int`} AS block_id,
+               ${blocks ? sql`GROUPING(${cells.blockId})` : sql`1`} AS per_pair, d.day::text AS day, sum(d.members)::int AS members
+        FROM cell_day_counters d JOIN ${cells} ON ${cells.id} = d.cell_id
+        WHERE ${cellsOf({ level: unit.level, id: unit.id })} AND ${cells.stateId} = ${unit.stateId} AND ${cellScope(viewer)} AND d.day BETWEEN ${from} AND ${to}
+        GROUP BY ${sets}
+        ORDER BY day`,
   );
-  return { total: rows.map((r) => ({ day: dayText(r.day), members: n(r.members) })), byCell: null, todayByBlock: null };
+  const byCell = new Map<string, DayCount[]>();
+  const byBlock = blocks ? new Map<number, DayCount[]>() : null;
+  for (const r of rows) {
+    if (n(r.per_pair) === 1) pushTo(byCell, `${r.ac_id}:${r.district_id}`, dayText(r.day), n(r.members));
+    else if (byBlock && r.block_id !== null) pushTo(byBlock, n(r.block_id), dayText(r.day), n(r.members));
+  }
+  return { total: sumSeries([...byCell.values()]), byCell, byBlock };
 }
-
 
 /** Targets of one level for the given units in the campaign (a unit without a row has no target). */
 export async function targetsOf(db: DbOrTx, campaignId: number, stateId: number, level: GeoLevel, ids: readonly number[]): Promise<Map<number, number>> {
@@ -225,12 +168,11 @@ async function childTargets(
 
 /** Units of `level` that lie only partly in the viewer's scope (an AC in two districts, for a district's viewer). */
 async function partialUnits(db: DbOrTx, viewer: Viewer, level: GeoLevel, ids: readonly number[]): Promise<Set<number>> {
-  if (viewer.scope.level === "state" || ids.length === 0) return new Set();
-  const col = level === "pc" ? booths.pcId : level === "ac" ? booths.acId : level === "district" ? booths.districtId : level === "block" ? booths.blockId : null;
-  if (!col) return new Set();
+  if (viewer.scope.level === "state" || ids.length === 0 || level === "state" || level === "booth") return new Set();
+  const col = CELL_UNIT_COLUMN[level];
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`SELECT DISTINCT ${col} AS id FROM ${booths} WHERE ${anyOf(col, ids)} AND NOT (${boothScope(viewer)})`,
+    sql`SELECT DISTINCT ${col} AS id FROM ${cells} WHERE ${anyOf(col, ids)} AND ${cells.booths} > 0 AND NOT (${cellScope(viewer)})`,
   );
   return new Set(rows.map((r) => Number(r.id)));
 }
@@ -363,8 +305,10 @@ export async function loadUnitProgress(db: DbOrTx, viewer: Viewer, unit: Progres
   const ctx: Ctx = { viewer, campaign, now, day };
   const from = campaign && campaign.startsOn < day ? campaign.startsOn : day;
 
-  const [cells, series, unitTarget, chiefs, synthetic] = await Promise.all([
+  const listsBooths = !opts.headlineOnly && childLevels(unit.level).includes("booth");
+  const [unitCells, boothCells, series, unitTarget, chiefs, synthetic] = await Promise.all([
     loadCells(db, viewer, unit),
+    listsBooths ? loadBooths(db, viewer, unit) : Promise.resolve([] as Cell[]),
     loadSeries(db, viewer, unit, from, day),
     campaign && !unit.partial ? targetsOf(db, campaign.id, unit.stateId, unit.level, [unit.id]) : Promise.resolve(new Map<number, number>()),
     opts.headlineOnly ? Promise.resolve(null) : chiefEnrollers(db, viewer, unit),
@@ -375,7 +319,7 @@ export async function loadUnitProgress(db: DbOrTx, viewer: Viewer, unit: Progres
           sql`SELECT EXISTS (SELECT 1 FROM ${booths} WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${booths.synthetic}) AS synthetic`,
         ).then((r) => Boolean(r[0]?.synthetic)),
   ]);
-  const counts = cells.reduce((acc, c) => add(acc, c), { ...ZERO });
+  const counts = unitCells.reduce((acc, c) => add(acc, c), { ...ZERO });
   const target = unit.level === "state" ? ([...unitTarget.values()][0] ?? null) : (unitTarget.get(unit.id) ?? null);
   const unitPace = campaign ? pace({ members: counts.members, target, campaign, now, series: series.total }) : null;
   const today = series.total.find((d) => d.day === day)?.members ?? 0;
@@ -402,7 +346,7 @@ export async function loadUnitProgress(db: DbOrTx, viewer: Viewer, unit: Progres
     synthetic,
   };
   if (opts.headlineOnly) return base;
-  const groups = await buildGroups(db, ctx, unit, cells, series, childLevels(unit.level));
+  const groups = await buildGroups(db, ctx, unit, unitCells, boothCells, series, childLevels(unit.level));
   const laggingLevels: GeoLevel[] = unit.level === "state" ? ["ac", "district"] : unit.level === "district" ? ["block", "booth"] : ["pc", "ac", "block", "booth"];
   return { ...base, groups, lagging: laggingRows(groups, laggingLevels) };
 }
@@ -455,6 +399,7 @@ async function buildGroups(
   ctx: Ctx,
   unit: Pick<ProgressUnit, "level" | "id" | "stateId">,
   cells: Cell[],
+  boothCells: Cell[],
   series: Series,
   levels: readonly GeoLevel[],
 ): Promise<ChildGroup[]> {
@@ -464,7 +409,7 @@ async function buildGroups(
   const wanted = (l: GeoLevel) => levels.includes(l);
   const none = [] as number[];
   const [names, targetMap, acPartial, dPartial, pcPartial] = await Promise.all([
-    loadNames(db, cells),
+    loadNames(db, boothCells.length ? [...cells, ...boothCells] : cells),
     campaign
       ? childTargets(db, campaign.id, stateId, {
           pc: wanted("pc") ? ids((c) => c.pcId) : none,
@@ -472,7 +417,7 @@ async function buildGroups(
           // Inside one AC a district row is only the AC's part: no district target applies to it.
           district: wanted("district") && unit.level !== "ac" ? ids((c) => c.districtId) : none,
           block: wanted("block") ? ids((c) => c.blockId) : none,
-          booth: wanted("booth") ? ids((c) => c.boothId) : none,
+          booth: wanted("booth") ? [...new Set(boothCells.map((c) => c.boothId).filter((x): x is number => x !== null))] : none,
         })
       : Promise.resolve(new Map<string, number>()),
     wanted("ac") ? partialUnits(db, viewer, "ac", ids((c) => c.acId)) : new Set<number>(),
@@ -550,16 +495,14 @@ async function buildGroups(
           { districtId: b?.districtId },
           cnt,
           target("block", id),
-          null,
+          series.byBlock?.get(id) ?? [],
           false,
         );
-        // A block's day series would mean reading every booth-day of the district; today's count is one day's rows.
-        row.today = series.todayByBlock?.get(id) ?? 0;
         return row;
       });
       groups.push(group(level, rows.sort((a, b) => a.name.localeCompare(b.name))));
     } else if (level === "booth") {
-      const rows = cells
+      const rows = boothCells
         .filter((c) => c.boothId !== null)
         .map((c) => {
           const ac = names.acs.get(c.acId);
@@ -601,22 +544,9 @@ export async function listUnits(db: DbOrTx, viewer: Viewer, scope: ProgressUnit,
   const campaign = campaignInfo(await currentCampaign(db, scope.stateId, day));
   const from = campaign && campaign.startsOn < day ? campaign.startsOn : day;
   // The scope unit's booths in (AC, district) cells, whatever the scope's level.
-  const [cells, series] = await Promise.all([loadCells(db, viewer, scope, false), listSeries(db, viewer, scope, from, day)]);
-  const [g] = await buildGroups(db, { viewer, campaign, now, day }, { level: "state", id: scope.stateId, stateId: scope.stateId }, cells, series, [level]);
+  const [cells, series] = await Promise.all([loadCells(db, viewer, scope), loadSeries(db, viewer, scope, from, day)]);
+  const [g] = await buildGroups(db, { viewer, campaign, now, day }, { level: "state", id: scope.stateId, stateId: scope.stateId }, cells, [], series, [level]);
   return g ?? group(level, []);
-}
-
-async function listSeries(db: DbOrTx, viewer: Viewer, scope: ProgressUnit, from: string, to: string): Promise<Series> {
-  const seats =
-    scope.level === "state"
-      ? eq(assemblySeats.stateId, scope.id)
-      : scope.level === "pc"
-        ? eq(assemblySeats.pcId, scope.id)
-        : scope.level === "ac"
-          ? eq(assemblySeats.id, scope.id)
-          : sql`${assemblySeats.id} IN (SELECT ac_id FROM assembly_seat_districts WHERE district_id = ${scope.id})`;
-  const byCell = await cellSeries(db, viewer, seats, scope.level === "district" ? scope.id : null, from, to);
-  return { total: sumSeries([...byCell.values()]), byCell, todayByBlock: null };
 }
 
 /** How many recent sign-ups a booth's page lists; the members page has the rest. */

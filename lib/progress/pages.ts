@@ -4,8 +4,30 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { listUnits, loadBoothPeople, loadUnitProgress } from "@/lib/progress/data";
-import { findUnit, scopeUnit } from "@/lib/geo/units";
+import { findUnit, scopeUnit, type ProgressUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { UnitProgress } from "@/lib/progress/types";
+import { istDate } from "@/lib/dates";
+import { rollupSeconds, sharedRollup } from "@/lib/rollups";
+
+/**
+ * The key a progress rollup is shared under: what the numbers depend on — the viewer's role (what they may see
+ * and open) and scope (what they may read), the unit and the day — and never the user (lib/rollups.ts).
+ */
+function rollupKey(kind: string, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id">, now: Date): string {
+  const { stateId, level, id } = viewer.scope;
+  return `${kind}|${viewer.role}|${stateId}:${level}:${id}|${unit.level}:${unit.id}|${istDate(now)}`;
+}
+
+/** A unit's progress as every viewer of the same role and scope sees it for the next few seconds. */
+function sharedProgress(db: Awaited<ReturnType<typeof getDb>>, viewer: Viewer, unit: ProgressUnit): Promise<UnitProgress> {
+  const now = new Date();
+  const seconds = rollupSeconds();
+  return sharedRollup(rollupKey("unit", viewer, unit, now), async () => ({ ...(await loadUnitProgress(db, viewer, unit, { now })), sharedForSeconds: seconds }), {
+    seconds,
+  });
+}
 
 /**
  * What a drill-down page needs: the viewer, and the unit's progress if the unit exists and lies in the
@@ -16,7 +38,7 @@ export async function unitPageData(level: GeoLevel, key: string, districtSlug?: 
   const db = await getDb();
   const unit = await findUnit(db, viewer, level, key, { districtSlug });
   if (!unit) notFound();
-  return { viewer, data: await loadUnitProgress(db, viewer, unit) };
+  return { viewer, data: await sharedProgress(db, viewer, unit) };
 }
 
 /**
@@ -28,7 +50,8 @@ export async function boothPageData(code: string) {
   const db = await getDb();
   const unit = await findUnit(db, viewer, "booth", code);
   if (!unit) notFound();
-  const [data, people] = await Promise.all([loadUnitProgress(db, viewer, unit), loadBoothPeople(db, viewer, unit.id)]);
+  // The people are personal data: read for this request, never shared.
+  const [data, people] = await Promise.all([sharedProgress(db, viewer, unit), loadBoothPeople(db, viewer, unit.id)]);
   return { viewer, data, people };
 }
 
@@ -38,7 +61,7 @@ export async function overviewData() {
   const db = await getDb();
   const unit = await scopeUnit(db, viewer);
   if (!unit) notFound();
-  return { viewer, data: await loadUnitProgress(db, viewer, unit) };
+  return { viewer, data: await sharedProgress(db, viewer, unit) };
 }
 
 /**
@@ -54,6 +77,8 @@ export async function listPageData(level: "pc" | "ac" | "district") {
   const db = await getDb();
   const unit = await scopeUnit(db, viewer);
   if (!unit) notFound();
-  return { viewer, level, group: await listUnits(db, viewer, unit, level) };
+  const now = new Date();
+  const group = await sharedRollup(rollupKey(`list-${level}`, viewer, unit, now), () => listUnits(db, viewer, unit, level, { now }));
+  return { viewer, level, group };
 }
 export type ListPageData = Awaited<ReturnType<typeof listPageData>>;

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { campaignInfo, currentCampaign, type CampaignInfo } from "@/lib/campaign";
-import { add, groupCells, loadCells, ZERO, type Cell } from "@/lib/geo/cells";
+import { add, groupCells, loadBooths, loadCells, ZERO, type Cell } from "@/lib/geo/cells";
 import { link, scopeUnit, type UnitLink } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
@@ -126,8 +126,10 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
   const campaign = campaignInfo(await currentCampaign(db, viewer.scope.stateId, day));
   const unit = await scopeUnit(db, viewer);
   if (!unit || !can(viewer, "targets.set")) return { campaign, sections: [], recent: [] };
-  const [cells, recs, recent] = await Promise.all([
-    loadCells(db, viewer, unit, viewer.scope.level === "district"),
+  const [cells, boothCells, recs, recent] = await Promise.all([
+    loadCells(db, viewer, unit),
+    // A district's page lists its booths (each may have a target); every total comes from cells.
+    viewer.scope.level === "district" ? loadBooths(db, viewer, unit) : Promise.resolve([] as Cell[]),
     campaign ? loadTargets(db, viewer, campaign.id) : Promise.resolve([]),
     recentChanges(db, viewer),
   ]);
@@ -232,7 +234,7 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
     const blockRows = blockList.map((b) =>
       rowOf({ level: "block", id: b.id, key: String(b.id), name: b.name, nameHi: b.nameHi, districtSlug: unit.key }, { districtId }, byBlock.get(b.id) ?? ZERO, noParent),
     );
-    const boothRows = cells
+    const boothRows = boothCells
       .filter((x): x is Cell & { boothId: number } => x.boothId !== null)
       .sort((a, b) => ((a.code ?? "") < (b.code ?? "") ? -1 : (a.code ?? "") > (b.code ?? "") ? 1 : 0))
       .map((x) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "booths_synthetic_idx" ON "booths" USING btree ("state_id") WHERE "booths"."synthetic";
