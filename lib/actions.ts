@@ -9,6 +9,7 @@ import { ActionError, fieldErrorsOf, type ActionResult } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { illFormedField, isWellFormedText } from "@/lib/validation/text";
+import { invalidateRollups } from "@/lib/rollups";
 
 /** FormData → plain object for zod (repeated names become arrays; empty strings stay empty strings). */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -94,7 +95,11 @@ export function defineAction<S extends z.ZodType, T = undefined>(opts: {
 }) {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const result = await run(form);
-    if (result.ok) applyRevalidate(opts.revalidate, result.data);
+    if (result.ok) {
+      // The writer reads their write at once: this process's shared rollups are computed again.
+      invalidateRollups();
+      applyRevalidate(opts.revalidate, result.data);
+    }
     return result.ok ? result : { ...result, values: echoValues(form) };
   };
 

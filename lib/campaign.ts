@@ -1,8 +1,10 @@
 /** The membership campaign a dashboard judges against, shared by progress and targets. */
+import { cache } from "react";
 import { and, desc, eq, lte } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, type Campaign } from "@/db/schema";
 import { istDate } from "@/lib/dates";
+import { sharedRollup } from "@/lib/rollups";
 
 /** A campaign as pages show it (plain, serialisable). */
 export interface CampaignInfo {
@@ -28,8 +30,12 @@ export function campaignInfo(c: Campaign | null): CampaignInfo | null {
   return c ? { id: c.id, name: c.name, nameHi: c.nameHi, startsOn: c.startsOn, endsOn: c.endsOn } : null;
 }
 
-/** Today (India time) and the campaign running, as the page frame's print header names them. */
-export async function campaignToday(stateId: number, now = new Date()): Promise<{ day: string; campaign: CampaignInfo | null }> {
-  const day = istDate(now);
-  return { day, campaign: campaignInfo(await currentCampaign(await getDb(), stateId, day)) };
-}
+/**
+ * Today (India time) and the campaign running, as the page frame's print header names them: once per request
+ * (React `cache`) however many parts of the page ask, and shared across requests like a rollup (it names no one).
+ */
+export const campaignToday = cache(async (stateId: number): Promise<{ day: string; campaign: CampaignInfo | null }> => {
+  const day = istDate(new Date());
+  const campaign = await sharedRollup(`campaign|${stateId}|${day}`, async () => campaignInfo(await currentCampaign(await getDb(), stateId, day)));
+  return { day, campaign };
+});
