@@ -495,8 +495,13 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
     const bigBooth = await timed(both(boothLevelSql(bigId)), warmup, runs);
     let bigCell: number;
     let viaLoadCells = false;
-    if (migrationCells) {
-      const { loadCells } = await import("@/lib/geo/cells");
+    // lib/geo/cells.ts is server-only: it loads under `--conditions=react-server` (as this script's CLI and
+    // bench:pages run); without it the module's own cell SQL is timed instead.
+    const serverConditions = import.meta.resolve("server-only").endsWith("/empty.js");
+    const cellsModule = migrationCells && serverConditions ? await import("@/lib/geo/cells") : null;
+    if (migrationCells && !cellsModule) log("  (lib/geo/cells.ts did not load: run with --conditions=react-server to time loadCells itself)");
+    if (cellsModule) {
+      const { loadCells } = cellsModule;
       const viewer: Viewer = {
         id: 0,
         email: "bench@local",
