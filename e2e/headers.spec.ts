@@ -137,7 +137,9 @@ test.describe("security headers", () => {
     expect(await violations()).toEqual([]);
     await signIn(page, USERS.pcc);
     await expect(page.getByTestId("viewer-name")).toBeVisible({ timeout: 30_000 });
-    // Recharts draws in the browser: a drawn chart means the page's scripts ran under the policy.
+    // Recharts draws in the browser, loaded when a chart comes into view: a drawn chart means the page's
+    // scripts, and the chunk loaded later, ran under the policy.
+    await page.locator("#daily").scrollIntoViewIfNeeded();
     await expect(page.locator(".recharts-surface").first()).toBeVisible({ timeout: 30_000 });
     // Tailwind's stylesheet applied (the body font and the layout's classes), not blocked.
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Noto/i);

@@ -72,7 +72,7 @@ test("an assembly seat in two districts shows its part in each, adding up to the
   const page = await signedInAs("pcc");
   await page.goto("/assembly/1");
   await expect(page.getByTestId("crumbs-districts").getByRole("link")).toHaveCount(2);
-  await page.getByRole("tab", { name: "Parts in each district" }).click();
+  await page.getByRole("link", { name: "Parts in each district" }).click();
   const cells = page.getByTestId("table-district").locator('tbody td[data-col="members"]');
   await expect(cells).toHaveCount(2);
   const parts = (await cells.allTextContents()).map((s) => Number(s.replace(/,/g, "")));
@@ -169,8 +169,8 @@ test.describe("on a 360 px phone", () => {
   test("the overview has no horizontal page scroll", async ({ signedInAs }) => {
     const page = await signedInAs("pcc");
     await expect(page.getByTestId("total-members")).toBeVisible();
-    // Charts draw in the browser: wait for them before measuring.
-    await expect(page.locator("#pace svg.recharts-surface").first()).toBeVisible();
+    // The pace chart is in the server's HTML; wait for it before measuring.
+    await expect(page.getByTestId("pace-chart").locator("svg")).toBeVisible();
     for (const path of ["/", "/districts/raipur", "/assembly", "/targets"]) {
       if (path !== "/") await page.goto(path);
       await page.waitForLoadState("networkidle");

@@ -8,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("overview.title") };
 }
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ group?: string | string[] }> }) {
   const { viewer, data } = await overviewData();
-  return <UnitView data={data} viewer={viewer} overview />;
+  return <UnitView data={data} viewer={viewer} overview group={(await searchParams).group} />;
 }

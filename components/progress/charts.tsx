@@ -2,10 +2,10 @@
 
 /**
  * Progress charts. Client components fed plain rows computed on the server; colours come from the theme's
- * --chart-1…5 variables. Each chart has a table or text alternative next to it (see unit-view.tsx).
+ * --chart-1…5 variables. Each chart has a table or text alternative next to it (see unit-view.tsx). They load
+ * when in view (lazy-charts.tsx); the pace chart at the top of a page is pace-chart.tsx, drawn without Recharts.
  */
 import {
-  Area,
   Bar,
   BarChart,
   CartesianGrid,
@@ -22,7 +22,7 @@ import { formatDay, formatNumber, formatShortDay } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import type { ChartLabels } from "@/lib/i18n/labels/progress";
 import type { ChildBar } from "@/lib/progress/display";
-import type { CumulativePoint, DailyPoint } from "@/lib/progress/pace";
+import type { DailyPoint } from "@/lib/progress/pace";
 
 const COLORS = {
   lagging: "var(--chart-1)",
@@ -105,37 +105,6 @@ export function ChildrenChart({
         </ul>
       ) : null}
     </div>
-  );
-}
-
-/** Members so far against the straight target line over the whole campaign, with the recent-rate projection. */
-export function CumulativeChart({
-  points,
-  locale,
-  labels,
-  withTarget = true,
-}: {
-  points: CumulativePoint[];
-  locale: Locale;
-  labels: ChartLabels;
-  /** Without a target there is no line to draw (nor to name in the legend). */
-  withTarget?: boolean;
-}) {
-  const fmt = compact(locale);
-  return (
-    <ComposedChart data={points} responsive style={{ width: "100%", height: 260 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="day" tickFormatter={shortDay(locale)} fontSize={12} minTickGap={24} />
-      <YAxis tickFormatter={fmt} fontSize={12} width={60} allowDecimals={false} />
-      <Tooltip
-        labelFormatter={(d) => formatDay(String(d), locale)}
-        formatter={(value, name) => [typeof value === "number" ? formatNumber(value, locale) : "—", String(name)]}
-      />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Area dataKey="members" name={labels["progress.chart.members"]} stroke={COLORS.onPace} fill={COLORS.onPace} fillOpacity={0.25} isAnimationActive={false} connectNulls={false} />
-      {withTarget ? <Line dataKey="line" name={labels["progress.chart.line"]} stroke={COLORS.target} strokeDasharray="6 4" dot={false} isAnimationActive={false} /> : null}
-      <Line dataKey="projected" name={labels["progress.chart.projected"]} stroke={COLORS.lagging} strokeDasharray="2 4" dot={false} isAnimationActive={false} connectNulls={false} />
-    </ComposedChart>
   );
 }
 

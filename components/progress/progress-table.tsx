@@ -1,13 +1,13 @@
 "use client";
 
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, flexRender, type Cell, type Header } from "@tanstack/react-table";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { cardLabel, DataCell, DataTableHead, dataCellCls, isNumeric, printCls, TableFilter } from "@/components/ui/data-table";
+import { cardLabel, TableFilter, type ColumnMeta } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { useClientTable } from "@/components/ui/use-client-table";
 import { emptyCellCls, Table } from "@/components/ui/table";
-import { useId, useMemo } from "react";
+import { useId, useMemo, useSyncExternalStore } from "react";
 import { formatDay, formatDecimal, formatNumber, formatPercent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import { fill, unpackRows, type DisplayRow, type PackedRows } from "@/lib/progress/display";
@@ -16,6 +16,49 @@ import type { TableLabels } from "@/lib/i18n/labels/progress";
 
 const col = createColumnHelper<DisplayRow>();
 const PAGE_SIZES = [25, 50, 100];
+
+/**
+ * The cells' look is set once on the table's box (`n`: a number, `s`: secondary, left off on paper), not
+ * repeated on every cell: with the kit's per-cell classes (DataTableHead, DataCell) a row of thirteen cells was
+ * 2 KB of HTML. Same look as the kit's.
+ */
+const CELLS =
+  "[&_td[data-col]]:px-3 [&_td[data-col]]:py-1.5 [&_td.n]:whitespace-nowrap [&_td.n]:text-right [&_td.n]:tabular-nums print:[&_.s]:hidden " +
+  "[&_th]:whitespace-nowrap [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:text-xs [&_th]:font-semibold [&_th]:uppercase [&_th]:tracking-wide [&_th]:text-muted [&_th.n]:text-right [&_th_button:hover]:text-ink";
+
+/** In the browser, true (after hydration); on the server and while hydrating, the server's answer. */
+const noSubscription = () => () => {};
+
+const cellCls = (meta: ColumnMeta) => [meta.numeric ? "n" : "", meta.secondary ? "s" : ""].filter(Boolean).join(" ") || undefined;
+
+function HeadCell({ header }: { header: Header<DisplayRow, unknown> }) {
+  const sorted = header.column.getIsSorted();
+  const label = flexRender(header.column.columnDef.header, header.getContext());
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : header.column.getCanSort() ? "none" : undefined}
+      className={cellCls((header.column.columnDef.meta ?? {}) as ColumnMeta)}
+    >
+      {header.column.getCanSort() ? (
+        <button type="button" onClick={header.column.getToggleSortingHandler()}>
+          {label} <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}
+
+function BodyCell({ cell }: { cell: Cell<DisplayRow, unknown> }) {
+  const cls = cellCls((cell.column.columnDef.meta ?? {}) as ColumnMeta);
+  return (
+    <td className={cls} data-col={cell.column.id} data-label={cardLabel(cell.column)}>
+      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+    </td>
+  );
+}
 
 /**
  * A sortable, filterable, paginated table of units with their progress. Numbers are formatted the Indian
@@ -29,6 +72,7 @@ export function ProgressTable({
   exportHref,
   levelLabels,
   testId,
+  deferRows = false,
 }: {
   rows: PackedRows;
   locale: Locale;
@@ -38,8 +82,15 @@ export function ProgressTable({
   /** Shown as a column when rows of several levels are mixed (the lagging table). */
   levelLabels?: Partial<Record<DisplayRow["level"], string>>;
   testId?: string;
+  /**
+   * The table is drawn in the browser only (the server's HTML has its filter and download, and a blank box of
+   * its height): for a table below the first screen, whose rows the page sends anyway as packed props, drawing
+   * them on the server too sent every row twice.
+   */
+  deferRows?: boolean;
 }) {
   const rows = useMemo(() => unpackRows(packed), [packed]);
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => !deferRows);
   const n = (x: number | null) => (x === null ? "—" : formatNumber(x, locale));
   const filterId = useId();
   const has = useMemo(
@@ -151,42 +202,54 @@ export function ProgressTable({
           </a>
         ) : null}
       </div>
-      <Table
-        cards
-        label={`${caption}. ${l["progress.table.scroll"]}`}
-        caption={caption}
-        head={<DataTableHead groups={table.getHeaderGroups()} />}
-        foot={
-          visible.length > 1 ? (
-            <tr data-testid={testId ? `${testId}-total` : undefined}>
-              {table.getVisibleLeafColumns().map((c, i) => (
-                <td key={c.id} className={`${dataCellCls(isNumeric(c))} ${printCls(c)}`} data-col={c.id} data-label={i === 0 ? undefined : cardLabel(c)}>
-                  {i === 0 ? l["progress.col.total"] : (totals[c.id] ?? "")}
+      {!mounted ? (
+        <div aria-hidden="true" className="rounded-lg border border-stone-200 bg-white" style={{ height: `${Math.round((Math.min(visible.length, pageSize) + (visible.length > 1 ? 2 : 1)) * 2.3)}rem` }} />
+      ) : (
+        <div className={CELLS}>
+          <Table
+            cards
+            label={`${caption}. ${l["progress.table.scroll"]}`}
+            caption={caption}
+            head={table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => (
+                  <HeadCell key={h.id} header={h} />
+                ))}
+              </tr>
+            ))}
+            foot={
+              visible.length > 1 ? (
+                <tr data-testid={testId ? `${testId}-total` : undefined}>
+                  {table.getVisibleLeafColumns().map((c, i) => (
+                    <td key={c.id} className={cellCls((c.columnDef.meta ?? {}) as ColumnMeta)} data-col={c.id} data-label={i === 0 ? undefined : cardLabel(c)}>
+                      {i === 0 ? l["progress.col.total"] : (totals[c.id] ?? "")}
+                    </td>
+                  ))}
+                </tr>
+              ) : null
+            }
+          >
+            {table.getRowModel().rows.map((row) => {
+              const lagging = (row.original.daysBehind ?? 0) > 0;
+              return (
+                <tr key={row.id} className={lagging ? "bg-orange-50/60" : undefined} data-lagging={lagging || undefined}>
+                  {row.getVisibleCells().map((cell) => (
+                    <BodyCell key={cell.id} cell={cell} />
+                  ))}
+                </tr>
+              );
+            })}
+            {visible.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className={emptyCellCls}>
+                  {l["progress.table.noRows"]}
                 </td>
-              ))}
-            </tr>
-          ) : null
-        }
-      >
-        {table.getRowModel().rows.map((row) => {
-          const lagging = (row.original.daysBehind ?? 0) > 0;
-          return (
-            <tr key={row.id} className={lagging ? "bg-orange-50/60" : undefined} data-lagging={lagging || undefined}>
-              {row.getVisibleCells().map((cell) => (
-                <DataCell key={cell.id} cell={cell} />
-              ))}
-            </tr>
-          );
-        })}
-        {visible.length === 0 ? (
-          <tr>
-            <td colSpan={columns.length} className={emptyCellCls}>
-              {l["progress.table.noRows"]}
-            </td>
-          </tr>
-        ) : null}
-      </Table>
-      {paged ? (
+              </tr>
+            ) : null}
+          </Table>
+        </div>
+      )}
+      {paged && mounted ? (
         <Pager
           label={caption}
           status={fill(l["progress.table.rows"], { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(visible.length, locale) })}

@@ -2,21 +2,23 @@ import { StatCard } from "@/components/ui/stat-card";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addDays } from "@/lib/dates";
-import { formatDay, formatNumber, formatPercent } from "@/lib/format";
+import { formatDay, formatNumber, formatPercent, formatTime } from "@/lib/format";
 import { unitName, type MessageKey, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/pick";
-import { chartRows, packRows, toDisplayRows } from "@/lib/progress/display";
+import { chartRows, packRows, toDisplayRows, type DisplayRow } from "@/lib/progress/display";
 import { exportHref } from "@/lib/progress/export-links";
 import type { BoothPeople, ChildGroup, UnitProgress } from "@/lib/progress/types";
 import type { ProgressUnit } from "@/lib/geo/units";
 import { BoothPeopleView } from "@/components/progress/booth-people";
 import { Breadcrumbs, type TrailSpec } from "@/components/progress/breadcrumbs";
-import { ChannelChart, ChildrenChart, CumulativeChart, DailyChart } from "@/components/progress/charts";
+import { ChartTable } from "@/components/progress/chart-table";
+import { LazyChannelChart, LazyChildrenChart, LazyDailyChart, type DailyRow } from "@/components/progress/lazy-charts";
+import { PaceChart, type PaceRow } from "@/components/progress/pace-chart";
 import { HeadlineCards, type HeadlineLinks } from "@/components/progress/headline-cards";
 import { LiveHeadline } from "@/components/progress/live-headline";
 import { ProgressTable } from "@/components/progress/progress-table";
-import { CHART_KEYS, HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type HeadlineLabels, type TableLabels } from "@/lib/i18n/labels/progress";
+import { CHART_KEYS, HEADLINE_KEYS, placeLabelsOf, TABLE_KEYS, type ChartLabels, type HeadlineLabels, type TableLabels } from "@/lib/i18n/labels/progress";
 import { QueryProvider } from "@/components/progress/query-provider";
 import { Tabs } from "@/components/ui/tabs";
 import { PlainTable } from "@/components/ui/table";
@@ -51,23 +53,24 @@ const GROUP_TITLE: Record<GeoLevel, MessageKey> = {
   booth: "progress.levels.booth",
 };
 
-/** A chart's text alternative: its points as a table, folded away. Each row is [key, first cell, …numbers]. */
-function ChartTable({ summary, headers, rows }: { summary: string; headers: string[]; rows: string[][] }) {
-  return (
-    <details className="text-sm">
-      <summary className="cursor-pointer text-brand-700">{summary}</summary>
-      <div className="relative mt-2 max-h-72 overflow-auto">
-        <PlainTable dense headers={headers} rows={rows.map(([key, ...cells]) => ({ key: key ?? "", cells }))} />
-      </div>
-    </details>
-  );
-}
-
 /**
  * One unit's progress: headline cards (live on the overview), pace, charts, the units furthest behind and
  * the units below with drill-down links. The same view serves the overview and every drill-down page.
  */
-export async function UnitView({ data, viewer, overview = false, booth }: { data: UnitProgress; viewer: Viewer; overview?: boolean; booth?: BoothPeople }) {
+export async function UnitView({
+  data,
+  viewer,
+  overview = false,
+  booth,
+  group: groupParam,
+}: {
+  data: UnitProgress;
+  viewer: Viewer;
+  overview?: boolean;
+  booth?: BoothPeople;
+  /** The `group` search parameter: which tab of units below is open (the first when absent or unknown). */
+  group?: string | string[];
+}) {
   const { locale, t } = await getT();
   const { unit, campaign, pace } = data;
   const n = (x: number) => formatNumber(Math.round(x), locale);
@@ -78,6 +81,21 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
   const current = crumbText(unit, locale);
   const scopeText = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });
   const hasChildren = data.groups.some((g) => g.rows.length > 0);
+  // Only the open tab's units are rendered (and sent): the others are a link away, each its own URL.
+  const openGroup = data.groups.find((g) => g.level === groupParam) ?? data.groups[0];
+  const pagePath = overview ? "/" : unit.href;
+  const groupHref = (g: ChildGroup) => `${pagePath}${g === data.groups[0] ? "" : `?group=${g.level}`}#children`;
+  const chartLabels = pick(t, CHART_KEYS);
+  // Whole members for the pace chart and its table (one array, sent once); the daily average to a tenth.
+  const round = (x: number | null) => (x === null ? null : Math.round(x));
+  const paceRows: PaceRow[] = data.cumulative.map((p) => [p.day, round(p.members), round(p.line), round(p.projected)]);
+  const daily: DailyRow[] = data.daily.map((p) => [p.day, p.members, Math.round(p.average * 10) / 10]);
+  const freshness =
+    data.sharedForSeconds > 0 ? (
+      <p className="text-xs text-muted" data-testid="figures-as-of">
+        {t("progress.asOf", { time: formatTime(data.asOf, locale), seconds: n(data.sharedForSeconds) })}
+      </p>
+    ) : null;
   const links: HeadlineLinks = {
     members: hasChildren ? "#children" : "#daily",
     target: can(viewer, "targets.set", unit.level) ? "/targets" : "#pace",
@@ -128,7 +146,7 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
     }
   }
 
-  const laggingRows = toDisplayRows(data.lagging, locale, placeLabelsOf(t));
+  const laggingRows = lean(toDisplayRows(data.lagging, locale, placeLabelsOf(t)));
   const levelLabels = Object.fromEntries((["pc", "ac", "district", "block", "booth"] as const).map((l) => [l, t(`progress.level.${l}`)]));
   const anyChildTarget = data.groups.some((g) => g.targetSum !== null);
   const channels = [
@@ -167,6 +185,8 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
 
       {booth ? <BoothPeopleView people={booth} code={unit.key} viewer={viewer} t={t} locale={locale} /> : null}
 
+      {freshness}
+
       {campaign ? (
         <Section boxed id="pace" headingId="pace-title" title={t("progress.chart.cumulative")} className="space-y-2">
           <p className="text-sm" data-testid="pace-summary">
@@ -191,22 +211,12 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
           {data.target !== null ? (
             <p className="text-xs text-muted">{t("progress.chart.cumulativeNote", { start: day(campaign.startsOn), end: day(campaign.endsOn) })}</p>
           ) : null}
-          <CumulativeChart
-            points={data.cumulative}
-            locale={locale}
-            withTarget={data.target !== null}
-            labels={pick(t, CHART_KEYS)}
-          />
+          <PaceChart rows={paceRows} locale={locale} withTarget={data.target !== null} labels={chartLabels} />
           <ChartTable
             summary={t("progress.chart.asTable")}
             headers={[t("progress.chart.day"), t("progress.chart.members"), t("progress.chart.line"), t("progress.chart.projected")]}
-            rows={data.cumulative.map((p) => [
-              p.day,
-              day(p.day),
-              p.members === null ? "" : n(p.members),
-              p.line === null ? "" : n(p.line),
-              p.projected === null ? "" : n(p.projected),
-            ])}
+            rows={paceRows}
+            locale={locale}
           />
         </Section>
       ) : null}
@@ -214,11 +224,12 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Section boxed id="daily" headingId="daily-title" title={t("progress.chart.daily")} className="min-w-0 space-y-2">
           <p className="text-xs text-muted">{t("progress.chart.dailyNote")}</p>
-          <DailyChart points={data.daily} locale={locale} labels={pick(t, CHART_KEYS)} />
+          <LazyDailyChart rows={daily} locale={locale} labels={chartLabels} />
           <ChartTable
             summary={t("progress.chart.asTable")}
             headers={[t("progress.chart.day"), t("progress.chart.members"), t("progress.chart.average")]}
-            rows={data.daily.map((p) => [p.day, day(p.day), n(p.members), n(p.average)])}
+            rows={daily}
+            locale={locale}
           />
           <a href={exportHref(unit, "daily")} download className="inline-block text-sm font-semibold text-brand-700 underline">
             {t("progress.export.csvOf", { what: t("progress.chart.daily") })}
@@ -226,7 +237,7 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
         </Section>
 
         <Section boxed headingId="channels-title" title={t("progress.chart.channels")} className="min-w-0 space-y-2">
-          <ChannelChart rows={channels} locale={locale} />
+          <LazyChannelChart rows={channels} locale={locale} />
           <ul className="text-sm" data-testid="channels">
             {channels.map((c) => (
               <li key={c.label} className="flex justify-between border-t border-stone-100 py-1">
@@ -273,6 +284,7 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
               exportHref={exportHref(unit, "lagging")}
               levelLabels={levelLabels}
               testId="lagging-table"
+              deferRows
             />
           ) : (
             <EmptyNote small testId="lagging-empty">
@@ -284,11 +296,16 @@ export async function UnitView({ data, viewer, overview = false, booth }: { data
 
       {hasChildren ? (
         <Section id="children" headingId="children-title" title={t("progress.children.title")} className="space-y-2">
-          <Tabs labels={data.groups.map((g) => groupTitle(t, g, unit))} label={t("progress.children.title")}>
-            {data.groups.map((g) => (
-              <GroupPanel key={g.level} group={g} unit={unit} target={data.target} t={t} locale={locale} tableLabels={tableLabels} />
-            ))}
-          </Tabs>
+          {data.groups.length > 1 ? (
+            <Tabs
+              label={t("progress.children.title")}
+              scroll={false}
+              items={data.groups.map((g) => ({ href: groupHref(g), label: groupTitle(t, g, unit), current: g === openGroup }))}
+            />
+          ) : null}
+          {openGroup ? (
+            <GroupPanel key={openGroup.level} group={openGroup} unit={unit} target={data.target} t={t} locale={locale} tableLabels={tableLabels} chartLabels={chartLabels} />
+          ) : null}
         </Section>
       ) : null}
 
@@ -309,6 +326,7 @@ function GroupPanel({
   t,
   locale,
   tableLabels,
+  chartLabels,
 }: {
   group: ChildGroup;
   unit: ProgressUnit;
@@ -316,8 +334,10 @@ function GroupPanel({
   t: Translate;
   locale: "en" | "hi";
   tableLabels: TableLabels;
+  chartLabels: ChartLabels;
 }) {
-  const rows = toDisplayRows(group.rows, locale, placeLabelsOf(t));
+  const rows = lean(toDisplayRows(group.rows, locale, placeLabelsOf(t)));
+  const packed = packRows(rows);
   const n = (x: number) => formatNumber(x, locale);
   const title = groupTitle(t, group, unit);
   const { mode, bars } = chartRows(rows);
@@ -347,14 +367,14 @@ function GroupPanel({
             ) : null}
             {zero > 0 ? <span className="block text-xs text-muted">{t("progress.chart.zeroRows", { count: n(zero), total: n(rows.length) })}</span> : null}
           </figcaption>
-          <ChildrenChart rows={bars} locale={locale} labels={pick(t, CHART_KEYS)} />
+          <LazyChildrenChart rows={packed} locale={locale} labels={chartLabels} />
         </figure>
       ) : (
         <EmptyNote small testId={`chart-${group.level}-empty`}>
           {t("progress.chart.childrenNone")}
         </EmptyNote>
       )}
-      <ProgressTable rows={packRows(rows)} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} />
+      <ProgressTable rows={packed} locale={locale} labels={tableLabels} caption={title} exportHref={exportHref(unit, group.level)} testId={`table-${group.level}`} deferRows />
     </div>
   );
 }
@@ -377,6 +397,11 @@ function qualityHref(unit: Pick<ProgressUnit, "level" | "key">, status?: "voided
 function crumbText(unit: ProgressUnit, locale: "en" | "hi"): string {
   const name = unitName(unit, locale);
   return unit.level === "pc" || unit.level === "ac" ? `${unit.no ?? unit.key} ${name}` : unit.level === "booth" ? unit.key : name;
+}
+
+/** Shares to four places (a table shows one decimal of a percent): 0.24833333333333332 crossed as 19 characters. */
+function lean(rows: DisplayRow[]): DisplayRow[] {
+  return rows.map((r) => (r.percent === null ? r : { ...r, percent: Math.round(r.percent * 10000) / 10000 }));
 }
 
 function signed(x: number, locale: "en" | "hi"): string {

@@ -22,18 +22,31 @@ interface TabLink {
  * stay mounted after (a table keeps its sort and page): the server renders only the first, because on the state
  * overview each panel was a third of the server's time, for two that most visits never open.
  */
-export function Tabs(props: { label: string; items: TabLink[] } | { label: string; labels: string[]; children: ReactNode[] }) {
-  return "items" in props ? <LinkTabs label={props.label} items={props.items} /> : <PanelTabs label={props.label} labels={props.labels} panels={props.children} />;
+export function Tabs(
+  props:
+    | {
+        label: string;
+        items: TabLink[];
+        /** false: opening a tab keeps the page where it is (tabs partway down a page), as Next's Link `scroll`. */
+        scroll?: boolean;
+      }
+    | { label: string; labels: string[]; children: ReactNode[] },
+) {
+  return "items" in props ? (
+    <LinkTabs label={props.label} items={props.items} scroll={props.scroll} />
+  ) : (
+    <PanelTabs label={props.label} labels={props.labels} panels={props.children} />
+  );
 }
 
-function LinkTabs({ label, items }: { label: string; items: TabLink[] }) {
+function LinkTabs({ label, items, scroll }: { label: string; items: TabLink[]; scroll?: boolean }) {
   return (
     // The tabs wrap to a second line on a phone rather than scroll sideways out of sight.
     <nav aria-label={label}>
       <ul className="flex flex-wrap gap-x-1 border-b border-stone-200">
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={item.current ? "page" : undefined} className={tabCls(item.current)}>
+            <Link href={item.href} scroll={scroll} aria-current={item.current ? "page" : undefined} className={tabCls(item.current)}>
               {item.label}
             </Link>
           </li>

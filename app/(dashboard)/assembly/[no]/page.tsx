@@ -8,7 +8,7 @@ export async function generateMetadata({ params }: { params: Promise<{ no: strin
   return { title: `${t("progress.level.ac")} ${(await params).no}` };
 }
 
-export default async function AssemblySeatPage({ params }: { params: Promise<{ no: string }> }) {
+export default async function AssemblySeatPage({ params, searchParams }: { params: Promise<{ no: string }>; searchParams: Promise<{ group?: string | string[] }> }) {
   const { viewer, data } = await unitPageData("ac", (await params).no);
-  return <UnitView data={data} viewer={viewer} />;
+  return <UnitView data={data} viewer={viewer} group={(await searchParams).group} />;
 }

@@ -8,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("progress.level.district") };
 }
 
-export default async function DistrictPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DistrictPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ group?: string | string[] }> }) {
   const { viewer, data } = await unitPageData("district", (await params).slug);
-  return <UnitView data={data} viewer={viewer} />;
+  return <UnitView data={data} viewer={viewer} group={(await searchParams).group} />;
 }

@@ -8,7 +8,7 @@ export async function generateMetadata({ params }: { params: Promise<{ no: strin
   return { title: `${t("progress.level.pc")} ${(await params).no}` };
 }
 
-export default async function LokSabhaSeatPage({ params }: { params: Promise<{ no: string }> }) {
+export default async function LokSabhaSeatPage({ params, searchParams }: { params: Promise<{ no: string }>; searchParams: Promise<{ group?: string | string[] }> }) {
   const { viewer, data } = await unitPageData("pc", (await params).no);
-  return <UnitView data={data} viewer={viewer} />;
+  return <UnitView data={data} viewer={viewer} group={(await searchParams).group} />;
 }

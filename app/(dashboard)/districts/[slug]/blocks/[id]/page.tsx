@@ -8,8 +8,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("progress.level.block") };
 }
 
-export default async function BlockPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+export default async function BlockPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ group?: string | string[] }> }) {
   const { slug, id } = await params;
   const { viewer, data } = await unitPageData("block", id, slug);
-  return <UnitView data={data} viewer={viewer} />;
+  return <UnitView data={data} viewer={viewer} group={(await searchParams).group} />;
 }
