@@ -73,8 +73,8 @@ export interface ScaleResult extends RollupTiming, ServerTiming {
   bigState: RollupTiming & ServerTiming & { code: string };
   /** "migration": 0010's cell tables; "scratch": twins built here with GROUP BY (before 0010). */
   cellSource: "migration" | "scratch";
-  /** How the cell tables were filled: 0010's row triggers (small), 0010's own backfill (full size), or here. */
-  cellFill: "row-triggers" | "migration-backfill" | "scratch-group-by";
+  /** How the cell tables were filled: 0010's row triggers (small), 0010's own backfill (full size), here, or by an earlier run. */
+  cellFill: "row-triggers" | "migration-backfill" | "scratch-group-by" | "reused";
   /** The big state's per-cell figure is lib/geo/cells.ts loadCells itself (once it reads the cell tables). */
   viaLoadCells: boolean;
   /** Median ms of India's totals per state from the cell tables (36 rows): what a national overview would read. */
@@ -551,7 +551,7 @@ export async function measureAllIndiaRollup(opts: ScaleOptions): Promise<ScaleRe
       },
       cellSource: migrationCells ? "migration" : "scratch",
       byStateCellMs: round1(byState),
-      cellFill: !migrationCells ? "scratch-group-by" : before ? "migration-backfill" : "row-triggers",
+      cellFill: opts.reuse ? "reused" : !migrationCells ? "scratch-group-by" : before ? "migration-backfill" : "row-triggers",
       viaLoadCells,
       loadSeconds,
       loadAverage: [Math.round(load1 * 100) / 100, Math.round(load2 * 100) / 100],
