@@ -153,7 +153,7 @@ async function run(opts: { adminUrl: string; membersPerState: number; keep: bool
        WHERE c.state_id = ${probe} GROUP BY c.pc_id, c.ac_id, c.district_id`,
     );
     await explain(
-      "4. the booth-level rollup (today's loadCells shape) over the partitioned booth counters, joined on (state_id, booth id)",
+      "4. the booth-level rollup (loadCells' shape up to 0009) over the partitioned booth counters, joined on (state_id, booth id)",
       `SELECT b.pc_id, b.ac_id, b.district_id, count(*) AS booths, ${sums}
        FROM booths b LEFT JOIN booth_counters_p k ON k.state_id = b.state_id AND k.booth_id = b.id
        WHERE b.state_id = ${probe} GROUP BY b.pc_id, b.ac_id, b.district_id`,
