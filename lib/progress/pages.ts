@@ -3,31 +3,11 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { listUnits, loadBoothPeople, loadUnitProgress } from "@/lib/progress/data";
-import { findUnit, scopeUnit, type ProgressUnit } from "@/lib/geo/units";
+import { listUnits, loadBoothPeople } from "@/lib/progress/data";
+import { findUnit, scopeUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
-import type { Viewer } from "@/lib/auth/viewer";
-import type { UnitProgress } from "@/lib/progress/types";
-import { istDate } from "@/lib/dates";
-import { rollupSeconds, sharedRollup } from "@/lib/rollups";
-
-/**
- * The key a progress rollup is shared under: what the numbers depend on — the viewer's role (what they may see
- * and open) and scope (what they may read), the unit and the day — and never the user (lib/rollups.ts).
- */
-function rollupKey(kind: string, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id">, now: Date): string {
-  const { stateId, level, id } = viewer.scope;
-  return `${kind}|${viewer.role}|${stateId}:${level}:${id}|${unit.level}:${unit.id}|${istDate(now)}`;
-}
-
-/** A unit's progress as every viewer of the same role and scope sees it for the next few seconds. */
-function sharedProgress(db: Awaited<ReturnType<typeof getDb>>, viewer: Viewer, unit: ProgressUnit): Promise<UnitProgress> {
-  const now = new Date();
-  const seconds = rollupSeconds();
-  return sharedRollup(rollupKey("unit", viewer, unit, now), async () => ({ ...(await loadUnitProgress(db, viewer, unit, { now })), sharedForSeconds: seconds }), {
-    seconds,
-  });
-}
+import { sharedRollup } from "@/lib/rollups";
+import { rollupKey, sharedProgress } from "@/lib/progress/shared";
 
 /**
  * What a drill-down page needs: the viewer, and the unit's progress if the unit exists and lies in the
