@@ -1,4 +1,4 @@
-/** `npm run recount` — rebuilds the sign-up counters from members and reports every difference it corrected. */
+/** `npm run recount` — checks the booth counters against members and posts, and the cell counters against their booths; rebuilds what differs and reports every difference it corrected. */
 import { getDbHandle, migrateDb } from "@/db/client";
 import { recount } from "@/db/recount";
 

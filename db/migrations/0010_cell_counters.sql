@@ -79,7 +79,7 @@ CREATE INDEX "cells_district_idx" ON "cells" USING btree ("district_id");--> sta
 CREATE INDEX "cells_block_idx" ON "cells" USING btree ("block_id");--> statement-breakpoint
 CREATE INDEX "cell_counters_state_idx" ON "cell_counters" USING btree ("state_id");--> statement-breakpoint
 ALTER TABLE "booths" ADD CONSTRAINT "booths_cell_id_cells_id_fk" FOREIGN KEY ("cell_id") REFERENCES "public"."cells"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "booths_cell_idx" ON "booths" USING btree ("cell_id");;--> statement-breakpoint
+CREATE INDEX "booths_cell_idx" ON "booths" USING btree ("cell_id");--> statement-breakpoint
 -- Cells of the booths there are, and each booth's cell.
 INSERT INTO "cells" ("state_id", "pc_id", "ac_id", "district_id", "block_id", "booths")
 SELECT "state_id", "pc_id", "ac_id", "district_id", "block_id", count(*) FROM "booths"

@@ -1,15 +1,18 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
-import { booths } from "@/db/schema";
+import { booths, cells } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { boothScope } from "@/lib/auth/scope";
 import type { BoothLabel } from "@/lib/geo/levels";
+import { cellScope } from "@/lib/geo/cells";
 
 /**
  * Booth coverage: the share of booths with an active IT-cell member posted to the booth itself (a block-level
- * IT member does not cover a booth). Every figure is one GROUP BY over the scope's booth rows joined to the
- * set of covered booths, so a parent's numbers are exactly the sum of its booths'.
+ * IT member does not cover a booth). Totals and the per-unit figures are sums over the scope's cells (each
+ * cell's booth count and covered booths are kept by triggers, see lib/geo/cells.ts), so a parent's numbers are
+ * exactly the sum of its booths' and the cost does not grow with the number of booths; the list of uncovered
+ * booths reads booth rows, a page at a time.
  */
 export type CoverageLevel = "pc" | "ac" | "district" | "block";
 
@@ -27,7 +30,9 @@ export function coverageLevels(viewer: Viewer): CoverageLevel[] {
   }
 }
 
-const coveredBooths = sql`(SELECT DISTINCT booth_id FROM appointments WHERE role = 'it_member' AND ended_at IS NULL AND booth_id IS NOT NULL)`;
+/** The scope's cells with their booth count and covered booths. */
+const scopedCells = (viewer: Viewer) => sql`${cells} LEFT JOIN cell_post_counters p ON p.cell_id = ${cells.id}
+  WHERE ${cellScope(viewer)} AND ${cells.booths} > 0`;
 
 export interface CoverageTotals {
   booths: number;
@@ -37,9 +42,7 @@ export interface CoverageTotals {
 export async function coverageTotals(db: DbOrTx, viewer: Viewer): Promise<CoverageTotals> {
   const [row] = await queryRows<CoverageTotals>(
     db,
-    sql`SELECT count(*)::int AS booths, count(c.booth_id)::int AS covered
-      FROM ${booths} LEFT JOIN ${coveredBooths} c ON c.booth_id = ${booths.id}
-      WHERE ${boothScope(viewer)}`,
+    sql`SELECT coalesce(sum(${cells.booths}), 0)::int AS booths, coalesce(sum(p.covered), 0)::int AS covered FROM ${scopedCells(viewer)}`,
   );
   return { booths: row?.booths ?? 0, covered: row?.covered ?? 0 };
 }
@@ -61,10 +64,10 @@ export interface CoverageRow {
 }
 
 const groupColumn: Record<CoverageLevel, SQL> = {
-  pc: sql`${booths.pcId}`,
-  ac: sql`${booths.acId}`,
-  district: sql`${booths.districtId}`,
-  block: sql`${booths.blockId}`,
+  pc: sql`${cells.pcId}`,
+  ac: sql`${cells.acId}`,
+  district: sql`${cells.districtId}`,
+  block: sql`${cells.blockId}`,
 };
 
 const unitJoin: Record<CoverageLevel, SQL> = {
@@ -94,9 +97,8 @@ export async function coverageBy(
     db,
     sql`SELECT u.id, u.key, u.no, u.name, u.name_hi AS "nameHi", u.parent_name AS "parentName", u.parent_name_hi AS "parentNameHi",
         x.booths, x.covered
-      FROM (SELECT ${col} AS unit_id, count(*)::int AS booths, count(c.booth_id)::int AS covered
-            FROM ${booths} LEFT JOIN ${coveredBooths} c ON c.booth_id = ${booths.id}
-            WHERE ${boothScope(viewer)} AND ${col} IS NOT NULL
+      FROM (SELECT ${col} AS unit_id, sum(${cells.booths})::int AS booths, coalesce(sum(p.covered), 0)::int AS covered
+            FROM ${scopedCells(viewer)} AND ${col} IS NOT NULL
             GROUP BY ${col}) x
       JOIN (${unitJoin[level]}) u ON u.id = x.unit_id`,
   );

@@ -133,7 +133,8 @@ function toCell(r: Row): Cell {
 /**
  * A unit's cells in the viewer's scope with their counters: a few hundred rows for a whole state, whatever its
  * number of booths (the cell counters are kept by triggers from the booth counters). A booth's page gets its
- * one booth as a cell.
+ * one booth as a cell. The joins name the state too, so that partitions (or Citus shards) by state are pruned
+ * (docs/SCALE.md).
  */
 export async function loadCells(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id" | "stateId">): Promise<Cell[]> {
   if (unit.level === "booth") return loadBooths(db, viewer, unit);
@@ -143,9 +144,9 @@ export async function loadCells(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressU
                ${cells.booths} AS booths, ${COUNTER_COLUMNS},
                coalesce(p.covered, 0) AS covered, coalesce(p.enroller_booths, 0) AS enroller_booths, coalesce(p.enrollers, 0) AS enrollers
         FROM ${cells}
-        LEFT JOIN cell_counters c ON c.cell_id = ${cells.id}
-        LEFT JOIN cell_review_counters r ON r.cell_id = ${cells.id}
-        LEFT JOIN cell_post_counters p ON p.cell_id = ${cells.id}
+        LEFT JOIN cell_counters c ON c.cell_id = ${cells.id} AND c.state_id = ${cells.stateId}
+        LEFT JOIN cell_review_counters r ON r.cell_id = ${cells.id} AND r.state_id = ${cells.stateId}
+        LEFT JOIN cell_post_counters p ON p.cell_id = ${cells.id} AND p.state_id = ${cells.stateId}
         WHERE ${cellsOf({ level: unit.level, id: unit.id })} AND ${cells.stateId} = ${unit.stateId} AND ${cellScope(viewer)} AND ${cells.booths} > 0`,
   );
   return rows.map(toCell);
