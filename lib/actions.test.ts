@@ -120,3 +120,20 @@ describe("defineAction refreshes what a write changed, and only after a success"
     expect(cache.refresh).not.toHaveBeenCalled();
   });
 });
+
+describe("defineAction and the shared rollups", () => {
+  it("clears this process's shared rollups after a successful write (the writer reads it), not after a refusal", async () => {
+    const { sharedRollup } = await import("@/lib/rollups");
+    let computed = 0;
+    const read = () => sharedRollup("actions-test", async () => ++computed, { seconds: 60 });
+    await read();
+    const refused = defineAction({ permission: "targets.set", schema: z.object({ n: z.string().min(3) }), handler: async () => ({ ok: true as const }) });
+    await refused(null, form({ n: "x" }));
+    await read();
+    expect(computed).toBe(1);
+    const writes = defineAction({ permission: "targets.set", schema: z.object({ n: z.string() }), handler: async () => ({ ok: true as const }) });
+    await writes(null, form({ n: "x" }));
+    await read();
+    expect(computed).toBe(2);
+  });
+});
