@@ -6,16 +6,14 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "@/e2e/chromium";
 
 const [outDir = "screenshots/tmp", role = "pcc", ...paths] = process.argv.slice(2);
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const targets = paths.length ? paths : ["/"];
 mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 try {
   for (const lang of (process.env.LANGS ?? "en,hi").split(",")) {
     for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 360, height: 780 }]] as const) {

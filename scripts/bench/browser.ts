@@ -12,17 +12,8 @@
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "@/e2e/chromium";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export interface BrowserFigures {
   lcpMs: number;
@@ -34,7 +25,7 @@ const VIEWPORT = { width: 1280, height: 900 };
 
 export async function measureBrowser(opts: { baseUrl: string; email: string; password: string; path?: string; browser?: Browser }): Promise<BrowserFigures> {
   const base = opts.baseUrl.replace(/\/$/, "");
-  const browser = opts.browser ?? (await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS }));
+  const browser = opts.browser ?? (await chromium.launch(CHROMIUM_LAUNCH));
   try {
     // Sign in (this context's cache then holds the login page's scripts, so the measurement uses another one).
     const login = await browser.newContext({ viewport: VIEWPORT });
@@ -104,7 +95,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error("usage: npx tsx scripts/bench/browser.ts <baseUrl> [path] [email] [--runs N]");
     process.exit(2);
   }
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const all: BrowserFigures[] = [];
     for (let i = 0; i < runs; i++) {
