@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   check,
   customType,
@@ -120,6 +121,29 @@ export const members = pgTable(
 );
 
 /**
+ * The sign-up counts a booth and a cell both keep: members that are not void, by channel and by caste category,
+ * and the void ones. The channels and the categories each add up to members (CHECKs).
+ */
+const signUpCounts = () => ({
+    members: integer("members").notNull().default(0),
+    viaApp: integer("via_app").notNull().default(0),
+    viaBook: integer("via_book").notNull().default(0),
+    viaImport: integer("via_import").notNull().default(0),
+    catSc: integer("cat_sc").notNull().default(0),
+    catSt: integer("cat_st").notNull().default(0),
+    catObc: integer("cat_obc").notNull().default(0),
+    catGen: integer("cat_gen").notNull().default(0),
+    voided: integer("voided").notNull().default(0),
+});
+
+type SignUpCountColumns = { [K in keyof ReturnType<typeof signUpCounts>]: AnyPgColumn };
+
+const signUpCountsAddUp = (table: string, t: SignUpCountColumns) => [
+  check(`${table}_channels_add_up`, sql`${t.members} = ${t.viaApp} + ${t.viaBook} + ${t.viaImport}`),
+  check(`${table}_categories_add_up`, sql`${t.members} = ${t.catSc} + ${t.catSt} + ${t.catObc} + ${t.catGen}`),
+];
+
+/**
  * Sign-ups per booth, by channel and by caste category, counting members that are not void; `voided` (not in
  * `members`) is the anonymous count of void sign-ups. Kept by the members trigger; see `npm run recount`.
  * How many are under review is in booth_review_counters, which sign-ups never write.
@@ -131,21 +155,12 @@ export const boothCounters = pgTable(
       .primaryKey()
       .references(() => booths.id),
     stateId: smallint("state_id").notNull().references(() => states.id),
-    members: integer("members").notNull().default(0),
-    viaApp: integer("via_app").notNull().default(0),
-    viaBook: integer("via_book").notNull().default(0),
-    viaImport: integer("via_import").notNull().default(0),
-    catSc: integer("cat_sc").notNull().default(0),
-    catSt: integer("cat_st").notNull().default(0),
-    catObc: integer("cat_obc").notNull().default(0),
-    catGen: integer("cat_gen").notNull().default(0),
-    voided: integer("voided").notNull().default(0),
+    ...signUpCounts(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("booth_counters_nonnegative", sql`${t.members} >= 0`),
-    check("booth_counters_channels_add_up", sql`${t.members} = ${t.viaApp} + ${t.viaBook} + ${t.viaImport}`),
-    check("booth_counters_categories_add_up", sql`${t.members} = ${t.catSc} + ${t.catSt} + ${t.catObc} + ${t.catGen}`),
+    ...signUpCountsAddUp("booth_counters", t),
     check("booth_counters_voided", sql`${t.voided} >= 0`),
     index("booth_counters_state_idx").on(t.stateId),
   ],
@@ -221,20 +236,11 @@ export const cellCounters = pgTable(
       .primaryKey()
       .references(() => cells.id),
     stateId: smallint("state_id").notNull().references(() => states.id),
-    members: integer("members").notNull().default(0),
-    viaApp: integer("via_app").notNull().default(0),
-    viaBook: integer("via_book").notNull().default(0),
-    viaImport: integer("via_import").notNull().default(0),
-    catSc: integer("cat_sc").notNull().default(0),
-    catSt: integer("cat_st").notNull().default(0),
-    catObc: integer("cat_obc").notNull().default(0),
-    catGen: integer("cat_gen").notNull().default(0),
-    voided: integer("voided").notNull().default(0),
+    ...signUpCounts(),
   },
   (t) => [
     check("cell_counters_nonnegative", sql`${t.members} >= 0 AND ${t.voided} >= 0`),
-    check("cell_counters_channels_add_up", sql`${t.members} = ${t.viaApp} + ${t.viaBook} + ${t.viaImport}`),
-    check("cell_counters_categories_add_up", sql`${t.members} = ${t.catSc} + ${t.catSt} + ${t.catObc} + ${t.catGen}`),
+    ...signUpCountsAddUp("cell_counters", t),
     index("cell_counters_state_idx").on(t.stateId),
   ],
 );
