@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { listUnits, loadBoothPeople } from "@/lib/progress/data";
+import { listUnits, loadBoothPeople, loadUnitProgress } from "@/lib/progress/data";
 import { findUnit, scopeUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 import { sharedRollup } from "@/lib/rollups";
@@ -30,8 +30,9 @@ export async function boothPageData(code: string) {
   const db = await getDb();
   const unit = await findUnit(db, viewer, "booth", code);
   if (!unit) notFound();
-  // The people are personal data: read for this request, never shared.
-  const [data, people] = await Promise.all([sharedProgress(db, viewer, unit), loadBoothPeople(db, viewer, unit.id)]);
+  // One booth's numbers are a few index lookups: read for this request (an enroller checks a sign-up at once),
+  // not shared; the people are personal data and never would be.
+  const [data, people] = await Promise.all([loadUnitProgress(db, viewer, unit), loadBoothPeople(db, viewer, unit.id)]);
   return { viewer, data, people };
 }
 
