@@ -83,7 +83,8 @@ function cellDifferences(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], ta
 
 export async function recount(db: Db, opts: { fix?: boolean } = {}): Promise<CounterDifference[]> {
   return db.transaction(async (tx) => {
-    if (opts.fix) await tx.execute(sql`LOCK TABLE members, member_flags IN SHARE MODE`);
+    // Booths too: a booth moving to another cell meanwhile would land its counters in a cell being rebuilt.
+    if (opts.fix) await tx.execute(sql`LOCK TABLE members, member_flags, booths IN SHARE MODE`);
     const standing = await queryRows<Row & { standing: string; wanted: string }>(tx, sql`
       SELECT m.membership_no AS key, m.standing, ${STANDING_FROM_FLAGS} AS wanted FROM members m
       WHERE m.standing <> ${STANDING_FROM_FLAGS}`);

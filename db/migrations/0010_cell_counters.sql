@@ -123,69 +123,77 @@ END
 $fn$;--> statement-breakpoint
 CREATE TRIGGER booths_cell BEFORE INSERT OR UPDATE OF state_id, pc_id, ac_id, district_id, block_id, cell_id ON booths
   FOR EACH ROW EXECUTE FUNCTION booths_cell();--> statement-breakpoint
--- A booth moving to another cell takes its counters along. Decrements are plain UPDATEs of rows that exist (a
--- CHECK sees an INSERT's proposed row before ON CONFLICT does); increments upsert.
-CREATE FUNCTION cell_move_booth(booth integer, from_cell integer, to_cell integer) RETURNS void LANGUAGE plpgsql AS $fn$
-BEGIN
-  UPDATE cell_counters k SET members = k.members - c.members, via_app = k.via_app - c.via_app,
-    via_book = k.via_book - c.via_book, via_import = k.via_import - c.via_import, cat_sc = k.cat_sc - c.cat_sc,
-    cat_st = k.cat_st - c.cat_st, cat_obc = k.cat_obc - c.cat_obc, cat_gen = k.cat_gen - c.cat_gen, voided = k.voided - c.voided
-  FROM booth_counters c WHERE c.booth_id = booth AND k.cell_id = from_cell;
-  INSERT INTO cell_counters AS k (cell_id, state_id, members, via_app, via_book, via_import, cat_sc, cat_st, cat_obc, cat_gen, voided)
-  SELECT to_cell, c.state_id, c.members, c.via_app, c.via_book, c.via_import, c.cat_sc, c.cat_st, c.cat_obc, c.cat_gen, c.voided
-  FROM booth_counters c WHERE c.booth_id = booth
-  ON CONFLICT (cell_id) DO UPDATE SET members = k.members + EXCLUDED.members, via_app = k.via_app + EXCLUDED.via_app,
-    via_book = k.via_book + EXCLUDED.via_book, via_import = k.via_import + EXCLUDED.via_import,
-    cat_sc = k.cat_sc + EXCLUDED.cat_sc, cat_st = k.cat_st + EXCLUDED.cat_st, cat_obc = k.cat_obc + EXCLUDED.cat_obc,
-    cat_gen = k.cat_gen + EXCLUDED.cat_gen, voided = k.voided + EXCLUDED.voided;
-  UPDATE cell_review_counters k SET under_review = k.under_review - r.under_review
-  FROM booth_review_counters r WHERE r.booth_id = booth AND k.cell_id = from_cell;
-  INSERT INTO cell_review_counters AS k (cell_id, state_id, under_review)
-  SELECT to_cell, r.state_id, r.under_review FROM booth_review_counters r WHERE r.booth_id = booth
-  ON CONFLICT (cell_id) DO UPDATE SET under_review = k.under_review + EXCLUDED.under_review;
-  UPDATE cell_day_counters k SET members = k.members - d.members
-  FROM booth_day_counters d WHERE d.booth_id = booth AND k.cell_id = from_cell AND k.day = d.day;
-  INSERT INTO cell_day_counters AS k (cell_id, day, state_id, members)
-  SELECT to_cell, d.day, d.state_id, d.members FROM booth_day_counters d WHERE d.booth_id = booth ORDER BY d.day
-  ON CONFLICT (cell_id, day) DO UPDATE SET members = k.members + EXCLUDED.members;
-  UPDATE cell_post_counters k SET covered = k.covered - (p.it_members > 0)::int,
-    enroller_booths = k.enroller_booths - (p.enrollers > 0)::int, enrollers = k.enrollers - p.enrollers
-  FROM booth_post_counters p WHERE p.booth_id = booth AND k.cell_id = from_cell;
-  INSERT INTO cell_post_counters AS k (cell_id, state_id, covered, enroller_booths, enrollers)
-  SELECT to_cell, p.state_id, (p.it_members > 0)::int, (p.enrollers > 0)::int, p.enrollers
-  FROM booth_post_counters p WHERE p.booth_id = booth
-  ON CONFLICT (cell_id) DO UPDATE SET covered = k.covered + EXCLUDED.covered,
-    enroller_booths = k.enroller_booths + EXCLUDED.enroller_booths, enrollers = k.enrollers + EXCLUDED.enrollers;
-END
-$fn$;--> statement-breakpoint
--- How many booths each cell has, per statement (an import of 25,000 booths is one update per cell); a booth
--- that moves to another cell takes its counters along.
+-- How many booths each cell has, per statement (an import of 25,000 booths is one update per cell), cells locked
+-- in id order like every counter row.
 CREATE FUNCTION booths_cells_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  UPDATE cells c SET booths = c.booths + x.n
-  FROM (SELECT cell_id, count(*) AS n FROM new_rows GROUP BY cell_id) x WHERE c.id = x.cell_id;
+  WITH x AS (SELECT cell_id, count(*) AS n FROM new_rows GROUP BY cell_id),
+  locked AS (SELECT c.id FROM cells c JOIN x ON x.cell_id = c.id ORDER BY c.id FOR UPDATE OF c)
+  UPDATE cells c SET booths = c.booths + x.n FROM x WHERE c.id = x.cell_id AND c.id IN (SELECT id FROM locked);
   RETURN NULL;
 END
 $fn$;--> statement-breakpoint
 CREATE FUNCTION booths_cells_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  UPDATE cells c SET booths = c.booths - x.n
-  FROM (SELECT cell_id, count(*) AS n FROM old_rows GROUP BY cell_id) x WHERE c.id = x.cell_id;
+  WITH x AS (SELECT cell_id, count(*) AS n FROM old_rows GROUP BY cell_id),
+  locked AS (SELECT c.id FROM cells c JOIN x ON x.cell_id = c.id ORDER BY c.id FOR UPDATE OF c)
+  UPDATE cells c SET booths = c.booths - x.n FROM x WHERE c.id = x.cell_id AND c.id IN (SELECT id FROM locked);
   RETURN NULL;
 END
 $fn$;--> statement-breakpoint
+-- Booths that move to another cell (a booth import correcting a block, district or seat) take their counters
+-- along, set-based per statement: per cell, the moved booths' counters are added to the new cell and taken from
+-- the old, rows locked in key order. The booth-level counter tables are locked first (SHARE ROW EXCLUSIVE), so a
+-- sign-up, a review or an appointment in flight finishes before the move reads the booths' counters, and one
+-- that starts later waits for the move to commit and then finds the booth in its new cell: no counter write can
+-- land between a booth's cell and its counters. Moves are rare (imports); nothing else takes this lock.
 CREATE FUNCTION booths_cells_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  r record;
 BEGIN
-  FOR r IN SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell FROM new_rows n JOIN old_rows o ON o.id = n.id
-           WHERE n.cell_id <> o.cell_id ORDER BY n.id LOOP
-    -- Cells in id order, so that two moves wait for each other instead of deadlocking.
-    PERFORM 1 FROM cells WHERE id IN (r.from_cell, r.to_cell) ORDER BY id FOR UPDATE;
-    UPDATE cells SET booths = booths - 1 WHERE id = r.from_cell;
-    UPDATE cells SET booths = booths + 1 WHERE id = r.to_cell;
-    PERFORM cell_move_booth(r.id, r.from_cell, r.to_cell);
-  END LOOP;
+  IF NOT EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id) THEN
+    RETURN NULL;
+  END IF;
+  LOCK TABLE booth_counters, booth_review_counters, booth_day_counters, booth_post_counters IN SHARE ROW EXCLUSIVE MODE;
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id), x AS (SELECT id, from_cell AS cell_id, -1 AS s FROM m UNION ALL SELECT id, to_cell, 1 FROM m),
+  d AS (SELECT cell_id, sum(s) AS n FROM x GROUP BY cell_id HAVING sum(s) <> 0),
+  locked AS (SELECT c.id FROM cells c JOIN d ON d.cell_id = c.id ORDER BY c.id FOR UPDATE OF c)
+  UPDATE cells c SET booths = c.booths + d.n FROM d WHERE c.id = d.cell_id AND c.id IN (SELECT id FROM locked);
+  -- Each counter table: a zero row where the new cell has none yet, then the change per cell in one UPDATE.
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id)
+  INSERT INTO cell_counters (cell_id, state_id)
+  SELECT DISTINCT m.to_cell, m.state_id FROM m JOIN booth_counters c ON c.booth_id = m.id ORDER BY 1
+  ON CONFLICT (cell_id) DO NOTHING;
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id), x AS (SELECT id, from_cell AS cell_id, -1 AS s FROM m UNION ALL SELECT id, to_cell, 1 FROM m),
+  d AS (SELECT x.cell_id, sum(x.s * c.members)::int AS members, sum(x.s * c.via_app)::int AS via_app, sum(x.s * c.via_book)::int AS via_book, sum(x.s * c.via_import)::int AS via_import, sum(x.s * c.cat_sc)::int AS cat_sc, sum(x.s * c.cat_st)::int AS cat_st, sum(x.s * c.cat_obc)::int AS cat_obc, sum(x.s * c.cat_gen)::int AS cat_gen, sum(x.s * c.voided)::int AS voided FROM x JOIN booth_counters c ON c.booth_id = x.id GROUP BY x.cell_id),
+  locked AS (SELECT k.cell_id FROM cell_counters k JOIN d ON d.cell_id = k.cell_id ORDER BY k.cell_id FOR UPDATE OF k)
+  UPDATE cell_counters k SET members = k.members + d.members, via_app = k.via_app + d.via_app, via_book = k.via_book + d.via_book, via_import = k.via_import + d.via_import, cat_sc = k.cat_sc + d.cat_sc, cat_st = k.cat_st + d.cat_st, cat_obc = k.cat_obc + d.cat_obc, cat_gen = k.cat_gen + d.cat_gen, voided = k.voided + d.voided
+  FROM d WHERE d.cell_id = k.cell_id AND (k.cell_id) IN (SELECT * FROM locked);
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id)
+  INSERT INTO cell_review_counters (cell_id, state_id)
+  SELECT DISTINCT m.to_cell, m.state_id FROM m JOIN booth_review_counters c ON c.booth_id = m.id ORDER BY 1
+  ON CONFLICT (cell_id) DO NOTHING;
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id), x AS (SELECT id, from_cell AS cell_id, -1 AS s FROM m UNION ALL SELECT id, to_cell, 1 FROM m),
+  d AS (SELECT x.cell_id, sum(x.s * c.under_review)::int AS under_review FROM x JOIN booth_review_counters c ON c.booth_id = x.id GROUP BY x.cell_id),
+  locked AS (SELECT k.cell_id FROM cell_review_counters k JOIN d ON d.cell_id = k.cell_id ORDER BY k.cell_id FOR UPDATE OF k)
+  UPDATE cell_review_counters k SET under_review = k.under_review + d.under_review
+  FROM d WHERE d.cell_id = k.cell_id AND (k.cell_id) IN (SELECT * FROM locked);
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id)
+  INSERT INTO cell_day_counters (cell_id, day, state_id, members)
+  SELECT DISTINCT m.to_cell, c.day, m.state_id, 0 FROM m JOIN booth_day_counters c ON c.booth_id = m.id ORDER BY 1, 2
+  ON CONFLICT (cell_id, day) DO NOTHING;
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id), x AS (SELECT id, from_cell AS cell_id, -1 AS s FROM m UNION ALL SELECT id, to_cell, 1 FROM m),
+  d AS (SELECT x.cell_id, c.day, sum(x.s * c.members)::int AS members FROM x JOIN booth_day_counters c ON c.booth_id = x.id GROUP BY x.cell_id, c.day),
+  locked AS (SELECT k.cell_id, k.day FROM cell_day_counters k JOIN d ON d.cell_id = k.cell_id AND k.day = d.day ORDER BY k.cell_id, k.day FOR UPDATE OF k)
+  UPDATE cell_day_counters k SET members = k.members + d.members
+  FROM d WHERE d.cell_id = k.cell_id AND k.day = d.day AND (k.cell_id, k.day) IN (SELECT * FROM locked);
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id)
+  INSERT INTO cell_post_counters (cell_id, state_id)
+  SELECT DISTINCT m.to_cell, m.state_id FROM m JOIN booth_post_counters c ON c.booth_id = m.id ORDER BY 1
+  ON CONFLICT (cell_id) DO NOTHING;
+  WITH m AS (SELECT n.id, o.cell_id AS from_cell, n.cell_id AS to_cell, n.state_id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.cell_id <> o.cell_id), x AS (SELECT id, from_cell AS cell_id, -1 AS s FROM m UNION ALL SELECT id, to_cell, 1 FROM m),
+  d AS (SELECT x.cell_id, sum(x.s * (c.it_members > 0)::int)::int AS covered, sum(x.s * (c.enrollers > 0)::int)::int AS enroller_booths, sum(x.s * c.enrollers)::int AS enrollers FROM x JOIN booth_post_counters c ON c.booth_id = x.id GROUP BY x.cell_id),
+  locked AS (SELECT k.cell_id FROM cell_post_counters k JOIN d ON d.cell_id = k.cell_id ORDER BY k.cell_id FOR UPDATE OF k)
+  UPDATE cell_post_counters k SET covered = k.covered + d.covered, enroller_booths = k.enroller_booths + d.enroller_booths, enrollers = k.enrollers + d.enrollers
+  FROM d WHERE d.cell_id = k.cell_id AND (k.cell_id) IN (SELECT * FROM locked);
   RETURN NULL;
 END
 $fn$;--> statement-breakpoint

@@ -408,7 +408,7 @@ async function buildGroups(
   const ids = (f: (c: Cell) => number | null) => [...new Set(cells.map(f).filter((x): x is number => x !== null))];
   const wanted = (l: GeoLevel) => levels.includes(l);
   const none = [] as number[];
-  const [names, targetMap, acPartial, dPartial, pcPartial] = await Promise.all([
+  const [names, targetMap, acPartial, dPartial, pcPartial, blockPartial] = await Promise.all([
     loadNames(db, boothCells.length ? [...cells, ...boothCells] : cells),
     campaign
       ? childTargets(db, campaign.id, stateId, {
@@ -423,6 +423,8 @@ async function buildGroups(
     wanted("ac") ? partialUnits(db, viewer, "ac", ids((c) => c.acId)) : new Set<number>(),
     wanted("district") ? partialUnits(db, viewer, "district", ids((c) => c.districtId)) : new Set<number>(),
     wanted("pc") ? partialUnits(db, viewer, "pc", ids((c) => c.pcId)) : new Set<number>(),
+    // A block partly outside a seat's viewer's area shows that part and no target (as an AC does for a district's).
+    wanted("block") ? partialUnits(db, viewer, "block", ids((c) => c.blockId)) : new Set<number>(),
   ]);
   const target = (level: GeoLevel, id: number) => targetMap.get(`${level}:${id}`) ?? null;
   const groups: ChildGroup[] = [];
@@ -496,7 +498,7 @@ async function buildGroups(
           cnt,
           target("block", id),
           series.byBlock?.get(id) ?? [],
-          false,
+          blockPartial.has(id),
         );
         return row;
       });
