@@ -5,6 +5,7 @@
 import { rmSync } from "node:fs";
 import { migrateDb, openDb } from "@/db/client";
 import { isSeeded, seed } from "@/lib/seed";
+import { seedQuality } from "@/lib/members/quality/seed-quality";
 
 export async function preparePglite(dataDir: string, members: number, reuse: boolean, log: (m: string) => void): Promise<{ seconds: number; reused: boolean }> {
   if (!reuse) rmSync(dataDir, { recursive: true, force: true });
@@ -13,7 +14,8 @@ export async function preparePglite(dataDir: string, members: number, reuse: boo
     await migrateDb(handle);
     if (await isSeeded(handle.db)) return { seconds: 0, reused: true };
     const started = performance.now();
-    await seed(handle.db, { members, demoUsers: true, log: (m) => log(`pglite ${m}`) });
+    // As `npm run demo` seeds: with the quality patterns and their scan, so the server's quality job starts idle.
+    await seed(handle.db, { members, demoUsers: true, quality: seedQuality, log: (m) => log(`pglite ${m}`) });
     return { seconds: (performance.now() - started) / 1000, reused: false };
   } finally {
     // PGlite does not lock its folder: the server opens it only after this process lets go.
