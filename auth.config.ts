@@ -1,5 +1,23 @@
 import type { NextAuthConfig } from "next-auth";
 
+/**
+ * Auth.js's session cookie: `__Secure-`-prefixed over HTTPS, and split into `.0`, `.1`… when large. Each name is
+ * also the salt its token is encrypted with. The proxy checks that one is there; `sessionOfRequest` (auth.ts)
+ * decrypts it.
+ */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/** The value of session cookie `name` among `cookies`, joined from its chunks when Auth.js split it; or null. */
+export function sessionCookieValue(cookies: readonly { name: string; value: string }[], name: string): string | null {
+  const whole = cookies.find((c) => c.name === name);
+  if (whole) return whole.value;
+  const chunks = cookies
+    .map((c) => ({ n: c.name.startsWith(`${name}.`) ? c.name.slice(name.length + 1) : "", value: c.value }))
+    .filter((c) => /^[0-9]{1,3}$/.test(c.n))
+    .sort((a, b) => Number(a.n) - Number(b.n));
+  return chunks.length ? chunks.map((c) => c.value).join("") : null;
+}
+
 /** Paths reachable without signing in: the login page, public card verification and the machine APIs. */
 export function isPublicPath(pathname: string): boolean {
   return (

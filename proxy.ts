@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isPublicPath } from "@/auth.config";
+import { isPublicPath, SESSION_COOKIES } from "@/auth.config";
 
 /**
  * The Content-Security-Policy of a page, with this request's nonce. Next reads the nonce back from the
@@ -43,9 +43,6 @@ function withSecurityHeaders(response: NextResponse, csp: string): NextResponse 
   if (httpsPublicUrl()) response.headers.set("strict-transport-security", HSTS);
   return response;
 }
-
-// Auth.js's session cookie (chunked as `.0`, `.1`… when large; `__Secure-` prefixed over HTTPS).
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
  * Only redirects visitors without a session cookie to /login. It deliberately does not wrap Auth.js's

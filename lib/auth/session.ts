@@ -1,16 +1,18 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
+import { sessionOfRequest } from "@/auth";
 import { getDb } from "@/db/client";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 
-/** The signed-in, active viewer of this request, or null. Read once per request from the database. */
+/**
+ * The signed-in, active viewer of this request, or null: the session cookie decrypted, then one query for the
+ * user with their scope, on condition that the cookie's session is open and unexpired. Once per request.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  return loadViewer(await getDb(), id);
+  const session = await sessionOfRequest();
+  if (!session) return null;
+  return loadViewer(await getDb(), session.userId, { sessionId: session.sessionId });
 });
 
 /** For pages and actions: the viewer, or a redirect to /login (also for users deactivated since signing in). */

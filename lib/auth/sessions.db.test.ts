@@ -4,6 +4,7 @@ import { type DbHandle } from "@/db/client";
 import { states, users } from "@/db/schema";
 import { createTestDb, testEngines } from "@/lib/testing/db";
 import { endSession, endUserSessions, openSession, sessionIsLive } from "@/lib/auth/sessions";
+import { loadViewer } from "@/lib/auth/viewer";
 
 describe.each(testEngines())("server-side sessions on %s", (engine) => {
   let h: DbHandle;
@@ -53,5 +54,24 @@ describe.each(testEngines())("server-side sessions on %s", (engine) => {
     const sid = await openSession(h.db, userId);
     await h.db.execute(sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = ${sid}`);
     expect(await sessionIsLive(h.db, sid, userId)).toBe(false);
+  });
+
+  it("a page's viewer is read with its session in one query: none for a session ended, expired or another user's", async () => {
+    const [other] = await h.db
+      .insert(users)
+      .values({ email: "other@example.org", name: "Other", passwordHash: "x", role: "leadership", stateId: 1, scopeLevel: "state" })
+      .returning({ id: users.id });
+    const sid = await openSession(h.db, userId);
+    expect((await loadViewer(h.db, userId, { sessionId: sid }))?.id).toBe(userId);
+    expect(await loadViewer(h.db, other!.id, { sessionId: sid })).toBeNull();
+    expect(await loadViewer(h.db, userId, { sessionId: "x".repeat(32) })).toBeNull();
+    await h.db.update(users).set({ active: false }).where(sql`id = ${userId}`);
+    expect(await loadViewer(h.db, userId, { sessionId: sid })).toBeNull();
+    await h.db.update(users).set({ active: true }).where(sql`id = ${userId}`);
+    await h.db.execute(sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = ${sid}`);
+    expect(await loadViewer(h.db, userId, { sessionId: sid })).toBeNull();
+    const live = await openSession(h.db, userId);
+    await endSession(h.db, live);
+    expect(await loadViewer(h.db, userId, { sessionId: live })).toBeNull();
   });
 });

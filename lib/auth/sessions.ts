@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
-import { sessions } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 
 /** How long a sign-in lasts at most, whatever the activity (the cookie's lifetime too). */
 export const SESSION_SECONDS = 12 * 60 * 60;
@@ -37,12 +37,14 @@ export async function endUserSessions(db: DbOrTx, userId: number, reason: Sessio
   return rows.length;
 }
 
+/** A condition on a query of `users`: session `sessionId` is this user's, open and unexpired. */
+export function liveSession(sessionId: string, userId: number): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${sessions} s WHERE s.id = ${sessionId} AND s.user_id = ${userId}
+                     AND s.user_id = ${users.id} AND s.ended_at IS NULL AND s.expires_at > now())`;
+}
+
 /** Is this session open, unexpired, and its user's, and the user active? */
 export async function sessionIsLive(db: DbOrTx, sessionId: string, userId: number): Promise<boolean> {
-  const rows = await queryRows(
-    db,
-    sql`SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = ${sessionId} AND s.user_id = ${userId} AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
-  );
+  const rows = await queryRows(db, sql`SELECT 1 FROM ${users} WHERE ${users.id} = ${userId} AND ${users.active} AND ${liveSession(sessionId, userId)}`);
   return rows.length > 0;
 }

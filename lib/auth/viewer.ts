@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { assemblySeats, districts, lokSabhaSeats, states, users, type ScopeLevel, type UserRole } from "@/db/schema";
+import { liveSession } from "@/lib/auth/sessions";
 
 /** The unit a user's scope is: the whole state, or one PC, AC or district of it. */
 export interface ScopeUnit {
@@ -35,8 +36,11 @@ export function joinScopeUnit<T extends PgSelect>(qb: T) {
     .leftJoin(districts, eq(districts.id, users.districtId));
 }
 
-/** The active user with their scope, or null (unknown or deactivated users have no viewer). */
-export async function loadViewer(db: DbOrTx, userId: number): Promise<Viewer | null> {
+/**
+ * The active user with their scope, or null (unknown or deactivated users have no viewer). With `sessionId`,
+ * also null unless that session is the user's, open and unexpired (`sessionIsLive`, in the same query).
+ */
+export async function loadViewer(db: DbOrTx, userId: number, opts: { sessionId?: string } = {}): Promise<Viewer | null> {
   const query = db
     .select({
       id: users.id,
@@ -65,7 +69,8 @@ export async function loadViewer(db: DbOrTx, userId: number): Promise<Viewer | n
     .from(users)
     .innerJoin(states, eq(states.id, users.stateId))
     .$dynamic();
-  const [row] = await joinScopeUnit(query).where(eq(users.id, userId)).limit(1);
+  const live = opts.sessionId === undefined ? undefined : liveSession(opts.sessionId, userId);
+  const [row] = await joinScopeUnit(query).where(and(eq(users.id, userId), live)).limit(1);
   if (!row || !row.active) return null;
   const level = row.scopeLevel as ScopeLevel;
   const base = { level, stateId: row.stateId };
