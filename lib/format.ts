@@ -29,6 +29,26 @@ const decimalFormats = {
   hi: new Intl.NumberFormat("hi-IN", { maximumFractionDigits: 1, numberingSystem: "latn" }),
 };
 
+const compactFormats = {
+  en: new Intl.NumberFormat("en-IN", { notation: "compact", maximumFractionDigits: 1, numberingSystem: "latn" }),
+  hi: new Intl.NumberFormat("hi-IN", { notation: "compact", maximumFractionDigits: 1, numberingSystem: "latn" }),
+};
+
+/** A chart axis's short number (12L, 1.5K; Hindi: 12 लाख). */
+export function formatCompact(n: number, locale: Locale = "en"): string {
+  return compactFormats[locale].format(n);
+}
+
+const wholePercentFormats = {
+  en: new Intl.NumberFormat("en-IN", { style: "percent", maximumFractionDigits: 0 }),
+  hi: new Intl.NumberFormat("hi-IN", { style: "percent", maximumFractionDigits: 0, numberingSystem: "latn" }),
+};
+
+/** A share as a whole percent (a chart's axis): 0.456 → 46%. */
+export function formatWholePercent(share: number, locale: Locale = "en"): string {
+  return wholePercentFormats[locale].format(share);
+}
+
 /** One decimal at most (days behind: 4.5). */
 export function formatDecimal(n: number, locale: Locale = "en"): string {
   return decimalFormats[locale].format(n);

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber, formatWholePercent } from "@/lib/format";
 
 export interface CoverageChartRow {
   label: string;
@@ -12,8 +13,6 @@ export interface CoverageChartRow {
 
 /** Coverage per unit, lowest first (the table under it is the text alternative). */
 export function CoverageChart({ rows, title, locale }: { rows: CoverageChartRow[]; title: string; locale: "en" | "hi" }) {
-  const pct = new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { style: "percent", maximumFractionDigits: 0, numberingSystem: "latn" });
-  const num = new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { numberingSystem: "latn" });
   const data = [...rows].sort((a, b) => a.share - b.share);
   const dense = data.length > 24;
   return (
@@ -24,11 +23,11 @@ export function CoverageChart({ rows, title, locale }: { rows: CoverageChartRow[
           <BarChart data={data} margin={{ top: 4, right: 8, bottom: dense ? 4 : 24, left: 0 }}>
             <CartesianGrid vertical={false} stroke="#e7e5e4" />
             <XAxis dataKey="label" interval={dense ? "preserveStartEnd" : 0} tick={{ fontSize: 12 }} angle={dense ? 0 : -35} textAnchor={dense ? "middle" : "end"} height={dense ? 20 : 50} />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct.format(v)} width={44} tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatWholePercent(v, locale)} width={44} tick={{ fontSize: 12 }} />
             <Tooltip
               formatter={(value, _name, item) => {
                 const row = item?.payload as CoverageChartRow | undefined;
-                return [`${pct.format(Number(value))} (${num.format(row?.covered ?? 0)} / ${num.format(row?.booths ?? 0)})`, row?.name ?? ""];
+                return [`${formatWholePercent(Number(value), locale)} (${formatNumber(row?.covered ?? 0, locale)} / ${formatNumber(row?.booths ?? 0, locale)})`, row?.name ?? ""];
               }}
               labelFormatter={() => ""}
             />

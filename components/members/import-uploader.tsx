@@ -7,6 +7,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { MemberImportLabels } from "@/lib/i18n/labels/members";
+import type { Locale } from "@/lib/i18n";
+import { formatNumber } from "@/lib/format";
 
 interface Progress {
   id: number;
@@ -19,7 +21,6 @@ interface Progress {
 }
 
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
-const indian = (locale: string) => new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { numberingSystem: "latn" });
 
 const importQuery = (id: number) =>
   queryOptions({
@@ -34,7 +35,7 @@ const importQuery = (id: number) =>
     refetchInterval: (q) => (q.state.data && (q.state.data.status !== "running" || q.state.data.stalled) ? false : 1_000),
   });
 
-export function ImportUploader(props: { labels: MemberImportLabels; locale: string; initialId?: number }) {
+export function ImportUploader(props: { labels: MemberImportLabels; locale: Locale; initialId?: number }) {
   const [client] = useState(() => new QueryClient());
   return (
     <QueryClientProvider client={client}>
@@ -43,7 +44,7 @@ export function ImportUploader(props: { labels: MemberImportLabels; locale: stri
   );
 }
 
-function Uploader({ labels, locale, initialId }: { labels: MemberImportLabels; locale: string; initialId?: number }) {
+function Uploader({ labels, locale, initialId }: { labels: MemberImportLabels; locale: Locale; initialId?: number }) {
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -122,7 +123,7 @@ function Uploader({ labels, locale, initialId }: { labels: MemberImportLabels; l
   );
 }
 
-function ImportProgressPanel({ id, labels, locale }: { id: number; labels: MemberImportLabels; locale: string }) {
+function ImportProgressPanel({ id, labels, locale }: { id: number; labels: MemberImportLabels; locale: Locale }) {
   const { data } = useQuery(importQuery(id));
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -137,7 +138,6 @@ function ImportProgressPanel({ id, labels, locale }: { id: number; labels: Membe
     }
   }, [finished, router]);
   if (!data) return null;
-  const n = indian(locale);
   const done = data.created + data.duplicates + data.rejected;
   const pct = data.totalRows > 0 ? Math.min(100, Math.round((done / data.totalRows) * 100)) : 100;
   const status = data.status === "running" && data.stalled ? labels["members.import.status.stalled"] : labels[`members.import.status.${data.status}`];
@@ -157,7 +157,7 @@ function ImportProgressPanel({ id, labels, locale }: { id: number; labels: Membe
           #{id} · {status}
         </p>
         <p className="text-sm tabular-nums" data-testid="import-rows">
-          {fill(labels["members.import.progress"], { done: n.format(done), total: n.format(data.totalRows) })}
+          {fill(labels["members.import.progress"], { done: formatNumber(done, locale), total: formatNumber(data.totalRows, locale) })}
         </p>
       </div>
       <div
@@ -166,13 +166,13 @@ function ImportProgressPanel({ id, labels, locale }: { id: number; labels: Membe
         aria-valuemin={0}
         aria-valuemax={data.totalRows}
         aria-valuenow={done}
-        aria-valuetext={fill(labels["members.import.progress"], { done: n.format(done), total: n.format(data.totalRows) })}
+        aria-valuetext={fill(labels["members.import.progress"], { done: formatNumber(done, locale), total: formatNumber(data.totalRows, locale) })}
         className="h-3 w-full overflow-hidden rounded-full bg-stone-200"
       >
         <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${pct}%` }} />
       </div>
       <p className="text-sm text-muted tabular-nums" data-testid="import-counts">
-        {fill(labels["members.import.counts"], { created: n.format(data.created), duplicates: n.format(data.duplicates), rejected: n.format(data.rejected) })}
+        {fill(labels["members.import.counts"], { created: formatNumber(data.created, locale), duplicates: formatNumber(data.duplicates, locale), rejected: formatNumber(data.rejected, locale) })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <a href={`/api/members/import/${id}/outcome`} className="text-sm font-semibold text-brand-700 underline" data-testid="import-download">

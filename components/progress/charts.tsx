@@ -18,7 +18,7 @@ import {
   YAxis,
   type BarShapeProps,
 } from "recharts";
-import { formatDay, formatNumber, formatShortDay } from "@/lib/format";
+import { formatCompact, formatDay, formatNumber, formatShortDay } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import type { ChartLabels } from "@/lib/i18n/labels/progress";
 import type { ChildBar } from "@/lib/progress/display";
@@ -34,8 +34,7 @@ const COLORS = {
 };
 
 function compact(locale: Locale) {
-  const f = new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { notation: "compact", maximumFractionDigits: 1, numberingSystem: "latn" });
-  return (v: number) => f.format(v);
+  return (v: number) => formatCompact(v, locale);
 }
 
 const shortDay = (locale: Locale) => (d: string) => formatShortDay(d, locale);

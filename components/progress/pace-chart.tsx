@@ -1,6 +1,6 @@
 "use client";
 
-import { formatShortDay } from "@/lib/format";
+import { formatCompact, formatShortDay } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import type { ChartLabels } from "@/lib/i18n/labels/progress";
 
@@ -49,7 +49,6 @@ function simplify(pts: Pt[], from = 0, to = pts.length - 1, keep: boolean[] = pt
 
 export function PaceChart({ rows, locale, labels, withTarget = true }: { rows: readonly PaceRow[]; locale: Locale; labels: ChartLabels; withTarget?: boolean }) {
   const points = rows.map(([day, members, line, projected]) => ({ day, members: members ?? null, line: line ?? null, projected: projected ?? null }));
-  const compact = new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { notation: "compact", maximumFractionDigits: 1, numberingSystem: "latn" });
   const values = points.flatMap((p) => [p.members ?? 0, withTarget ? (p.line ?? 0) : 0, p.projected ?? 0]);
   const max = niceMax(Math.max(4, ...values));
   const last = Math.max(1, points.length - 1);
@@ -82,7 +81,7 @@ export function PaceChart({ rows, locale, labels, withTarget = true }: { rows: r
         <div className="absolute inset-y-0 right-full text-xs text-muted tabular-nums [&>span]:absolute [&>span]:right-0 [&>span]:-translate-y-1/2 [&>span]:pr-1.5">
           {[0, 1, 2, 3, 4].map((k) => (
             <span key={k} style={{ top: `${100 - k * 25}%` }}>
-              {compact.format((max * k) / 4)}
+              {formatCompact((max * k) / 4, locale)}
             </span>
           ))}
         </div>
