@@ -29,7 +29,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDb, queryRows, type Db, type DbHandle } from "@/db/client";
+import { migrateDb, openDb, queryRows, type Db, type DbHandle } from "@/db/client";
 import { recount } from "@/db/recount";
 import { DEMO_PASSWORD, isSeeded } from "@/lib/seed";
 import { scanAll } from "@/lib/members/quality/scan";
@@ -149,6 +149,8 @@ async function seeded(name: string, members: number): Promise<string> {
   if (REUSE && (await databaseExists(ADMIN_URL, name))) {
     const h = await openDb({ url, max: 1 });
     try {
+      // A database seeded by an earlier run gets the migrations added since (they keep the data).
+      await migrateDb(h);
       if (await isSeeded(h.db)) {
         results.seed[name] = { seconds: 0, reused: true };
         log(`${name}: reused`);
