@@ -6,11 +6,13 @@
  *     (20,00,000) with lib/seed, and a PGlite folder (bench/.pglite, 2,00,000, the demo users);
  *  2. the naive totals: COUNT(*) over members at both sizes (what the counters save);
  *  3. starts the production build (NEXT_DIST_DIR, default .next-bench, built when missing) once per database
- *     on ports BENCH_PORT (default 3651, the large one), +1 (small) and +2 (PGlite);
+ *     on ports BENCH_PORT (default 3651, the large one), +1 (small) and +2 (PGlite); +3 for the mixed load's
+ *     API process;
  *  4. every dashboard page over HTTP, signed in, at both sizes: p50, p95 and the large ÷ small ratio;
  *  5. load with autocannon, each run in a process of its own (scripts/bench/autocannon-runner.ts): `/` with
  *     50 clients on the large database; the browser figures of `/` (scripts/bench/browser.ts); the enrolment
- *     API with 50 clients while 10 clients load `/`, then the counters are checked against a recount;
+ *     API with 50 clients while 10 clients load `/`, then the counters are checked against a recount: once with
+ *     one process serving both, once with the API on a process of its own (as a deployment routes it);
  *  6. the quality scan of the large database (before the servers start, so their job is idle); the rollup SQL at all-India booth count (scripts/bench/scale.ts);
  *     the booth, member and appointment importers on a scratch database; `/` with 20 clients on PGlite;
  *  7. prints the tables and the goals (met / not met / not measured), writes bench/results.json.
@@ -254,45 +256,73 @@ async function servers(largeDb: Db, fs: Fixture, fl: Fixture): Promise<void> {
       return measure({ baseUrl: largeServer.base, email: BENCH_LEADERSHIP, password: BENCH_PASSWORD, path: "/" });
     });
 
-    results.mixed = await step(`mixed load: the enrolment API with ${CLIENTS.api} clients while ${CLIENTS.dashboard} clients load /`, async () => {
-      const clients = await issueEnrollerTokens(largeDb, CLIENTS.api);
-      if (clients.length === 0) throw new Error("no enroller posts to issue tokens to");
-      const before = await countEpics(largeDb);
-      const [api, dashboard] = await Promise.all([
-        runLoad({
-          base: largeServer.base,
-          path: "/api/v1/members",
-          connections: CLIENTS.api,
-          seconds: SIZES.loadSeconds,
-          signUps: { clients, epicPrefix: EPIC_PREFIX, firstIndex: before.next },
-        }),
-        runLoad({ base: largeServer.base, path: "/", connections: CLIENTS.dashboard, seconds: SIZES.loadSeconds, headers: { cookie } }),
-      ]);
-      log(`API ×${CLIENTS.api}: ${describeLoad(api, "sign-ups/s")}`);
-      log(`/ ×${CLIENTS.dashboard} meanwhile: ${describeLoad(dashboard)}`);
-      // The server (and its quality job) stops before the count and the recount.
-      await stopServer(largeServer.server);
-      const written = (await countEpics(largeDb)).n - before.n;
-      const recountStarted = performance.now();
-      const differences = await recount(largeDb);
-      const recountSeconds = (performance.now() - recountStarted) / 1000;
-      const created = api.statuses["201"] ?? 0;
-      log(`mixed: ${written} members written, recount in ${recountSeconds.toFixed(1)} s: ${differences.length} differences`);
-      // autocannon stops at the deadline without waiting for the requests in flight: the server may still have
-      // written those (at most one per connection), so the members written are the 201s plus at most that.
-      const inFlight = CLIENTS.api + api.errors + api.timeouts;
-      if (written < created || written > created + inFlight) {
-        throw new Error(`${created} sign-ups answered 201 (and up to ${inFlight} in flight at the end) but ${written} members were written`);
-      }
-      if (differences.length > 0) throw new Error(`counters differ from a recount after the API load: ${JSON.stringify(differences.slice(0, 3))}`);
-      const refused = Object.entries(api.statuses).filter(([code]) => code.startsWith("4"));
-      if (refused.length > 0) throw new Error(`the API refused sign-ups: ${refused.map(([code, n]) => `${code}×${n}`).join(", ")}`);
-      return { api, dashboard, written, recountDifferences: differences.length, recountSeconds };
+    // Mixed load, twice. First as one process serves it all: the dashboards' renders and the sign-ups share one
+    // event loop. Then as a deployment would route it (docs/SCALE.md): the enrolment API in a process of its own,
+    // the dashboards in another, both on this machine's two cores and one PostgreSQL.
+    const clients = await step("tokens for the API's clients", async () => {
+      const c = await issueEnrollerTokens(largeDb, CLIENTS.api);
+      if (c.length === 0) throw new Error("no enroller posts to issue tokens to");
+      return c;
+    });
+    if (!clients) return;
+    results.mixed = await step(`mixed load, one process: the enrolment API with ${CLIENTS.api} clients while ${CLIENTS.dashboard} clients load /`, () =>
+      mixedLoad(largeDb, clients, { api: largeServer, dashboard: largeServer, cookie }),
+    );
+    results.mixedSplit = await step(`mixed load, two processes: the API on its own process, / on another`, async () => {
+      const dashboard = await startServer(PORT + 1, databaseUrl(ADMIN_URL, DB.large));
+      const api = await startServer(PORT + 3, databaseUrl(ADMIN_URL, DB.large));
+      const dashCookie = await signIn(dashboard.base, BENCH_LEADERSHIP);
+      await warm(dashboard.base, dashCookie);
+      return mixedLoad(largeDb, clients, { api, dashboard, cookie: dashCookie });
     });
   } finally {
     await stopServer(smallServer?.server);
     await stopServer(largeServer?.server);
   }
+}
+
+/**
+ * The enrolment API with CLIENTS.api clients while CLIENTS.dashboard clients load / (through `servers.api` and
+ * `servers.dashboard`, which may be one process); then the servers stop, and the members written are checked
+ * against the 201s and the counters against a recount.
+ */
+async function mixedLoad(
+  largeDb: Db,
+  clients: Awaited<ReturnType<typeof issueEnrollerTokens>>,
+  servers: { api: { base: string; server: ChildProcess }; dashboard: { base: string; server: ChildProcess }; cookie: string },
+) {
+  const before = await countEpics(largeDb);
+  const [api, dashboard] = await Promise.all([
+    runLoad({
+      base: servers.api.base,
+      path: "/api/v1/members",
+      connections: CLIENTS.api,
+      seconds: SIZES.loadSeconds,
+      signUps: { clients, epicPrefix: EPIC_PREFIX, firstIndex: before.next },
+    }),
+    runLoad({ base: servers.dashboard.base, path: "/", connections: CLIENTS.dashboard, seconds: SIZES.loadSeconds, headers: { cookie: servers.cookie } }),
+  ]);
+  log(`API ×${CLIENTS.api}: ${describeLoad(api, "sign-ups/s")}`);
+  log(`/ ×${CLIENTS.dashboard} meanwhile: ${describeLoad(dashboard)}`);
+  // The servers (and their quality jobs) stop before the count and the recount.
+  await stopServer(servers.api.server);
+  await stopServer(servers.dashboard.server);
+  const written = (await countEpics(largeDb)).n - before.n;
+  const recountStarted = performance.now();
+  const differences = await recount(largeDb);
+  const recountSeconds = (performance.now() - recountStarted) / 1000;
+  const created = api.statuses["201"] ?? 0;
+  log(`mixed: ${written} members written, recount in ${recountSeconds.toFixed(1)} s: ${differences.length} differences`);
+  // autocannon stops at the deadline without waiting for the requests in flight: the server may still have
+  // written those (at most one per connection), so the members written are the 201s plus at most that.
+  const inFlight = CLIENTS.api + api.errors + api.timeouts;
+  if (written < created || written > created + inFlight) {
+    throw new Error(`${created} sign-ups answered 201 (and up to ${inFlight} in flight at the end) but ${written} members were written`);
+  }
+  if (differences.length > 0) throw new Error(`counters differ from a recount after the API load: ${JSON.stringify(differences.slice(0, 3))}`);
+  const refused = Object.entries(api.statuses).filter(([code]) => code.startsWith("4"));
+  if (refused.length > 0) throw new Error(`the API refused sign-ups: ${refused.map(([code, n]) => `${code}×${n}`).join(", ")}`);
+  return { api, dashboard, written, recountDifferences: differences.length, recountSeconds };
 }
 
 async function pgliteDemo(): Promise<void> {

@@ -16,6 +16,14 @@ export interface PageFigures {
   ratio: number;
 }
 
+export interface MixedLoad {
+  api: LoadResult;
+  dashboard: LoadResult;
+  written: number;
+  recountDifferences: number;
+  recountSeconds: number;
+}
+
 export interface Results {
   size: "full" | "small";
   startedAt: string;
@@ -27,7 +35,10 @@ export interface Results {
   naive?: Measured<{ smallMs: number; largeMs: number; ratio: number; groups: number }>;
   load?: Measured<LoadResult>;
   pglite?: Measured<LoadResult>;
-  mixed?: Measured<{ api: LoadResult; dashboard: LoadResult; written: number; recountDifferences: number; recountSeconds: number }>;
+  /** The mixed load with one process serving the API and the dashboards. */
+  mixed?: Measured<MixedLoad>;
+  /** The same with the API on a process of its own and the dashboards on another (two `next start`, one database). */
+  mixedSplit?: Measured<MixedLoad>;
   imports?: Measured<ImportTimings>;
   qualityScan?: Measured<{ members: number; seconds: number }>;
   /** One state's overview rollup (the largest state) in a database of all India's booths, and the whole country's. */
@@ -78,8 +89,15 @@ export function goals(r: Results): Goal[] {
   add(`every page p50 < 100 ms over HTTP at ${big}`, slowest && `slowest ${slowest.name} ${slowest.large.p50.toFixed(1)} ms`, slowest && slowest.large.p50 < 100);
   const worst = pages?.pages.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   add(`${big} ÷ ${lakh(r.members.small)} page p50 ratio < 1.3`, worst && `worst ${worst.name} ${worst.ratio.toFixed(2)}`, worst && worst.ratio < 1.3);
+  // Judged on the deployment's routing (API and dashboards on processes of their own); the one-process figure
+  // is printed beside it, and in the load table.
   const mixed = measured(r.mixed);
-  add(`API ≥ 500 sign-ups/s (${mixed?.api.connections ?? 50} clients) while ${mixed?.dashboard.connections ?? 10} dashboard clients load /`, mixed && `${mixed.api.okPerSecond.toFixed(1)} sign-ups/s`, mixed && mixed.api.okPerSecond >= 500);
+  const split = measured(r.mixedSplit);
+  add(
+    `API ≥ 500 sign-ups/s (${split?.api.connections ?? 50} clients) while ${split?.dashboard.connections ?? 10} dashboard clients load / (API on its own process)`,
+    split && `${split.api.okPerSecond.toFixed(1)} sign-ups/s${mixed ? ` (one process for both: ${mixed.api.okPerSecond.toFixed(1)})` : ""}`,
+    split && split.api.okPerSecond >= 500,
+  );
   const browser = measured(r.browser);
   add("LCP of / < 1.5 s at 4× CPU slowdown", browser && `${browser.lcpMs.toFixed(0)} ms`, browser && browser.lcpMs < 1500);
   add("JS of / ≤ 250 KB gzip", browser && `${(browser.jsGzipBytes / 1000).toFixed(1)} KB`, browser && browser.jsGzipBytes <= 250_000);
@@ -124,10 +142,15 @@ export function printReport(r: Results): void {
     const x = measured(m);
     return x ? loadRow(name, x) : [name, why(m), "", "", "", "", ""];
   });
-  if (mixed) loadRows.push(loadRow("mixed: POST /api/v1/members (201/s)", mixed.api), loadRow("mixed: / meanwhile", mixed.dashboard));
-  else loadRows.push(["mixed API + /", why(r.mixed), "", "", "", "", ""]);
+  const split = measured(r.mixedSplit);
+  if (mixed) loadRows.push(loadRow("mixed, one process: POST /api/v1/members (201/s)", mixed.api), loadRow("mixed, one process: / meanwhile", mixed.dashboard));
+  else loadRows.push(["mixed, one process", why(r.mixed), "", "", "", "", ""]);
+  if (split) loadRows.push(loadRow("mixed, API's own process: POST (201/s)", split.api), loadRow("mixed, dashboards' process: / meanwhile", split.dashboard));
+  else loadRows.push(["mixed, two processes", why(r.mixedSplit), "", "", "", "", ""]);
   console.log(table("Load (autocannon, separate processes)", ["run", "clients", "ok/s", "p50", "p95", "p99", "errors/non-2xx"], loadRows));
-  if (mixed) console.log(`mixed: ${mixed.written} members written; counters vs recount: ${mixed.recountDifferences === 0 ? "equal" : `${mixed.recountDifferences} differences`} (recount ${mixed.recountSeconds.toFixed(1)} s)`);
+  for (const [name, m] of [["one process", mixed], ["two processes", split]] as const) {
+    if (m) console.log(`mixed (${name}): ${m.written} members written; counters vs recount: ${m.recountDifferences === 0 ? "equal" : `${m.recountDifferences} differences`} (recount ${m.recountSeconds.toFixed(1)} s)`);
+  }
   const im = measured(r.imports);
   const scan = measured(r.qualityScan);
   const rows: string[][] = [];

@@ -145,6 +145,25 @@ describe.each(testEngines())("POST /api/v1/members on %s", (engine) => {
     expect(sent).toBeLessThan(2 * MAX_BODY_BYTES);
   });
 
+  it("answers 400 without logging a failure when the body stops arriving (the client went away), writing nothing", async () => {
+    const before = await memberCount();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const half = JSON.stringify(body(raipurBooth)).slice(0, 40);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(half));
+          controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        },
+      });
+      expect((await post({ body: stream })).status).toBe(400);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await memberCount()).toBe(before);
+  });
+
   it("answers 400 for invalid UTF-8, broken JSON, non-objects and invalid fields, naming each field", async () => {
     const before = await memberCount();
     const latin1 = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('"}')]);

@@ -202,7 +202,10 @@ async function handle(req: Request, deps: ApiDeps): Promise<JsonAnswer> {
   if (key === "") return refuse(400, { idempotencyKey: t("members.api.keyMissing") });
   if (!IDEMPOTENCY_KEY.test(key)) return refuse(400, { idempotencyKey: t("members.api.keyInvalid") });
 
-  const bytes = await readBody(req, MAX_BODY_BYTES);
+  // A body that stops arriving (the phone lost its connection, or a load test ended) is the client's doing:
+  // answered 400 (nobody is left to read it) instead of being logged as the server's failure.
+  const bytes = await readBody(req, MAX_BODY_BYTES).catch(() => "unreadable" as const);
+  if (bytes === "unreadable") return refuse(400, { body: t("members.invalid.body") });
   if (bytes === "too_large") return refuse(413, { body: t("members.api.tooLarge") });
   let text: string;
   try {
