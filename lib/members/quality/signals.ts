@@ -75,12 +75,16 @@ async function writeFlags(
   let cleared = 0;
   if (refresh) {
     // A separate statement: the candidates are computed again, but the flags' triggers see one change each.
+    // Computed once (MATERIALIZED) and looked up in a hash (NOT IN over a non-null column is a hashed subplan):
+    // right after the first statement wrote thousands of flags the planner's statistics still say "one open
+    // flag", and an inlined NOT EXISTS became a nested loop that ran the whole candidates query once per open
+    // flag (measured: a 20 lakh scan with 6,500 burst flags ran for minutes instead of seconds).
     const [c] = await queryRows<{ n: number }>(db, sql`
-      WITH candidates AS (${candidates}),
+      WITH candidates AS MATERIALIZED (${candidates}),
       cleared AS (
         UPDATE member_flags f SET status = 'cleared', updated_at = now()
         WHERE f.state_id = ${stateId}::smallint AND f.reason = ${reason}::text AND f.status = 'open'
-          AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.member_id = f.member_id)
+          AND f.member_id NOT IN (SELECT c.member_id FROM candidates c WHERE c.member_id IS NOT NULL)
         RETURNING 1
       )
       SELECT count(*)::int AS n FROM cleared`);
