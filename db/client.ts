@@ -47,7 +47,12 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   if (opts.url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10 });
+    // Several hosts (pg_auto_failover's nodes): each new connection goes to the node that accepts writes now.
+    const { parseMultiHostUrl, PrimaryRouter, primaryClientClass } = await import("@/db/failover");
+    const nodes = parseMultiHostUrl(opts.url);
+    const pool = nodes
+      ? new Pool({ connectionString: nodes.urlFor(nodes.hosts[0]!), max: opts.max ?? 10, Client: primaryClientClass(new PrimaryRouter(nodes)) })
+      : new Pool({ connectionString: opts.url, max: opts.max ?? 10 });
     // An idle client that errors (server restart) must not crash the process.
     pool.on("error", (err) => console.error("postgres pool error:", err.message));
     const db = drizzle(pool, { schema }) as unknown as Db;

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { sessionOfRequest } from "@/auth";
 import { getDb } from "@/db/client";
+import { DatabaseUnavailableError, isConnectionFailure } from "@/db/failover";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 
 /**
@@ -12,7 +13,14 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await sessionOfRequest();
   if (!session) return null;
-  return loadViewer(await getDb(), session.userId, { sessionId: session.sessionId });
+  try {
+    return await loadViewer(await getDb(), session.userId, { sessionId: session.sessionId });
+  } catch (err) {
+    // Every page starts here: when no database node takes connections (a failover under way), the page says
+    // so (its error boundary reads the digest) instead of "something went wrong".
+    if (isConnectionFailure(err)) throw new DatabaseUnavailableError(err instanceof Error ? err.message : String(err));
+    throw err;
+  }
 });
 
 /** For pages and actions: the viewer, or a redirect to /login (also for users deactivated since signing in). */

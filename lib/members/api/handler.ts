@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { PG, pgError } from "@/db/errors";
+import { isConnectionFailure } from "@/db/failover";
 import { idempotencyRecords } from "@/db/schema";
 import type { JsonAnswer } from "@/lib/http";
 import { translator, type MessageKey } from "@/lib/i18n";
@@ -178,6 +179,8 @@ export async function handleEnrolRequest(req: Request, deps: ApiDeps = {}): Prom
     if (pg && (pg.code === PG.serializationFailure || pg.code === PG.deadlockDetected)) {
       return refuse(503, { server: t("members.api.busy") }, { "retry-after": "1" });
     }
+    // No primary (a failover under way): nothing was acknowledged; the app retries with the same Idempotency-Key.
+    if (isConnectionFailure(err)) return refuse(503, { server: t("members.api.busy") }, { "retry-after": "2" });
     console.error("POST /api/v1/members failed:", err);
     return refuse(503, { server: t("members.api.busy") }, { "retry-after": "5" });
   }
