@@ -3,9 +3,22 @@ import type { NextAuthConfig } from "next-auth";
 /**
  * Auth.js's session cookie: `__Secure-`-prefixed over HTTPS, and split into `.0`, `.1`… when large. Each name is
  * also the salt its token is encrypted with. The proxy checks that one is there; `sessionOfRequest` (auth.ts)
- * decrypts it.
+ * decrypts the one this deployment uses (`sessionCookieName`).
  */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/**
+ * Secure cookies (the `__Secure-` name, the Secure flag) when the public address is https (PUBLIC_URL): pinned for
+ * the deployment rather than guessed per request, so sign-in writes and every page reads one and the same name,
+ * and a stale or planted cookie of the other name is never read instead (after a sign-out, say).
+ */
+export function secureSessionCookies(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^https:\/\//i.test(env.PUBLIC_URL?.trim() ?? "");
+}
+
+export function sessionCookieName(env: NodeJS.ProcessEnv = process.env): (typeof SESSION_COOKIES)[number] {
+  return secureSessionCookies(env) ? SESSION_COOKIES[0] : SESSION_COOKIES[1];
+}
 
 /** The value of session cookie `name` among `cookies`, joined from its chunks when Auth.js split it; or null. */
 export function sessionCookieValue(cookies: readonly { name: string; value: string }[], name: string): string | null {
@@ -46,5 +59,6 @@ export function isPublicPath(pathname: string): boolean {
 export const authConfig = {
   pages: { signIn: "/login" },
   trustHost: true,
+  useSecureCookies: secureSessionCookies(),
   providers: [],
 } satisfies NextAuthConfig;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { endSession, SESSION_SECONDS, sessionIsLive } from "@/lib/auth/sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { authConfig, SESSION_COOKIES, sessionCookieValue } from "@/auth.config";
+import { authConfig, sessionCookieName, sessionCookieValue } from "@/auth.config";
 
 const Login = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
 
@@ -87,20 +87,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 export async function sessionOfRequest(): Promise<{ userId: number; sessionId: string } | null> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return null;
-  const jar = (await cookies()).getAll();
-  for (const name of SESSION_COOKIES) {
-    const token = sessionCookieValue(jar, name);
-    if (!token) continue;
-    const known = decoded.get(token);
-    if (known && known.name === name && known.expiresMs > Date.now()) return { userId: known.userId, sessionId: known.sessionId };
-    const payload = await decode({ token, secret, salt: name }).catch(() => null);
-    const userId = Number(payload?.sub);
-    if (Number.isInteger(userId) && userId > 0 && typeof payload?.sid === "string") {
-      remember(token, { name, userId, sessionId: payload.sid, expiresMs: Number(payload.exp) * 1000 });
-      return { userId, sessionId: payload.sid };
-    }
-  }
-  return null;
+  const name = sessionCookieName();
+  const token = sessionCookieValue((await cookies()).getAll(), name);
+  if (!token) return null;
+  const known = decoded.get(token);
+  if (known && known.name === name && known.expiresMs > Date.now()) return { userId: known.userId, sessionId: known.sessionId };
+  const payload = await decode({ token, secret, salt: name }).catch(() => null);
+  const userId = Number(payload?.sub);
+  if (!Number.isInteger(userId) || userId <= 0 || typeof payload?.sid !== "string") return null;
+  remember(token, { name, userId, sessionId: payload.sid, expiresMs: Number(payload.exp) * 1000 });
+  return { userId, sessionId: payload.sid };
 }
 
 /**

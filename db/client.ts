@@ -10,6 +10,7 @@ import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
+import { credentialsOf } from "@/db/failover";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction has the same query surface as the database. */
@@ -127,11 +128,7 @@ export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): { app
 }
 
 function userOf(url: string): string | undefined {
-  try {
-    return decodeURIComponent(new URL(url).username) || undefined;
-  } catch {
-    return undefined;
-  }
+  return credentialsOf(url).user;
 }
 
 /**

@@ -15,7 +15,8 @@ const RO = `sadasyata_t_readonly_${process.pid}`;
 /** TEST_DATABASE_URL's server as one node of a multi-host URL, after `before` (e.g. a port nobody listens on). */
 function multiHost(before: string, db: string): string {
   const u = new URL(base!);
-  const auth = u.username ? `${u.username}${u.password ? `:${u.password}` : ""}@` : "";
+  // A password the server (trust authentication here) ignores, to prove no message repeats it.
+  const auth = `${u.username || "postgres"}:${u.password || "s3cret"}@`;
   return `postgres://${auth}${before},${u.hostname}:${u.port || 5432}/${db}?target_session_attrs=read-write`;
 }
 

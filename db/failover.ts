@@ -30,8 +30,7 @@ const URL_PARTS = /^(postgres(?:ql)?:\/\/)([^@/?#]*@)?([^/?#]*)(.*)$/i;
 
 /**
  * The nodes of a connection string with more than one host, or null for a single host (or not a URL).
- * Hosts may be `name`, `name:port`, `[v6]` or `[v6]:port`; a host without a port takes the last port given, or
- * 5432, as libpq does.
+ * Hosts may be `name`, `name:port`, `[v6]` or `[v6]:port`; a host without a port is on 5432.
  */
 export function parseMultiHostUrl(url: string): MultiHostUrl | null {
   const m = URL_PARTS.exec(url);
@@ -46,11 +45,13 @@ export function parseMultiHostUrl(url: string): MultiHostUrl | null {
     if (!plain) throw new Error(`DATABASE_URL: cannot read host "${part}"`);
     return { host: plain[1]!, port: plain[2] ? Number(plain[2]) : null, bracket: false };
   });
-  const lastPort = [...parsed].reverse().find((p) => p.port !== null)?.port ?? 5432;
-  const hosts = parsed.map((p) => ({ host: p.host, port: p.port ?? lastPort }));
+  // As libpq reads a URI: each host has its own port, 5432 when it names none.
+  const hosts = parsed.map((p) => ({ host: p.host, port: p.port ?? 5432 }));
   const brackets = new Map(parsed.map((p, i) => [hosts[i]!, p.bracket]));
   // target_session_attrs is libpq's, not node-postgres's: read here and left out of each node's URL.
-  const [path, query = ""] = rest.split("?", 2) as [string, string | undefined];
+  const q = rest.indexOf("?");
+  const path = q < 0 ? rest : rest.slice(0, q);
+  const query = q < 0 ? "" : rest.slice(q + 1);
   const params = new URLSearchParams(query);
   const attrs = params.get("target_session_attrs") ?? "read-write";
   if (attrs !== "read-write" && attrs !== "any") {
@@ -73,12 +74,30 @@ export class DatabaseUnavailableError extends Error {
   /** Kept by Next.js through to the error page, which says the database is switching over. */
   readonly digest = DATABASE_UNAVAILABLE;
   readonly code = DATABASE_UNAVAILABLE;
-  constructor(detail: string) {
-    super(`no PostgreSQL node accepts writes (${detail})`);
+  constructor(detail: string, opts?: { cause?: unknown }) {
+    super(`no PostgreSQL node accepts writes (${detail})`, opts);
     this.name = "DatabaseUnavailableError";
   }
 }
 export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+
+/**
+ * The DatabaseUnavailableError for a connection failure: the one in its causes if there is one, else a new one
+ * that names the innermost cause's code and message only (a Drizzle error's own message holds the query's
+ * parameters, a session id among them, which must not reach a log).
+ */
+export function databaseUnavailable(err: unknown): DatabaseUnavailableError {
+  let e: unknown = err;
+  let innermost: { code?: unknown; message?: unknown } | null = null;
+  for (let depth = 0; depth < 6 && e && typeof e === "object"; depth++) {
+    if (e instanceof DatabaseUnavailableError) return e;
+    innermost = e as { code?: unknown; message?: unknown };
+    e = (e as { cause?: unknown }).cause;
+  }
+  const code = typeof innermost?.code === "string" ? `${innermost.code}: ` : "";
+  const message = typeof innermost?.message === "string" && !(innermost as object).hasOwnProperty("params") ? innermost.message : "connection failed";
+  return new DatabaseUnavailableError(`${code}${message}`.slice(0, 300), { cause: err });
+}
 
 /** Errors that mean the connection, not the statement, failed: the request may be retried once a primary is back. */
 export function isConnectionFailure(err: unknown): boolean {
@@ -90,13 +109,16 @@ export function isConnectionFailure(err: unknown): boolean {
       // Sockets; 57P01-03 the server shutting down or not yet up; 08xxx connection exceptions; 25006 a write on
       // a node that has just become a standby.
       if (["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"].includes(o.code)) return true;
-      if (/^(57P0[123]|08...|25006)$/.test(o.code)) return true;
+      // (08P01, protocol_violation, is a bug in the request, not the connection.)
+      if (/^(57P0[123]|08[0-9A-Z]{3}|25006)$/.test(o.code) && o.code !== "08P01") return true;
     }
     if (typeof o.message === "string" && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(o.message)) return true;
     e = o.cause;
   }
   return false;
 }
+
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Which node is the primary: asked on demand, remembered until it fails. Shared by one pool's clients. */
 export class PrimaryRouter {
@@ -157,6 +179,13 @@ export class PrimaryRouter {
  */
 export function primaryClientClass(router: PrimaryRouter): typeof pg.Client {
   class PrimaryClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      // A node that went away without a reset (its host is gone) must fail a connect in seconds, not at the
+      // operating system's TCP timeout; keep-alive finds dead pooled connections. Set on the client, not the
+      // pool: the pool's own connect timer would fire while the client still waits to learn the primary.
+      super({ ...(typeof config === "string" ? { connectionString: config } : config), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+    }
+
     connect(): Promise<pg.Client>;
     connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
     connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
@@ -164,6 +193,10 @@ export function primaryClientClass(router: PrimaryRouter): typeof pg.Client {
         const node = await router.primary();
         this.host = node.host;
         this.port = node.port;
+        // Read by .pgpass lookups (a URL without a password) and by error messages.
+        const params = (this as unknown as { connectionParameters: { host: string; port: number } }).connectionParameters;
+        params.host = node.host;
+        params.port = node.port;
         try {
           await super.connect();
         } catch (err) {
@@ -184,4 +217,22 @@ export function primaryClientClass(router: PrimaryRouter): typeof pg.Client {
     }
   }
   return PrimaryClient;
+}
+
+/** The user and password of a connection string, with one host or several. */
+export function credentialsOf(url: string): { user?: string; password?: string } {
+  const single = parseMultiHostUrl(url);
+  try {
+    const u = new URL(single ? single.urlFor(single.hosts[0]!) : url);
+    return { user: decodeURIComponent(u.username) || undefined, password: decodeURIComponent(u.password) || undefined };
+  } catch {
+    return {};
+  }
+}
+
+/** The URL of the node that accepts writes now (the URL itself when it names one host), for a plain client. */
+export async function primaryUrl(url: string): Promise<string> {
+  const nodes = parseMultiHostUrl(url);
+  if (!nodes) return url;
+  return nodes.urlFor(await new PrimaryRouter(nodes).primary());
 }

@@ -9,6 +9,7 @@
  */
 import { Client } from "pg";
 import { databaseUrlsFromEnv, migrateDb, openDb } from "@/db/client";
+import { credentialsOf, primaryUrl } from "@/db/failover";
 import { assertRoleName, ensureAppRole } from "@/db/roles";
 
 function flag(name: string): string | undefined {
@@ -29,11 +30,11 @@ async function main(): Promise<void> {
     if (createRole || appRole) throw new Error("database roles exist on PostgreSQL only: set DATABASE_OWNER_URL (and DATABASE_URL)");
   } else if (createRole) {
     if (!appRole) throw new Error("no application role: set DATABASE_URL to the application role's URL (a user other than DATABASE_OWNER_URL's), or pass --app-role NAME");
-    const client = new Client({ connectionString: url });
+    const client = new Client({ connectionString: await primaryUrl(url) });
     await client.connect();
     try {
       // A role created here gets DATABASE_URL's password; an existing role keeps its own.
-      const password = appUrl && appRole === fromUrls ? decodeURIComponent(new URL(appUrl).password) : "";
+      const password = appUrl && appRole === fromUrls ? (credentialsOf(appUrl).password ?? "") : "";
       const outcome = await ensureAppRole(client, appRole, password || null);
       console.log(outcome === "created" ? `created role ${appRole}` : `role ${appRole} exists (not superuser, no createdb/createrole)`);
     } finally {

@@ -1,32 +1,8 @@
 "use client";
 
-import { buttonClass } from "@/components/ui/button";
+import { ErrorNote } from "@/components/shell/error-note";
 
-/** The digest of db/failover.ts's DatabaseUnavailableError (Next keeps a thrown error's own digest). */
-const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
-
-// Error boundaries are client components and cannot read the catalogs on the server; both languages show.
-export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  if (error.digest === DATABASE_UNAVAILABLE) {
-    return (
-      <div role="alert" className="max-w-xl space-y-3 rounded-lg border border-amber-200 bg-white p-6" data-testid="database-switching">
-        <h1 className="text-xl font-semibold">The database is switching over · डेटाबेस बदल रहा है</h1>
-        <p className="text-muted">Nothing is lost. Try again in a moment. · कुछ भी नहीं खोया है। थोड़ी देर में फिर कोशिश करें।</p>
-        <button type="button" onClick={reset} className={buttonClass("primary")}>
-          Try again · फिर कोशिश करें
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div role="alert" className="max-w-xl space-y-3 rounded-lg border border-red-200 bg-white p-6">
-      <h1 className="text-xl font-semibold">Something went wrong · कुछ गलत हो गया</h1>
-      <p className="text-muted">
-        The page could not be shown. Try again; if it keeps failing, tell your administrator the time it happened.
-      </p>
-      <button type="button" onClick={reset} className={buttonClass("primary")}>
-        Try again · फिर कोशिश करें
-      </button>
-    </div>
-  );
+/** A page inside the frame failed: the frame stays, the note takes the page's place. */
+export default function DashboardError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorNote {...props} />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SESSION_COOKIES, sessionCookieValue } from "@/auth.config";
+import { SESSION_COOKIES, sessionCookieName, sessionCookieValue, secureSessionCookies } from "@/auth.config";
 
 describe("the session cookie's value", () => {
   const [secure, plain] = SESSION_COOKIES;
@@ -20,5 +20,11 @@ describe("the session cookie's value", () => {
   });
   it("is null without any", () => {
     expect(sessionCookieValue([], plain)).toBeNull();
+  });
+  it("is one name per deployment: the __Secure- one when the public address is https", () => {
+    expect(sessionCookieName({ PUBLIC_URL: "https://members.example.org" } as unknown as NodeJS.ProcessEnv)).toBe(secure);
+    expect(secureSessionCookies({ PUBLIC_URL: "https://members.example.org" } as unknown as NodeJS.ProcessEnv)).toBe(true);
+    expect(sessionCookieName({ PUBLIC_URL: "http://127.0.0.1:3000" } as unknown as NodeJS.ProcessEnv)).toBe(plain);
+    expect(sessionCookieName({} as unknown as NodeJS.ProcessEnv)).toBe(plain);
   });
 });

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { sessionOfRequest } from "@/auth";
 import { getDb } from "@/db/client";
-import { DatabaseUnavailableError, isConnectionFailure } from "@/db/failover";
+import { databaseUnavailable, isConnectionFailure } from "@/db/failover";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 
 /**
@@ -18,7 +18,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   } catch (err) {
     // Every page starts here: when no database node takes connections (a failover under way), the page says
     // so (its error boundary reads the digest) instead of "something went wrong".
-    if (isConnectionFailure(err)) throw new DatabaseUnavailableError(err instanceof Error ? err.message : String(err));
+    if (isConnectionFailure(err)) throw databaseUnavailable(err);
     throw err;
   }
 });
