@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { hashToken, tokenPrefixOf } from "@/lib/auth/token-hash";
+import { personName } from "@/lib/seed/member-rows";
+import { Rng } from "@/lib/seed/random";
 import { memberBody } from "@/lib/testing/members";
 
 export interface ApiClient {
@@ -34,8 +36,6 @@ export async function issueEnrollerTokens(db: Db, count: number): Promise<ApiCli
   return clients;
 }
 
-const FIRST = ["Sunita", "Ramesh", "सुनीता", "रमेश", "Kavita", "Anil"];
-
 /**
  * The tests' valid sign-up, number `i` of a stream: the EPIC is `prefix` (three letters) and `i` in seven
  * digits, so a stream's members can be counted afterwards (`epic LIKE 'PRE%'`).
@@ -43,7 +43,10 @@ const FIRST = ["Sunita", "Ramesh", "सुनीता", "रमेश", "Kavita
 export function signUp(i: number, boothCode: string, prefix: string) {
   return {
     ...memberBody(`${prefix}${String(i).padStart(7, "0")}`, boothCode),
-    name: `${FIRST[i % FIRST.length]} Sahu`,
+    // Names as the seed draws them (lib/seed: first names and surnames of the region, a third in Devanagari):
+    // six names repeated made every sign-up a near-duplicate of hundreds, the quality job's worst case rather
+    // than a stream of sign-ups (its cost then grew with every run on a reused database).
+    name: personName(new Rng(i), i % 2 ? "F" : "M", i % 3 === 0),
     gender: i % 2 ? "F" : "M",
     age: 18 + (i % 60),
     phone: `9${String(100_000_000 + i).padStart(9, "0")}`,
