@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
-import { credentialsOf } from "@/db/failover";
+import { credentialsOf, parseMultiHostUrl } from "@/db/failover";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction has the same query surface as the database. */
@@ -102,6 +102,8 @@ export async function migrateDb(handle: DbHandle): Promise<void> {
 }
 
 function redact(url: string): string {
+  const nodes = parseMultiHostUrl(url);
+  if (nodes) return nodes.hosts.map((h) => redact(nodes.urlFor(h))).join(" | ");
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";

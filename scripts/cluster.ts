@@ -90,14 +90,19 @@ async function waitForPostgres(pids: PidFile): Promise<{ primary: string; primar
     if (!isRunning(pids[name])) throw new Error(`pg_autoctl (${name}) exited; see .cluster/logs/${name}.log`);
   };
   let roles: ReturnType<typeof settled> = null;
+  // Settled three checks in a row: right after a restart the monitor still shows the roles of before the
+  // stop, until the keepers report (and it may then assign a failover).
+  let steady = 0;
   await waitUntil("one primary and one secondary", 300_000, () => {
     (["monitor", "node1", "node2"] as const).forEach(check);
     const state = formationState();
     const line = state ? describeState(state) : "monitor not answering yet";
     if (line !== last) log(`  ${line}`);
+    const same = line === last;
     last = line;
     roles = settled(state);
-    return roles !== null;
+    steady = roles !== null && same ? steady + 1 : roles !== null ? 1 : 0;
+    return steady >= 3;
   }, 1000);
   const { primary } = roles as unknown as NonNullable<ReturnType<typeof settled>>;
   return { primary: primary.name, primaryPort: primary.port };
@@ -229,8 +234,19 @@ async function main(): Promise<void> {
         }, 1000);
       }
     }
+    await waitForPostgres(pids);
+    // pg_autoctl refuses `config set` while its service is mid-transition: a few tries, then the roles again.
+    for (const node of NODES) {
+      await waitUntil(`${node.name}'s failover timing`, 30_000, () => {
+        try {
+          tuneNode(node.pgdata);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 1000);
+    }
     const { primary, primaryPort } = await waitForPostgres(pids);
-    for (const node of NODES) tuneNode(node.pgdata);
     log(`PostgreSQL ready: primary ${primary} on :${primaryPort}`);
 
     await prepareDatabase(primaryPort);
