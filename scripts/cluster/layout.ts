@@ -10,11 +10,16 @@
  *   .cluster/haproxy.cfg, haproxy.pid    the load balancer's configuration and PID
  *   .cluster/auth-secret                 the AUTH_SECRET both app processes share (mode 0600)
  *   .cluster/pids.json                   every process `npm run cluster` started, for `npm run cluster:stop`
+ * (`.cluster/` is `$CLUSTER_DIR` when that is set.)
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const CLUSTER_DIR = path.join(process.cwd(), ".cluster");
+/**
+ * CLUSTER_DIR moves it all elsewhere: the postgres user must be able to reach the data folders, and a checkout
+ * inside a folder only root may enter (a CI run's temporary clone) would keep it out.
+ */
+export const CLUSTER_DIR = path.resolve(process.env.CLUSTER_DIR || path.join(process.cwd(), ".cluster"));
 export const PG_DIR = path.join(CLUSTER_DIR, "pg");
 export const LOG_DIR = path.join(CLUSTER_DIR, "logs");
 export const PIDS_FILE = path.join(CLUSTER_DIR, "pids.json");
