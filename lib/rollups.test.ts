@@ -45,4 +45,12 @@ describe("sharedRollup", () => {
     await sharedRollup("y", compute, { seconds: 5, now: 1 });
     expect(calls).toBe(4);
   });
+
+  it("keeps one database handle's values apart from another's under the same key", async () => {
+    invalidateRollups();
+    const [a, b] = [{}, {}];
+    expect(await sharedRollup("state-row|1", async () => "Chhattisgarh", { seconds: 5, now: 0, db: a })).toBe("Chhattisgarh");
+    expect(await sharedRollup("state-row|1", async () => "Test state", { seconds: 5, now: 0, db: b })).toBe("Test state");
+    expect(await sharedRollup("state-row|1", async () => "again", { seconds: 5, now: 1, db: a })).toBe("Chhattisgarh");
+  });
 });

@@ -29,9 +29,27 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 
-export async function sharedRollup<T>(key: string, compute: () => Promise<T>, opts: { seconds?: number; now?: number } = {}): Promise<T> {
+/** A number per database handle, so that `opts.db` keeps one handle's rollups apart from another's. */
+const handles = new WeakMap<object, number>();
+let lastHandle = 0;
+const handleKey = (db: object) => {
+  let n = handles.get(db);
+  if (n === undefined) handles.set(db, (n = ++lastHandle));
+  return n;
+};
+
+/**
+ * `compute()`'s value under `key`, shared for `seconds`. With `db`, the key is that database handle's own (a
+ * value read from one database is never handed to a reader of another: tests open several in one process).
+ */
+export async function sharedRollup<T>(
+  key: string,
+  compute: () => Promise<T>,
+  opts: { seconds?: number; now?: number; db?: object } = {},
+): Promise<T> {
   const seconds = opts.seconds ?? rollupSeconds();
   if (seconds <= 0) return compute();
+  if (opts.db) key = `db${handleKey(opts.db)}|${key}`;
   const now = opts.now ?? Date.now();
   const hit = entries.get(key);
   if (hit && hit.until > now) return hit.value as Promise<T>;

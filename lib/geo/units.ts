@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { boothScope, canOpen, unitInScope, type LinkContext } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { GeoLevel } from "@/lib/geo/levels";
-import { rollupSeconds } from "@/lib/rollups";
+import { sharedRollup } from "@/lib/rollups";
 
 /** A unit as a link target: `href` is null where the viewer may not open the unit's page. */
 export interface UnitLink {
@@ -94,27 +94,14 @@ type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v);
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-type StateRow = { id: number; code: string; name: string; nameHi: string | null };
-
 /**
- * States' names, read once per few seconds per database handle (every page starts from its state; the row
- * changes about never). Per process, like the rollups (lib/rollups.ts), and for as long.
+ * A state's row, shared like a rollup (lib/rollups.ts) per database handle: every page starts from its state,
+ * and the row changes about never.
  */
-const stateRows = new WeakMap<object, Map<number, { until: number; row: Promise<StateRow | undefined> }>>();
-
-function stateRow(db: DbOrTx, stateId: number): Promise<StateRow | undefined> {
+function stateRow(db: DbOrTx, stateId: number) {
   const read = async () =>
     (await db.select({ id: states.id, code: states.code, name: states.name, nameHi: states.nameHi }).from(states).where(eq(states.id, stateId)))[0];
-  const seconds = rollupSeconds();
-  if (seconds <= 0) return read();
-  const byState = stateRows.get(db) ?? new Map<number, { until: number; row: Promise<StateRow | undefined> }>();
-  stateRows.set(db, byState);
-  const hit = byState.get(stateId);
-  if (hit && hit.until > Date.now()) return hit.row;
-  const row = read();
-  byState.set(stateId, { until: Date.now() + seconds * 1000, row });
-  row.catch(() => byState.delete(stateId));
-  return row;
+  return sharedRollup(`state-row|${stateId}`, read, { db });
 }
 
 async function stateLink(db: DbOrTx, viewer: Viewer): Promise<UnitLink | null> {
