@@ -91,11 +91,11 @@ export async function sessionOfRequest(): Promise<{ userId: number; sessionId: s
   const token = sessionCookieValue((await cookies()).getAll(), name);
   if (!token) return null;
   const known = decoded.get(token);
-  if (known && known.name === name && known.expiresMs > Date.now()) return { userId: known.userId, sessionId: known.sessionId };
+  if (known && known.expiresMs > Date.now()) return { userId: known.userId, sessionId: known.sessionId };
   const payload = await decode({ token, secret, salt: name }).catch(() => null);
   const userId = Number(payload?.sub);
   if (!Number.isInteger(userId) || userId <= 0 || typeof payload?.sid !== "string") return null;
-  remember(token, { name, userId, sessionId: payload.sid, expiresMs: Number(payload.exp) * 1000 });
+  remember(token, { userId, sessionId: payload.sid, expiresMs: Number(payload.exp) * 1000 });
   return { userId, sessionId: payload.sid };
 }
 
@@ -106,8 +106,9 @@ export async function sessionOfRequest(): Promise<{ userId: number; sessionId: s
  * process only: whether the session is still open is read from the database on every request all the same.
  */
 const DECODED_MAX = 5_000;
-const decoded = new Map<string, { name: string; userId: number; sessionId: string; expiresMs: number }>();
-function remember(token: string, entry: { name: string; userId: number; sessionId: string; expiresMs: number }) {
+type Decoded = { userId: number; sessionId: string; expiresMs: number };
+const decoded = new Map<string, Decoded>();
+function remember(token: string, entry: Decoded) {
   if (!Number.isFinite(entry.expiresMs)) return;
   if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
   decoded.set(token, entry);

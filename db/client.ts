@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
-import { credentialsOf, parseMultiHostUrl } from "@/db/failover";
+import { credentialsOf, parseMultiHostUrl, PrimaryRouter, primaryClientClass } from "@/db/failover";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction has the same query surface as the database. */
@@ -49,7 +49,6 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     // Several hosts (pg_auto_failover's nodes): each new connection goes to the node that accepts writes now.
-    const { parseMultiHostUrl, PrimaryRouter, primaryClientClass } = await import("@/db/failover");
     const nodes = parseMultiHostUrl(opts.url);
     const pool = nodes
       ? new Pool({ connectionString: nodes.urlFor(nodes.hosts[0]!), max: opts.max ?? 10, Client: primaryClientClass(new PrimaryRouter(nodes)) })
