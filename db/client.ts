@@ -10,7 +10,8 @@ import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
-import { credentialsOf, parseMultiHostUrl, PrimaryRouter, primaryClientClass } from "@/db/failover";
+import { credentialsOf, NodeRouter, nodeClientClass, parseMultiHostUrl } from "@/db/failover";
+import { Replica } from "@/db/replica";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction has the same query surface as the database. */
@@ -26,6 +27,8 @@ export interface DbHandle {
   ownerUrl?: string;
   /** PostgreSQL: after migrating, the application role is granted what it needs (db/roles.ts). */
   appRole?: string;
+  /** PostgreSQL with DATABASE_READ_URL: the pool that reads from the hot standby, and its lag (db/replica.ts). */
+  replica?: Replica;
   close(): Promise<void>;
 }
 
@@ -42,21 +45,34 @@ export interface OpenOptions {
   ownerUrl?: string;
   /** See DbHandle.appRole. */
   appRole?: string;
+  /** PostgreSQL: where reads that may lag go (DbHandle.replica), usually with `target_session_attrs=prefer-standby`. */
+  readUrl?: string;
 }
 
 export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   if (opts.url) {
-    const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    // Several hosts (pg_auto_failover's nodes): each new connection goes to the node that accepts writes now.
-    const nodes = parseMultiHostUrl(opts.url);
-    const pool = nodes
-      ? new Pool({ connectionString: nodes.urlFor(nodes.hosts[0]!), max: opts.max ?? 10, Client: primaryClientClass(new PrimaryRouter(nodes)) })
-      : new Pool({ connectionString: opts.url, max: opts.max ?? 10 });
-    // An idle client that errors (server restart) must not crash the process.
-    pool.on("error", (err) => console.error("postgres pool error:", err.message));
+    const pool = await openPool(opts.url, { max: opts.max ?? 10 });
     const db = drizzle(pool, { schema }) as unknown as Db;
-    return { db, engine: "postgres", location: redact(opts.url), ownerUrl: opts.ownerUrl, appRole: opts.appRole, close: () => pool.end() };
+    let replica: Replica | undefined;
+    if (opts.readUrl) {
+      // Read connections are renewed every minute, so that after a failover (the standby promoted, the old
+      // primary back as the new standby) reads return to a standby instead of staying on the primary.
+      const readPool = await openPool(opts.readUrl, { max: opts.max ?? 10, maxLifetimeSeconds: 60 });
+      replica = new Replica(drizzle(readPool, { schema }) as unknown as Db, db, () => readPool.end());
+    }
+    return {
+      db,
+      engine: "postgres",
+      location: redact(opts.url),
+      ownerUrl: opts.ownerUrl,
+      appRole: opts.appRole,
+      replica,
+      close: async () => {
+        await replica?.close();
+        await pool.end();
+      },
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -66,6 +82,18 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   const client = await PGlite.create(dataDir, { postgresqlconf: ["max_wal_size = 96MB", "min_wal_size = 32MB"] });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, engine: "pglite", location: dataDir, close: () => client.close() };
+}
+
+/** A node-postgres pool; with several hosts, each new connection goes to the node the URL's target_session_attrs asks for. */
+async function openPool(url: string, opts: { max: number; maxLifetimeSeconds?: number }) {
+  const { Pool } = await import("pg");
+  const nodes = parseMultiHostUrl(url);
+  const pool = nodes
+    ? new Pool({ connectionString: nodes.urlFor(nodes.hosts[0]!), ...opts, Client: nodeClientClass(new NodeRouter(nodes)) })
+    : new Pool({ connectionString: url, ...opts });
+  // An idle client that errors (server restart) must not crash the process.
+  pool.on("error", (err) => console.error("postgres pool error:", err.message));
+  return pool;
 }
 
 export function defaultPgliteDir(): string {
@@ -119,13 +147,16 @@ const globalForDb = globalThis as unknown as { __sadasyataDb?: Promise<DbHandle>
  * The two PostgreSQL connection strings: DATABASE_URL is the application role the server connects as;
  * DATABASE_OWNER_URL (optional) is the tables' owner, used by migrations, the seed and `npm run db:roles`.
  * With both set and different users, migrating also grants DATABASE_URL's user what the server needs.
+ * DATABASE_READ_URL (optional, with DATABASE_URL) is where dashboard reads may go: the hot standby (db/replica.ts).
  */
-export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): { appUrl?: string; ownerUrl?: string; appRole?: string } {
+export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): { appUrl?: string; ownerUrl?: string; appRole?: string; readUrl?: string } {
   const appUrl = env.DATABASE_URL || undefined;
   const ownerUrl = env.DATABASE_OWNER_URL || undefined;
-  if (!appUrl || !ownerUrl) return { appUrl: appUrl ?? ownerUrl, ownerUrl };
+  // DATABASE_READ_URL (the standby, as the application role): only beside DATABASE_URL, never for the owner.
+  const readUrl = (appUrl && env.DATABASE_READ_URL) || undefined;
+  if (!appUrl || !ownerUrl) return { appUrl: appUrl ?? ownerUrl, ownerUrl, readUrl };
   const app = userOf(appUrl);
-  return { appUrl, ownerUrl, appRole: app && app !== userOf(ownerUrl) ? app : undefined };
+  return { appUrl, ownerUrl, appRole: app && app !== userOf(ownerUrl) ? app : undefined, readUrl };
 }
 
 function userOf(url: string): string | undefined {
@@ -145,8 +176,8 @@ export function getDbHandle(): Promise<DbHandle> {
 }
 
 async function openFromEnv(): Promise<DbHandle> {
-  const { appUrl, ownerUrl, appRole } = databaseUrlsFromEnv();
-  const handle = await openDb({ url: appUrl, ownerUrl: ownerUrl !== appUrl ? ownerUrl : undefined, appRole });
+  const { appUrl, ownerUrl, appRole, readUrl } = databaseUrlsFromEnv();
+  const handle = await openDb({ url: appUrl, ownerUrl: ownerUrl !== appUrl ? ownerUrl : undefined, appRole, readUrl });
   // Inside the server only (Next sets NEXT_RUNTIME): a superuser or owner connection can switch the audit
   // triggers off, so say so once at start-up. Not fatal, so existing single-role set-ups keep working.
   if (handle.engine === "postgres" && process.env.NEXT_RUNTIME) {

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, queryRows } from "@/db/client";
-import { DatabaseUnavailableError, isConnectionFailure } from "@/db/failover";
+import { DatabaseUnavailableError, isConnectionFailure, NodeRouter, type HostPort, type MultiHostUrl } from "@/db/failover";
 import { adminQuery } from "@/lib/testing/db";
 
 const base = process.env.TEST_DATABASE_URL;
@@ -59,4 +59,41 @@ describe.skipIf(!base)("the multi-host pool on PostgreSQL", () => {
       await h.close();
     }
   });
+
+  it("a prefer-standby router picks the node that answers read-only, as a hot standby does, wherever it is listed", async () => {
+    const u = new URL(base!);
+    // Two names of this one server, each with its own database: "localhost" is the read-only one (the standby).
+    const nodes = (attrs: MultiHostUrl["targetSessionAttrs"], roName: string | null): MultiHostUrl => ({
+      hosts: [
+        { host: "127.0.0.1", port: Number(u.port || 5432) },
+        { host: "localhost", port: Number(u.port || 5432) },
+      ],
+      targetSessionAttrs: attrs,
+      urlFor: (node: HostPort) => {
+        const v = new URL(base!);
+        v.hostname = node.host;
+        if (node.host === "localhost" && roName) v.pathname = `/${roName}`;
+        return v.toString();
+      },
+    });
+    expect((await new NodeRouter(nodes("prefer-standby", RO)).node()).host).toBe("localhost");
+    expect((await new NodeRouter(nodes("read-write", RO)).node()).host).toBe("127.0.0.1");
+    // With no node in standby, any node that answers serves the reads.
+    expect((await new NodeRouter(nodes("prefer-standby", null)).node()).host).toBe("127.0.0.1");
+  });
+
+  it("a read pool without a standby reads the primary: its state says so, with no lag", async () => {
+    const db = new URL(base!).pathname.slice(1);
+    const h = await openDb({ url: base!, readUrl: multiHost("127.0.0.1:1", db).replace("read-write", "prefer-standby"), max: 2 });
+    try {
+      const state = await h.replica!.state();
+      expect(state).toMatchObject({ ok: true, standby: false, replayed: null, lagMs: 0 });
+      const rows = await queryRows<{ n: number }>(h.replica!.db, sql`SELECT 1 AS n`);
+      expect(rows[0]!.n).toBe(1);
+      expect(await h.replica!.primaryLsn()).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    } finally {
+      await h.close();
+    }
+  });
 });
+

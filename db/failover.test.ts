@@ -35,7 +35,9 @@ describe("a DATABASE_URL with several hosts (libpq's form)", () => {
   });
 
   it("refuses session attributes it does not implement, and hosts it cannot read", () => {
-    expect(() => parseMultiHostUrl("postgres://a,b/x?target_session_attrs=prefer-standby")).toThrow(/not supported/);
+    expect(() => parseMultiHostUrl("postgres://a,b/x?target_session_attrs=standby")).toThrow(/not supported/);
+    expect(() => parseMultiHostUrl("postgres://a,b/x?target_session_attrs=read-only")).toThrow(/not supported/);
+    expect(parseMultiHostUrl("postgres://a,b/x?target_session_attrs=prefer-standby")!.targetSessionAttrs).toBe("prefer-standby");
     expect(() => parseMultiHostUrl("postgres://a:b:c,d/x")).toThrow(/cannot read host/);
   });
 });

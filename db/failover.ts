@@ -3,13 +3,16 @@
  * nodes the way libpq writes it, `postgres://user@h1:5451,h2:5452/db?target_session_attrs=read-write`, and the
  * server writes to whichever of them is the primary now.
  *
- * node-postgres connects to one host, so the pool's clients choose theirs when they connect (`PrimaryRouter`):
+ * node-postgres connects to one host, so the pool's clients choose theirs when they connect (`NodeRouter`):
  * the nodes are tried in order and the first that accepts writes is used, as libpq's `read-write` does (it asks
  * `SHOW transaction_read_only`; a standby answers `on`). The choice is remembered until a connection to that node
  * fails or the node turns out read-only; then the next new connection asks again. Connections already pooled to
  * a node that went away fail their query and leave the pool, so after a failover the pool fills with connections
  * to the new primary by itself. While no node accepts writes, acquiring a connection fails with
  * `DatabaseUnavailableError` (the API answers 503 with Retry-After; pages say the database is switching over).
+ *
+ * Dashboard reads may go to the hot standby instead (DATABASE_READ_URL with `target_session_attrs=prefer-standby`,
+ * as libpq writes it): the same router then prefers a node that answers read-only (db/replica.ts).
  */
 import pg from "pg";
 
@@ -22,9 +25,15 @@ export interface MultiHostUrl {
   hosts: HostPort[];
   /** The URL of one node (the others' hosts dropped), for node-postgres. */
   urlFor(node: HostPort): string;
-  /** libpq's target_session_attrs: this module implements `read-write` (the default here) and `any`. */
-  targetSessionAttrs: "read-write" | "any";
+  /**
+   * libpq's target_session_attrs: this module implements `read-write` (the default here), `any` and
+   * `prefer-standby` (the read pool of db/replica.ts: a node in hot standby if one answers, else any node).
+   */
+  targetSessionAttrs: TargetSessionAttrs;
 }
+
+export type TargetSessionAttrs = "read-write" | "any" | "prefer-standby";
+const TARGET_SESSION_ATTRS: readonly string[] = ["read-write", "any", "prefer-standby"] satisfies TargetSessionAttrs[];
 
 const URL_PARTS = /^(postgres(?:ql)?:\/\/)([^@/?#]*@)?([^/?#]*)(.*)$/i;
 
@@ -54,14 +63,14 @@ export function parseMultiHostUrl(url: string): MultiHostUrl | null {
   const query = q < 0 ? "" : rest.slice(q + 1);
   const params = new URLSearchParams(query);
   const attrs = params.get("target_session_attrs") ?? "read-write";
-  if (attrs !== "read-write" && attrs !== "any") {
-    throw new Error(`DATABASE_URL: target_session_attrs=${attrs} is not supported (read-write or any)`);
+  if (!TARGET_SESSION_ATTRS.includes(attrs)) {
+    throw new Error(`DATABASE_URL: target_session_attrs=${attrs} is not supported (${TARGET_SESSION_ATTRS.join(", ")})`);
   }
   params.delete("target_session_attrs");
   const search = params.toString();
   return {
     hosts,
-    targetSessionAttrs: attrs,
+    targetSessionAttrs: attrs as TargetSessionAttrs,
     urlFor(node) {
       const host = brackets.get(node) ? `[${node.host}]` : node.host;
       return `${scheme}${auth}${host}:${node.port}${path}${search ? `?${search}` : ""}`;
@@ -120,9 +129,18 @@ export function isConnectionFailure(err: unknown): boolean {
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
-/** Which node is the primary: asked on demand, remembered until it fails. Shared by one pool's clients. */
-export class PrimaryRouter {
+/** How long a `prefer-standby` choice that fell back to a primary is kept before a standby is looked for again. */
+const FALLBACK_KEEP_MS = 10_000;
+
+/**
+ * Which node new connections go to: asked on demand, remembered until it fails. Shared by one pool's clients.
+ * `read-write` wants the node that accepts writes (the primary); `prefer-standby` a node in hot standby, or any
+ * node that answers when none is (a choice that fell back is looked at again after a few seconds, so reads
+ * return to the standby once it is back); `any` the first node that answers.
+ */
+export class NodeRouter {
   private current: HostPort | null = null;
+  private currentUntil = Infinity;
   private asking: Promise<HostPort> | null = null;
 
   constructor(
@@ -130,55 +148,78 @@ export class PrimaryRouter {
     private readonly opts: { connectTimeoutMs?: number } = {},
   ) {}
 
+  get wants(): TargetSessionAttrs {
+    return this.nodes.targetSessionAttrs;
+  }
+
   /** The node to connect to now. */
-  primary(): Promise<HostPort> {
-    if (this.current) return Promise.resolve(this.current);
+  node(): Promise<HostPort> {
+    if (this.current && Date.now() < this.currentUntil) return Promise.resolve(this.current);
     this.asking ??= this.ask().finally(() => {
       this.asking = null;
     });
     return this.asking;
   }
 
-  /** A connection to `node` failed or found it read-only: ask again on the next connect. */
+  /** A connection to `node` failed or found it unsuitable: ask again on the next connect. */
   forget(node: HostPort): void {
     if (this.current === node) this.current = null;
   }
 
-  /** Does this connected client accept writes? (libpq's read-write test.) */
-  async acceptsWrites(client: pg.Client): Promise<boolean> {
-    if (this.nodes.targetSessionAttrs === "any") return true;
-    const { rows } = await client.query<{ transaction_read_only: string }>("SHOW transaction_read_only");
-    return rows[0]?.transaction_read_only === "off";
+  /** Does this connected client suit the router (libpq's read-write test, for `read-write`)? */
+  async suits(client: pg.Client): Promise<boolean> {
+    if (this.nodes.targetSessionAttrs !== "read-write") return true;
+    return !(await readOnly(client));
   }
 
   private async ask(): Promise<HostPort> {
     const problems: string[] = [];
+    let fallback: HostPort | null = null;
     for (const node of this.nodes.hosts) {
       const client = new pg.Client({ connectionString: this.nodes.urlFor(node), connectionTimeoutMillis: this.opts.connectTimeoutMs ?? 3_000 });
       client.on("error", () => {});
       try {
         await client.connect();
-        if (await this.acceptsWrites(client)) {
-          this.current = node;
-          return node;
+        if (this.wants === "any") return this.choose(node);
+        const ro = await readOnly(client);
+        if (this.wants === "read-write" && !ro) return this.choose(node);
+        if (this.wants === "prefer-standby") {
+          if (ro) return this.choose(node);
+          fallback ??= node;
         }
-        problems.push(`${node.host}:${node.port} is read-only`);
+        problems.push(`${node.host}:${node.port} is ${ro ? "read-only" : "not a standby"}`);
       } catch (err) {
         problems.push(`${node.host}:${node.port}: ${err instanceof Error ? err.message : String(err)}`);
       } finally {
         await client.end().catch(() => {});
       }
     }
+    if (fallback) return this.choose(fallback, Date.now() + FALLBACK_KEEP_MS);
     throw new DatabaseUnavailableError(problems.join("; "));
+  }
+
+  private choose(node: HostPort, until = Infinity): HostPort {
+    this.current = node;
+    this.currentUntil = until;
+    return node;
   }
 }
 
 /**
- * A node-postgres Client class for `new Pool({ Client })` that connects to the router's primary, checks that it
- * accepts writes, and tells the router when its node fails.
+ * libpq's test: a hot standby (and a database set read-only) answers `transaction_read_only = on`. Used both to
+ * refuse writing to a standby and, for `prefer-standby`, to find one.
  */
-export function primaryClientClass(router: PrimaryRouter): typeof pg.Client {
-  class PrimaryClient extends pg.Client {
+async function readOnly(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ transaction_read_only: string }>("SHOW transaction_read_only");
+  return rows[0]?.transaction_read_only !== "off";
+}
+
+/**
+ * A node-postgres Client class for `new Pool({ Client })` that connects to the router's node, checks that it
+ * suits (accepts writes, for the primary's pool), and tells the router when its node fails.
+ */
+export function nodeClientClass(router: NodeRouter): typeof pg.Client {
+  class RoutedClient extends pg.Client {
     constructor(config?: string | pg.ClientConfig) {
       // A node that went away without a reset (its host is gone) must fail a connect in seconds, not at the
       // operating system's TCP timeout; keep-alive finds dead pooled connections. Set on the client, not the
@@ -190,7 +231,7 @@ export function primaryClientClass(router: PrimaryRouter): typeof pg.Client {
     connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
     connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
       const run = async () => {
-        const node = await router.primary();
+        const node = await router.node();
         this.host = node.host;
         this.port = node.port;
         // Read by .pgpass lookups (a URL without a password) and by error messages.
@@ -204,7 +245,7 @@ export function primaryClientClass(router: PrimaryRouter): typeof pg.Client {
           throw err;
         }
         this.on("error", () => router.forget(node));
-        if (!(await router.acceptsWrites(this))) {
+        if (!(await router.suits(this))) {
           router.forget(node);
           await this.end().catch(() => {});
           throw new DatabaseUnavailableError(`${node.host}:${node.port} is read-only`);
@@ -216,7 +257,7 @@ export function primaryClientClass(router: PrimaryRouter): typeof pg.Client {
       run().then((c) => cb(null, c), (err: Error) => cb(err));
     }
   }
-  return PrimaryClient;
+  return RoutedClient;
 }
 
 /** The user and password of a connection string, with one host or several. */
@@ -234,5 +275,5 @@ export function credentialsOf(url: string): { user?: string; password?: string }
 export async function primaryUrl(url: string): Promise<string> {
   const nodes = parseMultiHostUrl(url);
   if (!nodes) return url;
-  return nodes.urlFor(await new PrimaryRouter(nodes).primary());
+  return nodes.urlFor(await new NodeRouter({ ...nodes, targetSessionAttrs: "read-write" }).node());
 }

@@ -9,6 +9,7 @@ import { ActionError, fieldErrorsOf, type ActionResult } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { illFormedField, isWellFormedText } from "@/lib/validation/text";
+import { noteWrite } from "@/lib/reads";
 import { invalidateRollups } from "@/lib/rollups";
 
 /** FormData → plain object for zod (repeated names become arrays; empty strings stay empty strings). */
@@ -96,8 +97,10 @@ export function defineAction<S extends z.ZodType, T = undefined>(opts: {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const result = await run(form);
     if (result.ok) {
-      // The writer reads their write at once: this process's shared rollups are computed again.
+      // The writer reads their write at once: this process's shared rollups are computed again, and with a
+      // standby this browser reads the primary until the standby has replayed the write (lib/reads.ts).
       invalidateRollups();
+      await noteWrite().catch((err: unknown) => console.warn("reads: could not note the write's position:", err instanceof Error ? err.message : err));
       applyRevalidate(opts.revalidate, result.data);
     }
     return result.ok ? result : { ...result, values: echoValues(form) };

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { UNIT_LEVELS, type AppointmentRole, type UnitLevel } from "@/db/schema";
 import { holderLimit, permissionFor, postRule, ROLE_SLUGS, type Section } from "@/lib/appointments/posts";
 import { enrollerSummary, itCellSummary, listBoothPosts, listUnitPosts, loadPost, type BoothListOptions } from "@/lib/appointments/queries";
@@ -11,7 +11,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { acOptions, blockOptions, districtOptions, type UnitOption } from "@/lib/geo/queries";
 import type { SearchParams } from "@/lib/search-params";
 
-type Db = Awaited<ReturnType<typeof getDb>>;
+type Db = Awaited<ReturnType<typeof readDb>>;
 
 /** The filters above a section's lists: the options offered and what the URL picked among them. */
 export interface SectionFilters {
@@ -31,7 +31,7 @@ async function sectionBase<Tab extends string>(permission: Action, searchParams:
   const viewer = await requireViewer();
   if (!can(viewer, permission)) notFound();
   const p = parseListParams(await searchParams, tabs);
-  const db = await getDb();
+  const db = await readDb();
   const districts = await districtOptions(db, viewer);
   const district = districts.length === 1 ? districts[0] : districts.find((d) => d.key === p.district);
   return { viewer, db, p, districts, district };
@@ -166,7 +166,7 @@ export async function postPageData(section: Section, params: Promise<PostParams>
   } catch {
     notFound();
   }
-  const db = await getDb();
+  const db = await readDb();
   const post = await loadPost(db, viewer, role, level, key);
   if (!post) notFound();
   const mayAct = can(viewer, permissionFor(role), level);

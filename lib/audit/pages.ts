@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { auditActors, listAuditEvents, mayReadAudit } from "@/lib/audit/queries";
 import { parseAuditParams } from "@/lib/audit/search-params";
 import { requireViewer } from "@/lib/auth/session";
@@ -15,7 +15,7 @@ export async function auditPageData(searchParams: Promise<SearchParams>) {
   const viewer = await requireViewer();
   if (!mayReadAudit(viewer)) notFound();
   const p = parseAuditParams(await searchParams);
-  const db = await getDb();
+  const db = await readDb();
   const [actors, districts] = await Promise.all([auditActors(db, viewer), districtOptions(db, viewer)]);
   const district = districts.find((d) => d.key === p.district);
   // Days the wrong way round match nothing: said on the page, not answered with an error.

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -19,7 +19,7 @@ export async function coveragePageData(searchParams: Promise<SearchParams>) {
   if (!can(viewer, "coverage.view")) notFound();
   const levels = coverageLevels(viewer);
   const p = parseCoverageParams(await searchParams, levels);
-  const db = await getDb();
+  const db = await readDb();
   const [totals, rows, acRows, acs, districts] = await Promise.all([
     coverageTotals(db, viewer),
     coverageBy(db, viewer, p.by, p.sort, p.dir),
@@ -36,10 +36,10 @@ export type CoveragePageData = Awaited<ReturnType<typeof coveragePageData>>;
 
 /** The seat map of the viewer's state for these seats, or null when no boundaries were imported. */
 export async function coverageMapData(viewer: Viewer, acIds: number[]) {
-  return boundaryMap(await getDb(), viewer.scope.stateId, acIds);
+  return boundaryMap(await readDb(), viewer.scope.stateId, acIds);
 }
 
 /** The viewer's booths and how many have an IT-cell member (the /it-cell summary card). */
 export async function coverageSummary(viewer: Viewer) {
-  return coverageTotals(await getDb(), viewer);
+  return coverageTotals(await readDb(), viewer);
 }

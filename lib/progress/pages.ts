@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { listUnits, loadBoothPeople, loadUnitProgress } from "@/lib/progress/data";
@@ -15,7 +15,7 @@ import { rollupKey, sharedProgress } from "@/lib/progress/shared";
  */
 export async function unitPageData(level: GeoLevel, key: string, districtSlug?: string) {
   const viewer = await requireViewer();
-  const db = await getDb();
+  const db = await readDb();
   const unit = await findUnit(db, viewer, level, key, { districtSlug });
   if (!unit) notFound();
   return { viewer, data: await sharedProgress(db, viewer, unit) };
@@ -27,7 +27,7 @@ export async function unitPageData(level: GeoLevel, key: string, districtSlug?: 
  */
 export async function boothPageData(code: string) {
   const viewer = await requireViewer();
-  const db = await getDb();
+  const db = await readDb();
   const unit = await findUnit(db, viewer, "booth", code);
   if (!unit) notFound();
   // One booth's numbers are a few index lookups: read for this request (an enroller checks a sign-up at once),
@@ -39,7 +39,7 @@ export async function boothPageData(code: string) {
 /** The overview: the viewer's own scope unit. */
 export async function overviewData() {
   const viewer = await requireViewer();
-  const db = await getDb();
+  const db = await readDb();
   const unit = await scopeUnit(db, viewer);
   if (!unit) notFound();
   return { viewer, data: await sharedProgress(db, viewer, unit) };
@@ -55,11 +55,11 @@ export async function listPageData(level: "pc" | "ac" | "district") {
   if (level === "pc" && !(can(viewer, "progress.view", "pc") && (viewer.scope.level === "state" || viewer.scope.level === "pc"))) {
     return { viewer, level, group: null };
   }
-  const db = await getDb();
+  const db = await readDb();
   const unit = await scopeUnit(db, viewer);
   if (!unit) notFound();
   const now = new Date();
-  const group = await sharedRollup(rollupKey(`list-${level}`, viewer, unit, now), () => listUnits(db, viewer, unit, level, { now }));
+  const group = await sharedRollup(rollupKey(`list-${level}`, viewer, unit, now), () => listUnits(db, viewer, unit, level, { now }), { db });
   return { viewer, level, group };
 }
 export type ListPageData = Awaited<ReturnType<typeof listPageData>>;

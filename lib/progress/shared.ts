@@ -22,6 +22,8 @@ export function sharedProgress(db: DbOrTx, viewer: Viewer, unit: ProgressUnit): 
   const seconds = rollupSeconds();
   return sharedRollup(rollupKey("unit", viewer, unit, now), async () => ({ ...(await loadUnitProgress(db, viewer, unit, { now })), sharedForSeconds: seconds }), {
     seconds,
+    // The standby's rollup and the primary's are kept apart: a reader who has just written reads the primary's.
+    db,
   });
 }
 

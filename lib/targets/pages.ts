@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { loadTargetsPage } from "@/lib/targets/queries";
@@ -9,5 +9,5 @@ import { loadTargetsPage } from "@/lib/targets/queries";
 export async function targetsPageData() {
   const viewer = await requireViewer();
   if (!can(viewer, "targets.set")) notFound();
-  return { page: await loadTargetsPage(await getDb(), viewer) };
+  return { page: await loadTargetsPage(await readDb(), viewer) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { districtOptions } from "@/lib/geo/queries";
@@ -17,7 +17,7 @@ async function trainingsViewer() {
 /** /enrollers/trainings: the scope's sessions, and the levels at which the viewer may add one. */
 export async function trainingsPageData() {
   const viewer = await trainingsViewer();
-  const db = await getDb();
+  const db = await readDb();
   const [sessions, districts] = await Promise.all([listTrainings(db, viewer), districtOptions(db, viewer)]);
   const levels = (["state", "district", "block"] as const).filter((l) => can(viewer, "trainings.manage", l) && (l !== "state" || viewer.scope.level === "state"));
   return { viewer, sessions, districts, levels };
@@ -32,7 +32,7 @@ export async function trainingPageData(params: Promise<{ id: string }>) {
   const viewer = await trainingsViewer();
   const { id } = await params;
   if (!/^[0-9]{1,9}$/.test(id)) notFound();
-  const db = await getDb();
+  const db = await readDb();
   const training = await loadTraining(db, viewer, Number(id));
   if (!training) notFound();
   const roster = await trainingRoster(db, viewer, training.id);

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { requireViewer } from "@/lib/auth/session";
 import { one, type SearchParams } from "@/lib/search-params";
 import { listUsers, scopeOptions } from "@/lib/users/queries";
@@ -8,7 +8,7 @@ import { listUsers, scopeOptions } from "@/lib/users/queries";
 /** /admin/users: the state's users (404 for anyone but an administrator), the areas to offer, the open user. */
 export async function usersPageData(searchParams: Promise<SearchParams>) {
   const viewer = await requireViewer();
-  const db = await getDb();
+  const db = await readDb();
   const rows = await listUsers(db, viewer);
   if (!rows) notFound();
   const [options, sp] = await Promise.all([scopeOptions(db, viewer), searchParams]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/lib/reads";
 import { FLAG_REASONS, FLAG_STATUSES } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
@@ -20,7 +20,7 @@ export async function qualityPageData(searchParams: Promise<SearchParams>) {
   if (!can(viewer, "quality.view")) notFound();
   const p = parseQueueParams(await searchParams);
   const { page, sort, reason, ...rest } = p;
-  const db = await getDb();
+  const db = await readDb();
   const [queue, counts, enrollers, districts, acs] = await Promise.all([
     listQueue(db, viewer, { reason, ...rest }, { page, sort }),
     reasonCounts(db, viewer, rest),
@@ -55,7 +55,7 @@ export async function scorecardsPageData(searchParams: Promise<SearchParams>) {
   const viewer = await requireViewer();
   if (!seesScorecards(viewer)) notFound();
   const p = parseScorecardParams(await searchParams);
-  const db = await getDb();
+  const db = await readDb();
   const result = await loadScorecards(db, viewer, { sort: p.sort, dir: p.dir, page: p.page });
   return { p, ...result, canSuspend: can(viewer, "tokens.manage"), scope: viewer.scope };
 }

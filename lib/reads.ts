@@ -1,0 +1,71 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { secureSessionCookies } from "@/auth.config";
+import { getDbHandle, type Db } from "@/db/client";
+import { parseLsn } from "@/db/replica";
+
+/**
+ * Where a page's reads go. With a hot standby (DATABASE_READ_URL, db/replica.ts), the pages that only read —
+ * progress, targets, coverage, appointments, trainings, audit, users, the review queue (their `pages.ts`) —
+ * read from it, on two conditions:
+ *
+ *   - its lag is within READ_MAX_LAG_SECONDS (default 30): further behind, everyone reads the primary; and a
+ *     lag over LAG_NOTE_SECONDS is said on the page (components/shell/app-shell.tsx);
+ *   - the reader has not just written: a server action that wrote (defineAction) leaves the primary's WAL
+ *     position in a cookie (`noteWrite`), and until the standby has replayed past it this browser reads the
+ *     primary. So whoever sets a target or appoints someone sees it on the next page at once, through any app
+ *     process, and everyone else within the lag.
+ *
+ * The viewer (the session check) and every write always use the primary (`getDb()`); so do pages whose loading
+ * writes (the member pages: reveals and card visits are audited). Without a standby every read is the primary's.
+ */
+
+/** A lag over this is said on the page. */
+export const LAG_NOTE_SECONDS = 5;
+const WROTE_COOKIE = "sadasyata-wrote";
+
+/** READ_MAX_LAG_SECONDS: a standby further behind than this is not read from (default 30, at most 300). */
+export function readMaxLagSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.READ_MAX_LAG_SECONDS ?? 30);
+  return Number.isFinite(v) && v >= 0 ? Math.min(v, 300) : 30;
+}
+
+export interface ReadTarget {
+  db: Db;
+  /** Which node the reads go to. */
+  from: "primary" | "standby";
+  /** How far behind the data read is, in seconds (0 for the primary). */
+  lagSeconds: number;
+}
+
+/** This request's read target (once per request: the page and the frame that states the lag agree). */
+export const readTarget = cache(async (): Promise<ReadTarget> => {
+  const handle = await getDbHandle();
+  const primary: ReadTarget = { db: handle.db, from: "primary", lagSeconds: 0 };
+  const replica = handle.replica;
+  if (!replica) return primary;
+  const state = await replica.state();
+  if (!state.ok || state.lagMs > readMaxLagSeconds() * 1000) return primary;
+  if (!state.standby) return { db: replica.db, from: "primary", lagSeconds: 0 };
+  const wrote = parseLsn((await cookies()).get(WROTE_COOKIE)?.value);
+  if (wrote !== null && (state.replayed === null || state.replayed < wrote)) return primary;
+  return { db: replica.db, from: "standby", lagSeconds: state.lagMs / 1000 };
+});
+
+/** The database a read-only page loads from (see above). */
+export async function readDb(): Promise<Db> {
+  return (await readTarget()).db;
+}
+
+/**
+ * After a write by this browser (a server action): remember the primary's WAL position in a cookie, so that its
+ * reads go to the primary until the standby has replayed the write. Nothing without a standby.
+ */
+export async function noteWrite(): Promise<void> {
+  const replica = (await getDbHandle()).replica;
+  if (!replica) return;
+  const lsn = await replica.primaryLsn();
+  // Beyond the lag bound plus a margin the cookie is of no use: a standby that far behind is not read from.
+  (await cookies()).set(WROTE_COOKIE, lsn, { httpOnly: true, sameSite: "lax", secure: secureSessionCookies(), path: "/", maxAge: readMaxLagSeconds() + 30 });
+}
