@@ -21,6 +21,7 @@ import { openDb, queryRows } from "@/db/client";
 import { recount } from "@/db/recount";
 import { DEMO_PASSWORD } from "@/lib/seed";
 import { signIn } from "@/scripts/bench/pages";
+import { percentile } from "@/scripts/bench/stats";
 import { issueEnrollerTokens, signUp, type ApiClient } from "@/scripts/bench/signup";
 import { APPS, HOST, LB_PORT, NODES, OWNER_URL, readPids, type ProcessName } from "@/scripts/cluster/layout";
 import { formationState, postmasterPid, settled } from "@/scripts/cluster/postgres";
@@ -192,6 +193,19 @@ async function main(): Promise<number> {
     const dashboardAnswers: { t: number; status: string }[] = [];
     const loadStarted = at();
     const until = Date.now() + SECONDS * 1000;
+    // The standby's replay lag under this load, as the primary measures it (pg_stat_replication.replay_lag; no
+    // row's lag, or NULL once caught up, counts as 0), every 200 ms until the primary is lost.
+    const lagMs: number[] = [];
+    const lagSampler = (async () => {
+      while (at() - loadStarted < KILL_PRIMARY_AT - 0.5) {
+        const rows = await queryRows<{ ms: number; standbys: number }>(
+          owner.db,
+          sql`SELECT coalesce(max(extract(epoch FROM replay_lag)) * 1000, 0)::float8 AS ms, count(*)::int AS standbys FROM pg_stat_replication`,
+        ).catch(() => []);
+        if (rows[0]?.standbys) lagMs.push(rows[0].ms);
+        await sleep(200);
+      }
+    })();
     const events = (async () => {
       await sleep(KILL_PRIMARY_AT * 1000);
       log(`SIGKILL the primary: ${killPrimary()}`);
@@ -204,9 +218,15 @@ async function main(): Promise<number> {
     })();
     await Promise.all([
       events,
+      lagSampler,
       ...clients.map((c, k) => phone(c, next + k, clients.length, until, tally)),
       ...Array.from({ length: DASHBOARD_CLIENTS }, () => dashboard(cookie, until, dashboardAnswers)),
     ]);
+    log(
+      lagMs.length
+        ? `standby replay lag under this load before the primary was lost: p50 ${percentile(lagMs, 0.5).toFixed(1)} ms, p95 ${percentile(lagMs, 0.95).toFixed(1)} ms, max ${Math.max(...lagMs).toFixed(1)} ms (${lagMs.length} samples of pg_stat_replication)`
+        : "standby replay lag: no standby was streaming",
+    );
     log(`load over; phones finished their retries. API answers: ${[...tally.statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
     log(`dashboards (/), from the load's start (primary lost at ${KILL_PRIMARY_AT} s, app process at ${KILL_APP_AT} s):`);
     for (const line of timeline(dashboardAnswers, loadStarted)) console.log(`    ${line}`);

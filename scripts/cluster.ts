@@ -6,7 +6,8 @@
  *   database     `sadasyata` on the primary: migrations as postgres, the app as the role `sadasyata_app`
  *                (db/roles.ts), both through the multi-host URL
  *                postgres://…@127.0.0.1:5451,127.0.0.1:5452/sadasyata?target_session_attrs=read-write
- *                seeded once with the demo users and CLUSTER_MEMBERS members (default 20000)
+ *                seeded once with the demo users and CLUSTER_MEMBERS members (default 20000); dashboard
+ *                reads from the standby (DATABASE_READ_URL, the same nodes with target_session_attrs=prefer-standby)
  *   app          the production build (NEXT_DIST_DIR, default .next; built when it has no BUILD_ID), two
  *                `next start` processes on :3811 and :3812 sharing one AUTH_SECRET (.cluster/auth-secret)
  *   HAProxy      http://127.0.0.1:3810 in front of both (scripts/cluster/haproxy.ts)
@@ -38,6 +39,7 @@ import {
   LOG_DIR,
   MONITOR,
   NODES,
+  READ_URL,
   OWNER_URL,
   PUBLIC_URL,
   readPids,
@@ -150,6 +152,7 @@ function startApps(pids: PidFile, secret: string): void {
     ...process.env,
     NEXT_DIST_DIR: dist,
     DATABASE_URL: APP_URL,
+    DATABASE_READ_URL: READ_URL,
     AUTH_SECRET: secret,
     AUTH_TRUST_HOST: "true",
     NODE_ENV: "production",

@@ -51,15 +51,20 @@ const steps: Step[] = [
       ]
     : []),
   { name: "e2e", cmd: ["npx", "playwright", "test", "--reporter=list,json"], report: `${out}/e2e.json`, kind: "playwright", needsBuild: true },
-  // The highly-available deployment under fire (issue 14): pg_auto_failover, two app processes and HAProxy
-  // started from nothing on the build just made, the primary and an app process killed under load; then
+  // The highly-available deployment (issue 14): pg_auto_failover, two app processes and HAProxy started from
+  // nothing on the build just made; reads from the standby and read-your-writes through HAProxy (Playwright,
+  // playwright.cluster.config.ts); then under fire, the primary and an app process killed under load; then
   // everything stopped and its data removed, pass or fail. Its folder is outside the checkout, where the
   // postgres user can reach it.
   ...(process.env.TEST_DATABASE_URL
     ? [
         {
-          name: "cluster chaos",
-          cmd: ["bash", "-c", 'npx tsx scripts/cluster-chaos.ts; rc=$?; npx tsx scripts/cluster-stop.ts --clean; exit "$rc"'],
+          name: "cluster: standby reads and chaos",
+          cmd: [
+            "bash",
+            "-c",
+            'npx tsx scripts/cluster.ts && npm run --silent cluster:test && npx tsx scripts/cluster-chaos.ts; rc=$?; npx tsx scripts/cluster-stop.ts --clean; exit "$rc"',
+          ],
           kind: "check" as const,
           env: { NEXT_DIST_DIR: ".next", CLUSTER_MEMBERS: "5000", CLUSTER_DIR: `/var/tmp/sadasyata-cluster-${process.pid}` },
           needsBuild: true,

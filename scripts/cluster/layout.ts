@@ -44,15 +44,20 @@ export const APPS = [
 ] as const;
 export const PUBLIC_URL = `http://${HOST}:${LB_PORT}`;
 
-/** libpq's multi-host form; db/failover.ts connects each new client to the node that accepts writes. */
-export function clusterUrl(user: string): string {
-  return `postgres://${user}@${NODES.map((n) => `${HOST}:${n.port}`).join(",")}/${DATABASE}?target_session_attrs=read-write`;
+/**
+ * libpq's multi-host form; db/failover.ts connects each new client to the node that accepts writes (or, for
+ * `prefer-standby`, to the node in hot standby).
+ */
+export function clusterUrl(user: string, attrs: "read-write" | "prefer-standby" = "read-write"): string {
+  return `postgres://${user}@${NODES.map((n) => `${HOST}:${n.port}`).join(",")}/${DATABASE}?target_session_attrs=${attrs}`;
 }
 
 /** The tables' owner (migrations, seed, recount). */
 export const OWNER_URL = clusterUrl("postgres");
 /** What the app processes get as DATABASE_URL. */
 export const APP_URL = clusterUrl(APP_ROLE);
+/** …and as DATABASE_READ_URL: dashboard reads from the standby (lib/reads.ts). */
+export const READ_URL = clusterUrl(APP_ROLE, "prefer-standby");
 
 export type ProcessName = "monitor" | "node1" | "node2" | "app1" | "app2" | "haproxy";
 
