@@ -59,7 +59,10 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
       // Read connections are renewed every minute, so that after a failover (the standby promoted, the old
       // primary back as the new standby) reads return to a standby instead of staying on the primary.
       const readPool = await openPool(opts.readUrl, { max: opts.max ?? 10, maxLifetimeSeconds: 60 });
-      replica = new Replica(drizzle(readPool, { schema }) as unknown as Db, db, () => readPool.end());
+      const samplerPool = await openPool(opts.url, { max: 1 });
+      replica = new Replica(drizzle(readPool, { schema }) as unknown as Db, drizzle(samplerPool, { schema }) as unknown as Db, async () => {
+        await Promise.all([readPool.end(), samplerPool.end()]);
+      });
     }
     return {
       db,

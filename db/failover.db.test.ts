@@ -6,7 +6,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, queryRows } from "@/db/client";
-import { DatabaseUnavailableError, isConnectionFailure, NodeRouter, type HostPort, type MultiHostUrl } from "@/db/failover";
+import pg from "pg";
+import { DatabaseUnavailableError, isConnectionFailure, nodeClientClass, NodeRouter, type HostPort, type MultiHostUrl } from "@/db/failover";
 import { adminQuery } from "@/lib/testing/db";
 
 const base = process.env.TEST_DATABASE_URL;
@@ -80,6 +81,22 @@ describe.skipIf(!base)("the multi-host pool on PostgreSQL", () => {
     expect((await new NodeRouter(nodes("read-write", RO)).node()).host).toBe("127.0.0.1");
     // With no node in standby, any node that answers serves the reads.
     expect((await new NodeRouter(nodes("prefer-standby", null)).node()).host).toBe("127.0.0.1");
+
+    // A chosen standby that turns out to take writes (promoted by a failover) is kept only for a while: then the
+    // router looks for a standby again. (The pool's clients use TEST_DATABASE_URL's database, which takes writes,
+    // on either name: to them "localhost" is no longer a standby.)
+    const router = new NodeRouter(nodes("prefer-standby", RO), { fallbackKeepMs: 50 });
+    expect((await router.node()).host).toBe("localhost");
+    const pool = new pg.Pool({ connectionString: base!, max: 1, Client: nodeClientClass(router) });
+    try {
+      await pool.query("SELECT 1");
+      await adminQuery(`ALTER DATABASE ${RO} SET default_transaction_read_only = off`);
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await router.node()).host).toBe("127.0.0.1");
+    } finally {
+      await pool.end();
+      await adminQuery(`ALTER DATABASE ${RO} SET default_transaction_read_only = on`);
+    }
   });
 
   it("a read pool without a standby reads the primary: its state says so, with no lag", async () => {

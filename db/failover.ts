@@ -145,7 +145,7 @@ export class NodeRouter {
 
   constructor(
     private readonly nodes: MultiHostUrl,
-    private readonly opts: { connectTimeoutMs?: number } = {},
+    private readonly opts: { connectTimeoutMs?: number; fallbackKeepMs?: number } = {},
   ) {}
 
   get wants(): TargetSessionAttrs {
@@ -166,10 +166,15 @@ export class NodeRouter {
     if (this.current === node) this.current = null;
   }
 
-  /** Does this connected client suit the router (libpq's read-write test, for `read-write`)? */
-  async suits(client: pg.Client): Promise<boolean> {
-    if (this.nodes.targetSessionAttrs !== "read-write") return true;
-    return !(await readOnly(client));
+  /** Does this connected client, on `node`, suit the router (libpq's read-write test, for `read-write`)? */
+  async suits(client: pg.Client, node: HostPort): Promise<boolean> {
+    if (this.wants === "any") return true;
+    const ro = await readOnly(client);
+    if (this.wants === "read-write") return !ro;
+    // prefer-standby: any node serves, but one that is not (or no longer: promoted by a failover) a standby is
+    // kept only for a while, so that new connections look for a standby again once there is one.
+    if (!ro && this.current === node && this.currentUntil === Infinity) this.currentUntil = Date.now() + (this.opts.fallbackKeepMs ?? FALLBACK_KEEP_MS);
+    return true;
   }
 
   private async ask(): Promise<HostPort> {
@@ -194,7 +199,7 @@ export class NodeRouter {
         await client.end().catch(() => {});
       }
     }
-    if (fallback) return this.choose(fallback, Date.now() + FALLBACK_KEEP_MS);
+    if (fallback) return this.choose(fallback, Date.now() + (this.opts.fallbackKeepMs ?? FALLBACK_KEEP_MS));
     throw new DatabaseUnavailableError(problems.join("; "));
   }
 
@@ -245,7 +250,7 @@ export function nodeClientClass(router: NodeRouter): typeof pg.Client {
           throw err;
         }
         this.on("error", () => router.forget(node));
-        if (!(await router.suits(this))) {
+        if (!(await router.suits(this, node))) {
           router.forget(node);
           await this.end().catch(() => {});
           throw new DatabaseUnavailableError(`${node.host}:${node.port} is read-only`);

@@ -9,8 +9,11 @@
  * replayed (`pg_last_wal_replay_lsn()`). The standby shows the primary as it was at the oldest kept position it
  * has not replayed yet, so the lag is the time since that position was asked (0 when it has replayed all of
  * them). Unlike `now() - pg_last_xact_replay_timestamp()`, this does not mistake a quiet primary (no commits
- * for minutes) for a standby minutes behind. A sample that fails, or none for a while, makes the state unusable:
- * reads then go to the primary.
+ * for minutes) for a standby minutes behind. The lag is known only once the standby has been seen past a
+ * sampled position (before that, all that is known is that it is at least the oldest sample's age): until then,
+ * after a sample fails (the positions start again), and when no sample has come for a while, the state is
+ * unusable and reads go to the primary. The sampler asks the primary on a connection of its own, so that a
+ * busy pool cannot hold it up exactly when the standby's help matters most.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -31,7 +34,7 @@ export interface ReplicaState {
 /** How often the lag is sampled (while the process serves reads). */
 export const SAMPLE_MS = 500;
 /** A state older than this is not trusted (the sampler is stuck behind a node that does not answer). */
-const STALE_MS = 5_000;
+const STALE_MS = 2_000;
 /** Positions kept; at SAMPLE_MS that is over 15 minutes, far beyond any lag a reader is sent to the standby with. */
 const MAX_POSITIONS = 2_000;
 
@@ -54,6 +57,8 @@ export function lagOf(positions: readonly { lsn: bigint; at: number }[], replaye
 
 export class Replica {
   private positions: { lsn: bigint; at: number }[] = [];
+  /** The standby has been seen past a sampled position since the positions (re)started: its lag is known. */
+  private calibrated = false;
   private latest: ReplicaState = UNKNOWN;
   private first: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -62,8 +67,9 @@ export class Replica {
   constructor(
     /** Reads through the read pool (the standby). */
     readonly db: Db,
+    /** The primary, for the sampler only (a pool of one connection). */
     private readonly primary: Db,
-    private readonly endPool: () => Promise<void>,
+    private readonly endPools: () => Promise<void>,
   ) {}
 
   /** The latest sample (the sampler starts on first use; the first call waits for its first sample). */
@@ -74,7 +80,10 @@ export class Replica {
       this.first = this.sample();
     }
     if (this.latest.at === 0) await this.first;
-    return now - this.latest.at > STALE_MS ? { ...this.latest, ok: false } : this.latest;
+    const latest = this.latest;
+    if (now - latest.at > STALE_MS) return { ...latest, ok: false };
+    // A standby behind at the sample is further behind now, until the next sample says otherwise.
+    return latest.lagMs > 0 ? { ...latest, lagMs: latest.lagMs + Math.max(0, now - latest.at) } : latest;
   }
 
   /** The primary's WAL position now, as text (for a reader's "I wrote up to here" cookie). */
@@ -103,10 +112,14 @@ export class Replica {
       // Positions the standby has passed are not needed again (the oldest one not passed sets the lag).
       if (replayed !== null) {
         const keep = this.positions.findIndex((p) => p.lsn > replayed);
+        if (keep !== 0) this.calibrated = true;
         this.positions = keep < 0 ? [] : this.positions.slice(keep);
       }
-      this.latest = { ok: true, standby: row.standby, replayed, lagMs, at: now };
+      this.latest = { ok: replayed === null || this.calibrated, standby: row.standby, replayed, lagMs, at: now };
     } catch {
+      // Positions are not taken while samples fail: start again, and trust no lag until it is known again.
+      this.positions = [];
+      this.calibrated = false;
       this.latest = { ...UNKNOWN, at: Date.now() };
     } finally {
       this.sampling = false;
@@ -116,6 +129,6 @@ export class Replica {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.endPool();
+    await this.endPools();
   }
 }

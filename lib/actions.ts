@@ -9,8 +9,7 @@ import { ActionError, fieldErrorsOf, type ActionResult } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { illFormedField, isWellFormedText } from "@/lib/validation/text";
-import { noteWrite } from "@/lib/reads";
-import { invalidateRollups } from "@/lib/rollups";
+import { afterWrite } from "@/lib/reads";
 
 /** FormData → plain object for zod (repeated names become arrays; empty strings stay empty strings). */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -93,14 +92,15 @@ export function defineAction<S extends z.ZodType, T = undefined>(opts: {
   schema: S;
   handler: (ctx: { viewer: Viewer; db: Db; input: z.infer<S>; t: Translate }) => Promise<ActionResult<T>>;
   revalidate?: Revalidate<NoInfer<T>>;
+  /** false for an action that only reads (a search): it leaves the rollups and the reader's database as they are. */
+  writes?: false;
 }) {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const result = await run(form);
     if (result.ok) {
       // The writer reads their write at once: this process's shared rollups are computed again, and with a
       // standby this browser reads the primary until the standby has replayed the write (lib/reads.ts).
-      invalidateRollups();
-      await noteWrite().catch((err: unknown) => console.warn("reads: could not note the write's position:", err instanceof Error ? err.message : err));
+      if (opts.writes !== false) await afterWrite();
       applyRevalidate(opts.revalidate, result.data);
     }
     return result.ok ? result : { ...result, values: echoValues(form) };

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { secureSessionCookies } from "@/auth.config";
 import { getDbHandle, type Db } from "@/db/client";
 import { parseLsn } from "@/db/replica";
+import { invalidateRollups } from "@/lib/rollups";
 
 /**
  * Where a page's reads go. With a hot standby (DATABASE_READ_URL, db/replica.ts), the pages that only read —
@@ -37,20 +38,29 @@ export interface ReadTarget {
   from: "primary" | "standby";
   /** How far behind the data read is, in seconds (0 for the primary). */
   lagSeconds: number;
+  /**
+   * What a shared rollup's key must add for this reader (lib/rollups.ts): "" for most; for a reader who has
+   * written within the cookie's life, their write's position, so that they are never handed a rollup computed
+   * before their write — by another reader from the standby just before it replayed the write, or by another
+   * app process whose rollups their write did not clear.
+   */
+  rollupKey: string;
 }
 
-/** This request's read target (once per request: the page and the frame that states the lag agree). */
+/** This request's read target (once per request: the page and the note that states the lag agree). */
 export const readTarget = cache(async (): Promise<ReadTarget> => {
   const handle = await getDbHandle();
-  const primary: ReadTarget = { db: handle.db, from: "primary", lagSeconds: 0 };
   const replica = handle.replica;
-  if (!replica) return primary;
+  if (!replica) return { db: handle.db, from: "primary", lagSeconds: 0, rollupKey: "" };
+  const cookie = (await cookies()).get(WROTE_COOKIE)?.value;
+  const wrote = parseLsn(cookie);
+  const primary: ReadTarget = { db: handle.db, from: "primary", lagSeconds: 0, rollupKey: wrote === null ? "" : `wrote:${cookie}` };
   const state = await replica.state();
-  if (!state.ok || state.lagMs > readMaxLagSeconds() * 1000) return primary;
-  if (!state.standby) return { db: replica.db, from: "primary", lagSeconds: 0 };
-  const wrote = parseLsn((await cookies()).get(WROTE_COOKIE)?.value);
+  // Not a standby (the sample reached a promoted node): the read pool may hold connections to both, so the
+  // primary's own pool is the one that is surely current.
+  if (!state.ok || !state.standby || state.lagMs > readMaxLagSeconds() * 1000) return primary;
   if (wrote !== null && (state.replayed === null || state.replayed < wrote)) return primary;
-  return { db: replica.db, from: "standby", lagSeconds: state.lagMs / 1000 };
+  return { ...primary, db: replica.db, from: "standby", lagSeconds: state.lagMs / 1000 };
 });
 
 /** The database a read-only page loads from (see above). */
@@ -59,10 +69,20 @@ export async function readDb(): Promise<Db> {
 }
 
 /**
- * After a write by this browser (a server action): remember the primary's WAL position in a cookie, so that its
- * reads go to the primary until the standby has replayed the write. Nothing without a standby.
+ * After a write by this browser — every server action (defineAction) and every route handler that writes what a
+ * dashboard page shows: this process's shared rollups are computed again, and with a standby the write's
+ * position is noted (`noteWrite`). A failure to note it is logged, never the write's failure: the write is done.
  */
-export async function noteWrite(): Promise<void> {
+export async function afterWrite(): Promise<void> {
+  invalidateRollups();
+  await noteWrite().catch((err: unknown) => console.warn("reads: could not note the write's position:", err instanceof Error ? err.message : err));
+}
+
+/**
+ * Remember the primary's WAL position in a cookie, so that this browser's reads go to the primary until the
+ * standby has replayed the write (and its rollups are its own meanwhile). Nothing without a standby.
+ */
+async function noteWrite(): Promise<void> {
   const replica = (await getDbHandle()).replica;
   if (!replica) return;
   const lsn = await replica.primaryLsn();

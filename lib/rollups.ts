@@ -9,9 +9,10 @@ import "server-only";
  * The key must name everything the value depends on, and nothing personal may be cached: progress keys are the
  * viewer's role and scope (never the user), the unit and the India-time day, so a rollup is never shared across
  * scopes. This is a per-process optimisation only: every process computes its own, nothing here is state that
- * processes must agree on, and a write made through a server action clears this process's rollups
- * (`invalidateRollups`, called by defineAction), so the writer sees their write at once. Sign-ups through the
- * API or an import show within the interval, which the page states.
+ * processes must agree on. A write through a server action clears this process's rollups (`invalidateRollups`,
+ * called by lib/reads.ts `afterWrite`), and for a while the writer's keys carry their write's position (lib/reads.ts
+ * `rollupKey`), so the writer sees their write at once through any process. Sign-ups through the API or an
+ * import show within the interval, which the page states.
  */
 
 /** How long a rollup is shared (ROLLUP_SECONDS, default 5; 0 computes every request afresh). */

@@ -2,16 +2,15 @@ import type { ReactNode } from "react";
 import { signOutAction } from "@/lib/auth/actions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { campaignToday } from "@/lib/campaign";
-import { formatDay, formatNumber } from "@/lib/format";
+import { formatDay } from "@/lib/format";
 import { unitName } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
-import { LAG_NOTE_SECONDS, readTarget } from "@/lib/reads";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { navItemsFor } from "@/components/shell/nav";
 import { NavLinks } from "@/components/shell/nav-links";
 
 export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
-  const [{ locale, t }, { day, campaign }, reads] = await Promise.all([getT(), campaignToday(viewer.scope.stateId), readTarget()]);
+  const [{ locale, t }, { day, campaign }] = await Promise.all([getT(), campaignToday(viewer.scope.stateId)]);
   const items = navItemsFor(viewer).map((i) => ({ href: i.href, label: t(i.label) }));
   const scope = t(`scope.${viewer.scope.level}`, { name: unitName(viewer.scope, locale) });
   const campaignName = campaign ? (locale === "hi" && campaign.nameHi ? campaign.nameHi : campaign.name) : null;
@@ -70,12 +69,6 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
           </div>
         </header>
         <main id="content" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
-          {/* The page read a standby that is more than a few seconds behind (lib/reads.ts): say so, on paper too. */}
-          {reads.lagSeconds > LAG_NOTE_SECONDS && (
-            <p role="status" data-testid="read-lag" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {t("shell.readLag", { seconds: formatNumber(Math.round(reads.lagSeconds), locale) })}
-            </p>
-          )}
           {children}
         </main>
       </div>

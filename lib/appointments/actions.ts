@@ -67,6 +67,7 @@ export const searchWorkersAction = defineAction({
   permission: sectionPermission,
   schema: workerSearchSchema,
   handler: async ({ viewer, db, input }): Promise<ActionResult<WorkerHit[]>> => ({ ok: true, data: await searchWorkers(db, viewer, input.q) }),
+  writes: false,
 });
 
 /** Preview (writes nothing) or apply an appointments CSV; the report lists every row's outcome. */

@@ -1,6 +1,5 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { readDb } from "@/lib/reads";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { listUnits, loadBoothPeople, loadUnitProgress } from "@/lib/progress/data";
@@ -8,6 +7,7 @@ import { findUnit, scopeUnit } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 import { sharedRollup } from "@/lib/rollups";
 import { rollupKey, sharedProgress } from "@/lib/progress/shared";
+import { readTarget } from "@/lib/reads";
 
 /**
  * What a drill-down page needs: the viewer, and the unit's progress if the unit exists and lies in the
@@ -15,10 +15,10 @@ import { rollupKey, sharedProgress } from "@/lib/progress/shared";
  */
 export async function unitPageData(level: GeoLevel, key: string, districtSlug?: string) {
   const viewer = await requireViewer();
-  const db = await readDb();
+  const { db, rollupKey: reader } = await readTarget();
   const unit = await findUnit(db, viewer, level, key, { districtSlug });
   if (!unit) notFound();
-  return { viewer, data: await sharedProgress(db, viewer, unit) };
+  return { viewer, data: await sharedProgress(db, viewer, unit, reader) };
 }
 
 /**
@@ -27,11 +27,12 @@ export async function unitPageData(level: GeoLevel, key: string, districtSlug?: 
  */
 export async function boothPageData(code: string) {
   const viewer = await requireViewer();
-  const db = await readDb();
+  const { db } = await readTarget();
   const unit = await findUnit(db, viewer, "booth", code);
   if (!unit) notFound();
-  // One booth's numbers are a few index lookups: read for this request (an enroller checks a sign-up at once),
-  // not shared; the people are personal data and never would be.
+  // One booth's numbers are a few index lookups: read for this request (an enroller checks a sign-up at once:
+  // within the standby's lag, a fraction of a second when it keeps up; lib/reads.ts), not shared; the people
+  // are personal data and never would be.
   const [data, people] = await Promise.all([loadUnitProgress(db, viewer, unit), loadBoothPeople(db, viewer, unit.id)]);
   return { viewer, data, people };
 }
@@ -39,10 +40,10 @@ export async function boothPageData(code: string) {
 /** The overview: the viewer's own scope unit. */
 export async function overviewData() {
   const viewer = await requireViewer();
-  const db = await readDb();
+  const { db, rollupKey: reader } = await readTarget();
   const unit = await scopeUnit(db, viewer);
   if (!unit) notFound();
-  return { viewer, data: await sharedProgress(db, viewer, unit) };
+  return { viewer, data: await sharedProgress(db, viewer, unit, reader) };
 }
 
 /**
@@ -55,11 +56,11 @@ export async function listPageData(level: "pc" | "ac" | "district") {
   if (level === "pc" && !(can(viewer, "progress.view", "pc") && (viewer.scope.level === "state" || viewer.scope.level === "pc"))) {
     return { viewer, level, group: null };
   }
-  const db = await readDb();
+  const { db, rollupKey: reader } = await readTarget();
   const unit = await scopeUnit(db, viewer);
   if (!unit) notFound();
   const now = new Date();
-  const group = await sharedRollup(rollupKey(`list-${level}`, viewer, unit, now), () => listUnits(db, viewer, unit, level, { now }), { db });
+  const group = await sharedRollup(rollupKey(`list-${level}`, viewer, unit, now, reader), () => listUnits(db, viewer, unit, level, { now }), { db });
   return { viewer, level, group };
 }
 export type ListPageData = Awaited<ReturnType<typeof listPageData>>;

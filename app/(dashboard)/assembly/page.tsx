@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ListView } from "@/components/progress/list-view";
 import { getT } from "@/lib/i18n/server";
 import { listPageData } from "@/lib/progress/pages";
+import { ReadLagNote } from "@/components/shell/read-lag-note";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -9,5 +10,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AssemblyListPage() {
-  return <ListView {...await listPageData("ac")} />;
+  return (
+    <>
+      <ReadLagNote />
+      <ListView {...await listPageData("ac")} />
+    </>
+  );
 }

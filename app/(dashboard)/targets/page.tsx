@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { TargetsView } from "@/components/progress/targets-view";
 import { getT } from "@/lib/i18n/server";
 import { targetsPageData } from "@/lib/targets/pages";
+import { ReadLagNote } from "@/components/shell/read-lag-note";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -11,5 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TargetsPage() {
   const { page } = await targetsPageData();
   const { locale, t } = await getT();
-  return <TargetsView page={page} t={t} locale={locale} />;
+  return (
+    <>
+      <ReadLagNote />
+      <TargetsView page={page} t={t} locale={locale} />
+    </>
+  );
 }

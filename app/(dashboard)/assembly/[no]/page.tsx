@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { UnitView } from "@/components/progress/unit-view";
 import { getT } from "@/lib/i18n/server";
 import { unitPageData } from "@/lib/progress/pages";
+import { ReadLagNote } from "@/components/shell/read-lag-note";
 
 export async function generateMetadata({ params }: { params: Promise<{ no: string }> }): Promise<Metadata> {
   const { t } = await getT();
@@ -10,5 +11,10 @@ export async function generateMetadata({ params }: { params: Promise<{ no: strin
 
 export default async function AssemblySeatPage({ params, searchParams }: { params: Promise<{ no: string }>; searchParams: Promise<{ group?: string | string[] }> }) {
   const { viewer, data } = await unitPageData("ac", (await params).no);
-  return <UnitView data={data} viewer={viewer} group={(await searchParams).group} />;
+  return (
+    <>
+      <ReadLagNote />
+      <UnitView data={data} viewer={viewer} group={(await searchParams).group} />
+    </>
+  );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { UnitView } from "@/components/progress/unit-view";
 import { getT } from "@/lib/i18n/server";
 import { boothPageData } from "@/lib/progress/pages";
+import { ReadLagNote } from "@/components/shell/read-lag-note";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   const { t } = await getT();
@@ -10,5 +11,10 @@ export async function generateMetadata({ params }: { params: Promise<{ code: str
 
 export default async function BoothPage({ params }: { params: Promise<{ code: string }> }) {
   const { viewer, data, people } = await boothPageData((await params).code);
-  return <UnitView data={data} viewer={viewer} booth={people} />;
+  return (
+    <>
+      <ReadLagNote />
+      <UnitView data={data} viewer={viewer} booth={people} />
+    </>
+  );
 }

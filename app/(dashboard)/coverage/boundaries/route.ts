@@ -3,6 +3,7 @@ import { getViewer } from "@/lib/auth/session";
 import { uploadBoundaries } from "@/lib/coverage/service";
 import { formatProblem } from "@/lib/csv/problems";
 import { errorResponse } from "@/lib/http";
+import { afterWrite } from "@/lib/reads";
 import { crossSite } from "@/lib/net/same-origin";
 
 /**
@@ -15,7 +16,11 @@ export async function POST(req: Request): Promise<Response> {
   if (!viewer) return errorResponse("unauthenticated");
   if (crossSite(req)) return errorResponse("forbidden");
   const r = await uploadBoundaries(await getDb(), viewer, req.body);
-  if (r.ok) return Response.json(r, { headers: { "cache-control": "no-store" } });
+  if (r.ok) {
+    // The uploader's next /coverage shows the new map (lib/reads.ts).
+    await afterWrite();
+    return Response.json(r, { headers: { "cache-control": "no-store" } });
+  }
   if (r.code === "forbidden") return errorResponse("forbidden");
   return errorResponse("invalid", { message: `The boundary file cannot be used (${r.reason}).`, issues: r.problems.slice(0, 20).map(formatProblem) });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { UnitView } from "@/components/progress/unit-view";
 import { getT } from "@/lib/i18n/server";
 import { unitPageData } from "@/lib/progress/pages";
+import { ReadLagNote } from "@/components/shell/read-lag-note";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -11,5 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BlockPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ group?: string | string[] }> }) {
   const { slug, id } = await params;
   const { viewer, data } = await unitPageData("block", id, slug);
-  return <UnitView data={data} viewer={viewer} group={(await searchParams).group} />;
+  return (
+    <>
+      <ReadLagNote />
+      <UnitView data={data} viewer={viewer} group={(await searchParams).group} />
+    </>
+  );
 }
