@@ -14,7 +14,7 @@ export async function drainQualityQueue(
   db: Db,
   opts: { batch?: number; maxBatches?: number } = {},
 ): Promise<{ members: number; flagged: SignalCounts["flagged"] }> {
-  const batch = opts.batch ?? 500;
+  const batch = opts.batch ?? JOB_BATCH;
   const flagged: SignalCounts["flagged"] = {};
   let members = 0;
   const thresholds = await loadThresholds(db);
@@ -23,6 +23,8 @@ export async function drainQualityQueue(
     let done: number;
     try {
       done = await db.transaction(async (tx) => {
+        // Background work takes no parallel workers: on a small machine they would take every core from sign-ups.
+        await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
         const claimed = await queryRows<{ member_id: string }>(
           tx,
           sql`SELECT member_id::text FROM quality_queue WHERE attempts < ${MAX_ATTEMPTS}
@@ -63,26 +65,85 @@ export function describeFailure(err: unknown): string {
   return code ? `${String(code)} ${message}` : message;
 }
 
+/** The batch the job takes (and `drainQualityQueue`'s default). */
+const JOB_BATCH = 500;
+
+export interface JobPacing {
+  /** QUALITY_JOB_INTERVAL_MS: how long an idle job waits before it looks at the queue again (default 2 s). */
+  intervalMs: number;
+  /** QUALITY_JOB_DUTY: the share of the time the job may work while sign-ups pour in (default 0.25). */
+  duty: number;
+  /** QUALITY_JOB_BUSY_RATE: sign-ups a second above which they are pouring in (default 20). */
+  busyRate: number;
+}
+
+function envNumber(value: string | undefined, fallback: number, ok: (n: number) => boolean): number {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(n) && ok(n) ? n : fallback;
+}
+
+export function jobPacing(env: NodeJS.ProcessEnv = process.env): JobPacing {
+  return {
+    intervalMs: envNumber(env.QUALITY_JOB_INTERVAL_MS, 2_000, (n) => n >= 0),
+    duty: envNumber(env.QUALITY_JOB_DUTY, 0.25, (n) => n > 0 && n <= 1),
+    busyRate: envNumber(env.QUALITY_JOB_BUSY_RATE, 20, (n) => n >= 0),
+  };
+}
+
+/**
+ * How long the job waits after a batch. A batch that emptied the queue: the idle interval. Otherwise more is
+ * waiting, and the job goes on at once while sign-ups arrive slowly (a backlog drains at full speed in a quiet
+ * hour), but while they arrive faster than `busyRate` a second it pauses so as to work only `duty` of the time:
+ * on the deadline evening the sign-ups get the machine and the signals follow a little later (each sign-up is
+ * counted at once and flagged when the job reaches it; docs/QUALITY.md).
+ */
+export function pauseAfterBatch(batch: { members: number; tookMs: number; arrivalsPerSecond: number }, pacing: JobPacing, batchSize = JOB_BATCH): number {
+  if (batch.members < batchSize) return pacing.intervalMs;
+  if (batch.arrivalsPerSecond <= pacing.busyRate) return 0;
+  return Math.round(batch.tookMs * (1 / pacing.duty - 1));
+}
+
+/** The newest queued member: sign-ups arrive with rising ids, so its rise over time is their rate. */
+async function newestQueued(db: Db): Promise<number> {
+  const [row] = await queryRows<{ id: string | null }>(db, sql`SELECT max(member_id)::text AS id FROM quality_queue`);
+  return Number(row?.id ?? 0);
+}
+
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * Runs the job in this server process every QUALITY_JOB_INTERVAL_MS (default 2 s) until the process ends;
- * QUALITY_JOB=off leaves it to another process or to `npm run quality:scan`. A failed round is logged and
- * retried on the next tick (its batch stays queued).
+ * Runs the job in this server process until the process ends, one batch at a time, paced by `pauseAfterBatch`
+ * (QUALITY_JOB_INTERVAL_MS, QUALITY_JOB_DUTY, QUALITY_JOB_BUSY_RATE); QUALITY_JOB=off leaves it to another
+ * process or to `npm run quality:scan`. A failed batch is logged and retried after the interval (it stays
+ * queued).
  */
 export function startQualityJob(getDb: () => Promise<Db>): void {
   if (timer || process.env.QUALITY_JOB === "off") return;
-  const interval = Number(process.env.QUALITY_JOB_INTERVAL_MS ?? 2_000);
+  const pacing = jobPacing();
+  let seen: { id: number; at: number } | null = null;
   const tick = async () => {
+    let pause = pacing.intervalMs;
     try {
-      await drainQualityQueue(await getDb(), { maxBatches: 20 });
+      const db = await getDb();
+      const started = performance.now();
+      const { members } = await drainQualityQueue(db, { batch: JOB_BATCH, maxBatches: 1 });
+      const tookMs = performance.now() - started;
+      let arrivalsPerSecond = 0;
+      if (members === JOB_BATCH) {
+        const now = { id: await newestQueued(db), at: performance.now() };
+        if (seen && now.at > seen.at) arrivalsPerSecond = (Math.max(0, now.id - seen.id) * 1000) / (now.at - seen.at);
+        seen = now;
+      } else {
+        seen = null;
+      }
+      pause = pauseAfterBatch({ members, tookMs, arrivalsPerSecond }, pacing);
     } catch (err) {
       console.error("quality job:", describeFailure(err));
     } finally {
-      timer = setTimeout(tick, interval);
+      timer = setTimeout(tick, pause);
       timer.unref?.();
     }
   };
-  timer = setTimeout(tick, interval);
+  timer = setTimeout(tick, pacing.intervalMs);
   timer.unref?.();
 }
