@@ -12,11 +12,12 @@ import { invalidateRollups } from "@/lib/rollups";
  * read from it, on two conditions:
  *
  *   - its lag is within READ_MAX_LAG_SECONDS (default 30): further behind, everyone reads the primary; and a
- *     lag over LAG_NOTE_SECONDS is said on the page (components/shell/app-shell.tsx);
- *   - the reader has not just written: a server action that wrote (defineAction) leaves the primary's WAL
- *     position in a cookie (`noteWrite`), and until the standby has replayed past it this browser reads the
- *     primary. So whoever sets a target or appoints someone sees it on the next page at once, through any app
- *     process, and everyone else within the lag.
+ *     lag over LAG_NOTE_SECONDS is said on each such page (components/shell/read-lag-note.tsx);
+ *   - the reader has not just written: every server action (defineAction) and every route handler that writes
+ *     calls `afterWrite`, which leaves the primary's WAL position in a cookie, and until the standby has
+ *     replayed past it this browser reads the primary (and its shared rollups are its own, `rollupKey`). So
+ *     whoever sets a target or appoints someone sees it on the next page at once, through any app process,
+ *     and everyone else within the lag.
  *
  * The viewer (the session check) and every write always use the primary (`getDb()`); so do pages whose loading
  * writes (the member pages: reveals and card visits are audited). Without a standby every read is the primary's.
