@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -9,6 +10,7 @@ import { recount } from "@/db/recount";
 import { seed } from "@/lib/seed";
 import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import type { Viewer } from "@/lib/auth/viewer";
+import { acceptUpload } from "@/lib/members/import/web";
 import { cancelImport, describeReason, ImportSuperseded, outcomeRows, runImport, scanFile, startImport, tryLockImport, type ImportActor } from "@/lib/members/import/import";
 
 const NOW = new Date("2026-11-28T06:00:00Z");
@@ -213,5 +215,33 @@ describe.each(testEngines())("member import on %s", (engine) => {
     expect(outcome).toHaveLength(6_001);
     expect(outcome.filter((l) => l.includes(",rejected,"))).toHaveLength(60);
     expect(await recount(h.db)).toEqual([]);
+  });
+
+  it("checks each upload in its own file: the same refused bytes sent at once are each a 400, never a missing file, and leave nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "member-imports-"));
+    const before = process.env.MEMBER_IMPORT_DIR;
+    process.env.MEMBER_IMPORT_DIR = dir;
+    try {
+      // A header without a required column: refused whole, after the scan (as the authorization matrix's empty
+      // uploads from several users at once were).
+      const bad = fileOf(["booth_code,epic,name", `${raipurBooths[0]},ZZU0000001,Ramesh Verma`]);
+      const body = () => new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array(bad)), c.close()) });
+      const empty = () => new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+      // Another upload of the same bytes is being checked in the content-named file right now…
+      const sha = createHash("sha256").update(bad).digest("hex");
+      const shared = path.join(dir, `${sha}.csv`);
+      writeFileSync(shared, bad);
+      // …and this one, refused, neither replaces nor removes it.
+      expect(await acceptUpload(h.db, raipur, body(), "bad.csv")).toMatchObject({ ok: false, status: 400 });
+      expect(readdirSync(dir)).toEqual([`${sha}.csv`]);
+      rmSync(shared);
+      // At once, each is a 400 (never a file gone from under another's check), and nothing is left behind.
+      const results = await Promise.all([...Array.from({ length: 6 }, () => acceptUpload(h.db, raipur, body(), "bad.csv")), ...Array.from({ length: 6 }, () => acceptUpload(h.db, raipur, empty(), "empty.csv"))]);
+      for (const r of results) expect(r).toMatchObject({ ok: false, status: 400 });
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.MEMBER_IMPORT_DIR;
+      else process.env.MEMBER_IMPORT_DIR = before;
+    }
   });
 });

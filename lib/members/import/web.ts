@@ -112,32 +112,38 @@ export async function acceptUpload(db: Db, viewer: Viewer, body: ReadableStream<
   await file.close();
   const sha = hash.digest("hex");
   const stored = fileFor(sha);
-  await rename(temp, stored);
 
+  // The upload is checked in its own file: two people may send the same bytes at once (the same empty file, say),
+  // and the shared, content-named file must not be replaced or removed under the other's scan. It takes that
+  // name only when an import is going to read it (a later upload of the same file resumes from it).
+  let kept = false;
+  try {
+    const scan = await scanFile(() => createReadStream(temp, { highWaterMark: 256 * 1024 }));
+    let release: (() => Promise<void>) | null = null;
+    const start = await startImport(db, {
+      fileName: fileName.replace(/[^\p{L}\p{N} ._()-]+/gu, "_").slice(0, 120) || "members.csv",
+      scan,
+      actor: { viewer },
+      isFree: async (id) => !running.has(id) && (release = await tryLockImport(db, id)) !== null,
+    });
+    if (start.kind === "rejected") return { ok: false, status: 400, problems: start.problems };
+    if (start.kind === "unknown_state") return { ok: false, status: 400, problems: [{ line: null, message: "unknown state" }] };
+    if (start.kind === "started") release = await tryLockImport(db, start.progress.id);
+    if ((start.kind !== "started" && start.kind !== "resumed") || !release) return { ok: true, start, run: null };
+    await rename(temp, stored);
+    kept = true;
+    return { ok: true, start, run: importRun(db, viewer, start.progress.id, stored, release) };
+  } finally {
+    if (!kept) await rm(temp, { force: true });
+  }
+}
+
+/** The background work of a started or resumed import: read the stored file, then remove it and unlock. */
+function importRun(db: Db, viewer: Viewer, id: number, stored: string, unlock: () => Promise<void>): () => Promise<void> {
   const source = () => createReadStream(stored, { highWaterMark: 256 * 1024 });
-  const scan = await scanFile(source);
-  let release: (() => Promise<void>) | null = null;
-  const start = await startImport(db, {
-    fileName: fileName.replace(/[^\p{L}\p{N} ._()-]+/gu, "_").slice(0, 120) || "members.csv",
-    scan,
-    actor: { viewer },
-    isFree: async (id) => !running.has(id) && (release = await tryLockImport(db, id)) !== null,
-  });
-  if (start.kind === "rejected") {
-    await rm(stored, { force: true });
-    return { ok: false, status: 400, problems: start.problems };
-  }
-  if (start.kind === "unknown_state") return { ok: false, status: 400, problems: [{ line: null, message: "unknown state" }] };
-  if (start.kind === "started") release = await tryLockImport(db, start.progress.id);
-  if ((start.kind !== "started" && start.kind !== "resumed") || !release) {
-    if (start.kind === "done_before") await rm(stored, { force: true });
-    return { ok: true, start, run: null };
-  }
-  const id = start.progress.id;
   const flag = { stop: false };
   running.set(id, flag);
-  const unlock: () => Promise<void> = release;
-  const run = async () => {
+  return async () => {
     try {
       await runImport(db, id, source, { actor: { viewer }, shouldStop: () => flag.stop });
       await rm(stored, { force: true });
@@ -148,7 +154,6 @@ export async function acceptUpload(db: Db, viewer: Viewer, body: ReadableStream<
       await unlock();
     }
   };
-  return { ok: true, start, run };
 }
 
 /** Cancels a visible running import; the runner stops before its next chunk commits. */
