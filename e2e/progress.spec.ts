@@ -129,6 +129,47 @@ test("a target edit shows at once on the overview and in the audit trail", async
   await expect(block.locator('td[data-col="target"]')).toHaveText(indian(value));
 });
 
+test("a district's booths on /targets come a page at a time, searched and filtered by block in the URL", async ({ signedInAs }) => {
+  const page = await signedInAs("raipur");
+  await page.goto("/targets");
+  const booths = page.getByTestId("targets-booth");
+  const rows = booths.locator('tr[data-testid^="target-row-booth-"]');
+  await expect(rows).toHaveCount(25);
+  const pager = booths.getByTestId("pager");
+  await expect(pager).toHaveText(/^1–25 of [\d,]+$/);
+  const firstCode = (await rows.first().getAttribute("data-testid"))!.replace("target-row-booth-", "");
+
+  // The next page: other booths, in code order after the first page's.
+  await booths.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(pager).toHaveText(/^26–50 of /);
+  const secondCode = (await rows.first().getAttribute("data-testid"))!.replace("target-row-booth-", "");
+  expect(secondCode > firstCode).toBe(true);
+
+  // A search by code as typed, without the leading zero, finds that booth first. (No target is saved here:
+  // the edit test reads the latest change of the audit trail.)
+  await booths.getByLabel("Booth code or name").fill(secondCode.replace(/^0+/, ""));
+  await booths.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(rows.first()).toHaveAttribute("data-testid", `target-row-booth-${secondCode}`);
+  await expect(rows.first().locator("form")).toBeVisible();
+
+  // A block: every booth listed lies in it; clearing the filters lists the whole district again.
+  await booths.getByRole("link", { name: "Clear filters" }).click();
+  const block = booths.getByLabel("Block");
+  const option = await block.locator("option").nth(1).textContent();
+  await block.selectOption({ label: option! });
+  await booths.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]block=\d+/);
+  const parents = await rows.locator('td[data-col="parent"]').allTextContents();
+  expect(parents.length).toBeGreaterThan(0);
+  expect(new Set(parents)).toEqual(new Set([option]));
+  // Nothing matches: said so, no pager.
+  await page.goto("/targets?q=no-such-booth-anywhere#targets-booth");
+  await expect(booths.getByText("No rows match.")).toBeVisible();
+  await expect(pager).toHaveCount(0);
+});
+
 test("a CSV export downloads with a header row and the same totals as the page", async ({ signedInAs }) => {
   const page = await signedInAs("pcc");
   await page.goto("/districts");

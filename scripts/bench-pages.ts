@@ -78,8 +78,8 @@ const PAGES: Page[] = [
   { name: "/districts/[slug]", run: (db, f) => unitPage(db, f.leadership, "district", f.districtSlug) },
   { name: "/districts/[slug]/blocks/[id]", run: (db, f) => unitPage(db, f.leadership, "block", f.blockId, f.districtSlug) },
   { name: "/booths/[code]", run: (db, f) => unitPage(db, f.leadership, "booth", f.boothCode) },
-  { name: "/targets (state leadership)", run: (db, f) => loadTargetsPage(db, f.leadership) },
-  { name: "/targets (district president)", run: (db, f) => loadTargetsPage(db, f.president) },
+  { name: "/targets (state leadership)", run: (db, f) => loadTargetsPage(db, f.leadership, new Date(), { page: 1 }) },
+  { name: "/targets (district president)", run: (db, f) => loadTargetsPage(db, f.president, new Date(), { page: 1 }) },
 ];
 
 async function time(page: Page, db: Db, f: Fixture): Promise<number> {

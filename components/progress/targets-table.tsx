@@ -31,8 +31,24 @@ export interface TargetsTableLabels {
 
 const col = createColumnHelper<TargetDisplayRow>();
 
-/** Targets of one level, each editable in its row; long lists are filtered and paged. */
-export function TargetsTable({ rows: packed, locale, labels: l, caption }: { rows: Packed<TargetDisplayRow>; locale: Locale; labels: TargetsTableLabels; caption: string }) {
+/**
+ * Targets of one level, each editable in its row; long lists are filtered and paged here, in the browser. A
+ * `paged` table holds one page of a list the server filters and pages (TargetsView puts the form and the pager
+ * around it): it neither filters, sorts nor pages what it was given.
+ */
+export function TargetsTable({
+  rows: packed,
+  locale,
+  labels: l,
+  caption,
+  paged = false,
+}: {
+  rows: Packed<TargetDisplayRow>;
+  locale: Locale;
+  labels: TargetsTableLabels;
+  caption: string;
+  paged?: boolean;
+}) {
   const rows = useMemo(() => unpack(packed, TARGET_FIELDS), [packed]);
   const n = (x: number | null) => (x === null ? "—" : formatNumber(x, locale));
   const filterId = useId();
@@ -102,12 +118,19 @@ export function TargetsTable({ rows: packed, locale, labels: l, caption }: { row
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `l` is compared by content (labelsKey); `n` only closes over locale
     [labelsKey, locale, parents.length, hasChildren, hasEditable],
   );
-  const { table, filter, setFilter } = useClientTable({ data: data, columns, matches: (r, q) => r.label.toLowerCase().includes(q) || r.key.toLowerCase().includes(q), pageSize: 25 });
+  const { table, filter, setFilter } = useClientTable({
+    data: data,
+    columns,
+    matches: (r, q) => r.label.toLowerCase().includes(q) || r.key.toLowerCase().includes(q),
+    // A server page (at most 50 rows) is shown whole.
+    pageSize: paged ? 1_000 : 25,
+    sortable: !paged,
+  });
   const total = table.getFilteredRowModel().rows.length;
   const { pageIndex, pageSize } = table.getState().pagination;
   return (
     <div className="space-y-2">
-      {rows.length > 8 ? (
+      {rows.length > 8 && !paged ? (
         <div className="flex flex-wrap items-end gap-3 print:hidden">
           <TableFilter id={filterId} label={l.filter} value={filter} onChange={setFilter} />
           {parents.length > 1 ? (

@@ -5,11 +5,19 @@ import { rowLabel } from "@/lib/progress/display";
 import { unitName } from "@/lib/i18n/names";
 import { targetsExportHref } from "@/lib/progress/export-links";
 import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
+import { fill } from "@/lib/progress/display";
 import { packTargetRows, type TargetDisplayRow } from "@/components/progress/target-rows";
 import { TargetsTable, type TargetsTableLabels } from "@/components/progress/targets-table";
 import type { GeoLevel } from "@/lib/geo/levels";
 import { Section } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Pager } from "@/components/ui/pager";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { UnitSelect } from "@/components/ui/unit-select";
+import { withParams } from "@/components/ui/url";
+import Link from "next/link";
+import type { TargetPaging } from "@/lib/targets/queries";
 
 function signed(x: number, locale: Locale): string {
   return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;
@@ -40,6 +48,27 @@ function displayRows(t: Translate, rows: TargetRow[], locale: Locale): TargetDis
     childSums: r.childSums.map((s) => sumText(t, s, locale)),
     editable: r.editable,
   }));
+}
+
+const boothsHref = (p: TargetPaging, page: number) => `${withParams("/targets", { block: p.blockId, q: p.q, page: page > 1 ? page : undefined })}#targets-booth`;
+
+/** A plain GET form above a district's booths (works before JavaScript loads, and the URL can be shared). */
+function BoothFilter({ paging: p, t, locale }: { paging: TargetPaging; t: Translate; locale: Locale }) {
+  const filtered = p.blockId !== null || p.q !== null;
+  return (
+    <form method="get" action="/targets#targets-booth" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t("progress.targets.boothFilter")}>
+      {p.blocks.length > 1 ? (
+        <UnitSelect id="booth-filter-block" name="block" label={t("progress.targets.blockFilter")} allLabel={t("progress.targets.allBlocks")} units={p.blocks} value={p.blockId ?? undefined} locale={locale} />
+      ) : null}
+      <Field id="booth-filter-q" name="q" label={t("progress.targets.boothSearch")} defaultValue={p.q ?? ""} inputMode="search" />
+      <SubmitButton>{t("progress.targets.apply")}</SubmitButton>
+      {filtered ? (
+        <Link href="/targets#targets-booth" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline">
+          {t("progress.targets.clear")}
+        </Link>
+      ) : null}
+    </form>
+  );
 }
 
 /** The targets page: one editable table per level the viewer sets, differences shown, recent changes listed. */
@@ -88,12 +117,29 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
               </a>
             </div>
             {!s.editable ? <p className="text-sm text-muted">{t("progress.targets.readOnly")}</p> : null}
+            {s.paging ? <BoothFilter paging={s.paging} t={t} locale={locale} /> : null}
             <TargetsTable
               rows={packTargetRows(displayRows(t, s.rows, locale))}
               locale={locale}
               caption={title}
               labels={acParent ? { ...labels, parent: t("progress.level.pc"), allParents: t("progress.targets.allSeats") } : labels}
+              paged={s.paging !== undefined}
             />
+            {s.paging && s.paging.total > s.paging.pageSize ? (
+              <Pager
+                label={title}
+                status={fill(labels.rows, {
+                  from: formatNumber((s.paging.page - 1) * s.paging.pageSize + 1, locale),
+                  to: formatNumber(Math.min(s.paging.total, s.paging.page * s.paging.pageSize), locale),
+                  total: formatNumber(s.paging.total, locale),
+                })}
+                page={s.paging.page}
+                pageCount={s.paging.pageCount}
+                hrefFor={(page) => boothsHref(s.paging!, page)}
+                prev={labels.prev}
+                next={labels.next}
+              />
+            ) : null}
           </section>
         );
       })}

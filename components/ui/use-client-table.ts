@@ -13,7 +13,20 @@ import { useState } from "react";
  * A TanStack table sorted, filtered and paged in the browser: `matches` says whether a row answers the search
  * (given trimmed and lower-cased; an empty search matches every row).
  */
-export function useClientTable<T>({ data, columns, matches, pageSize }: { data: T[]; columns: TableOptions<T>["columns"]; matches: (row: T, q: string) => boolean; pageSize: number }) {
+export function useClientTable<T>({
+  data,
+  columns,
+  matches,
+  pageSize,
+  sortable = true,
+}: {
+  data: T[];
+  columns: TableOptions<T>["columns"];
+  matches: (row: T, q: string) => boolean;
+  pageSize: number;
+  /** False for rows that are one page of a list sorted by the server: sorting a page alone would mislead. */
+  sortable?: boolean;
+}) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState("");
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's instance is read during render only, never memoised by the compiler
@@ -21,6 +34,7 @@ export function useClientTable<T>({ data, columns, matches, pageSize }: { data: 
     data,
     columns,
     state: { sorting, globalFilter: filter },
+    enableSorting: sortable,
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
     globalFilterFn: (row, _id, value: string) => {

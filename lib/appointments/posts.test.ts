@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator, type MessageKey } from "@/lib/i18n";
 import { normalizeBoothCode, normalizeRole } from "@/lib/appointments/import";
-import { searchText } from "@/lib/appointments/queries";
 import { parseEpic, parsePhone } from "@/lib/validation/identity";
 import { ENROLLERS_PER_BOOTH, holderLimit, normalizeName, postPath, postRule, sameName } from "@/lib/appointments/posts";
 import { appointSchema, endSchema, replaceSchema } from "@/lib/appointments/schema";
@@ -65,12 +64,6 @@ describe("posts", () => {
     expect(normalizeRole("Chief Enroller")).toBe("chief_enroller");
     expect(normalizeRole("it-member")).toBe("it_member");
     expect(normalizeRole("member")).toBeNull();
-  });
-  it("reads booth searches as people type them", () => {
-    expect(searchText(" 49-12 ")).toBe("049-12");
-    expect(searchText("049-")).toBe("049-");
-    expect(searchText("school%_")).toBe("school");
-    expect(searchText("  ")).toBeUndefined();
   });
 });
 

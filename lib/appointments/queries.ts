@@ -1,4 +1,5 @@
 import "server-only";
+import { boothSearchText } from "@/lib/geo/booth-search";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db/client";
 import { booths, type AppointmentRole, type UnitLevel } from "@/db/schema";
@@ -144,14 +145,6 @@ export interface BoothPosts extends UnitPosts {
   blockNameHi: string | null;
 }
 
-/** A booth search as typed: LIKE wildcards dropped, and `49-12` read as the code prefix `049-12`. */
-export function searchText(raw: string | undefined): string | undefined {
-  const q = raw?.trim().replace(/[%_\\]/g, "");
-  if (!q) return undefined;
-  const code = /^([0-9]{1,3})-([0-9]{0,4})$/.exec(q);
-  return code ? `${code[1]!.padStart(3, "0")}-${code[2]}` : q;
-}
-
 export interface BoothListOptions {
   role: AppointmentRole;
   districtId?: number;
@@ -178,7 +171,7 @@ export interface Paged<T> {
 export async function listBoothPosts(db: DbOrTx, viewer: Viewer, opts: BoothListOptions): Promise<Paged<BoothPosts>> {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const activeHere = sql`SELECT 1 FROM appointments a WHERE a.booth_id = ${booths.id} AND a.role = ${opts.role} AND a.ended_at IS NULL`;
-  const q = searchText(opts.q);
+  const q = boothSearchText(opts.q);
   const where = sql.join(
     [
       boothScope(viewer),

@@ -5,6 +5,7 @@ import { booths, cells } from "@/db/schema";
 import { boothScope, inScope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { GeoLevel } from "@/lib/geo/levels";
+import { boothSearchText } from "@/lib/geo/booth-search";
 import { boothsOf, type ProgressUnit } from "@/lib/geo/units";
 
 /**
@@ -152,14 +153,8 @@ export async function loadCells(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressU
   return rows.map(toCell);
 }
 
-/**
- * A unit's booths in the viewer's scope, each as a cell of its own with its booth counters: for the lists of
- * booths (an assembly seat's, a district's or a block's page, and a district's targets), never for totals.
- */
-export async function loadBooths(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id" | "stateId">): Promise<Cell[]> {
-  const rows = await queryRows<Row>(
-    db,
-    sql`SELECT ${booths.id} AS booth_id, ${booths.code} AS code, ${booths.partNo} AS part_no, ${booths.name} AS name,
+/** A booth row as a cell of its own, with its booth counters (the SELECT list and joins of the booth lists). */
+const BOOTH_CELL_FROM = sql`SELECT ${booths.id} AS booth_id, ${booths.code} AS code, ${booths.partNo} AS part_no, ${booths.name} AS name,
                ${booths.nameHi} AS name_hi, ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id,
                ${booths.districtId} AS district_id, ${booths.blockId} AS block_id, 1 AS booths, ${COUNTER_COLUMNS},
                (coalesce(p.it_members, 0) > 0)::int AS covered, (coalesce(p.enrollers, 0) > 0)::int AS enroller_booths,
@@ -167,10 +162,58 @@ export async function loadBooths(db: DbOrTx, viewer: Viewer, unit: Pick<Progress
         FROM ${booths}
         LEFT JOIN booth_counters c ON c.booth_id = ${booths.id}
         LEFT JOIN booth_review_counters r ON r.booth_id = ${booths.id}
-        LEFT JOIN booth_post_counters p ON p.booth_id = ${booths.id}
-        WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)}`,
-  );
+        LEFT JOIN booth_post_counters p ON p.booth_id = ${booths.id}`;
+
+/**
+ * A unit's booths in the viewer's scope, each as a cell of its own with its booth counters: for the lists of
+ * booths (an assembly seat's, a district's or a block's page, and a district's targets), never for totals.
+ */
+export async function loadBooths(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id" | "stateId">): Promise<Cell[]> {
+  const rows = await queryRows<Row>(db, sql`${BOOTH_CELL_FROM} WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)}`);
   return rows.map(toCell);
+}
+
+export interface BoothPage {
+  cells: Cell[];
+  /** Booths that answer the filter (all pages). */
+  total: number;
+  /** The page shown, 1-based, within 1…pageCount. */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a unit's booths in the viewer's scope, in code order, narrowed to a block and to a booth search
+ * (code prefix or part of the name): the long booth lists a page cannot send whole (a district has ~2,000).
+ * The count is of booths, never of members.
+ */
+export async function pageBooths(
+  db: DbOrTx,
+  viewer: Viewer,
+  unit: Pick<ProgressUnit, "level" | "id" | "stateId">,
+  opts: { blockId?: number; q?: string; page: number; pageSize: number },
+): Promise<BoothPage> {
+  const q = boothSearchText(opts.q);
+  const where = sql.join(
+    [
+      boothsOf(unit),
+      sql`${booths.stateId} = ${unit.stateId}`,
+      boothScope(viewer),
+      opts.blockId ? sql`${booths.blockId} = ${opts.blockId}` : undefined,
+      q ? sql`(${booths.code} LIKE ${`${q}%`} OR ${booths.name} ILIKE ${`%${q}%`} OR ${booths.nameHi} ILIKE ${`%${q}%`})` : undefined,
+    ].filter((c): c is SQL => c !== undefined),
+    sql` AND `,
+  );
+  const [count] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${booths} WHERE ${where}`);
+  const total = count?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / opts.pageSize));
+  const page = Math.min(Math.max(opts.page, 1), pageCount);
+  const rows =
+    total === 0
+      ? []
+      : await queryRows<Row>(db, sql`${BOOTH_CELL_FROM} WHERE ${where} ORDER BY ${booths.code} LIMIT ${opts.pageSize} OFFSET ${(page - 1) * opts.pageSize}`);
+  return { cells: rows.map(toCell), total, page, pageCount, pageSize: opts.pageSize };
 }
 
 export function groupCells<K>(cells: readonly Cell[], key: (c: Cell) => K | null): Map<K, Counts> {

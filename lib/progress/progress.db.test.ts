@@ -318,4 +318,47 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
     expect(leadership.sections[0]!.rows[0]!.target).toBe(stateTarget);
     expect(leadership.sections[1]!.rows[0]!.target).toBe(123_456);
   });
+
+  it("lists a district's booths on /targets a page at a time, filtered inside the district, with sums over all of them", async () => {
+    const all = await loadTargetsPage(db, raipur, NOW);
+    const allBooths = all.sections[2]!.rows;
+    expect(allBooths.length).toBeGreaterThan(50);
+    // Two booth targets in different blocks, so the sums have something to add.
+    const [b1, b2] = [allBooths[0]!, allBooths.find((b) => b.parentId !== allBooths[0]!.parentId)!];
+    expect(await saveTarget(db, raipur, { level: "booth", unitId: b1.id, members: 40 }, NOW)).toBe("saved");
+    expect(await saveTarget(db, raipur, { level: "booth", unitId: b2.id, members: 60 }, NOW)).toBe("saved");
+    const whole = await loadTargetsPage(db, raipur, NOW);
+    const first = await loadTargetsPage(db, raipur, NOW, { page: 1 });
+    const booths = first.sections[2]!;
+    expect(booths.rows).toHaveLength(50);
+    expect(booths.paging).toMatchObject({ page: 1, pageSize: 50, total: allBooths.length, pageCount: Math.ceil(allBooths.length / 50), blockId: null, q: null });
+    expect(booths.rows.map((r) => r.key)).toEqual([...allBooths.map((r) => r.key)].sort().slice(0, 50));
+    // The sums above the booths are the same whether one page or every booth is listed.
+    expect(first.sections.slice(0, 2)).toEqual(whole.sections.slice(0, 2));
+    expect(first.sections[0]!.rows[0]!.childSums.find((c) => c.level === "booth")).toMatchObject({ set: 2, total: allBooths.length });
+    // The last page holds the rest; a page past the end shows the last.
+    const last = (await loadTargetsPage(db, raipur, NOW, { page: 9_999 })).sections[2]!;
+    expect(last.paging!.page).toBe(booths.paging!.pageCount);
+    expect(last.rows).toHaveLength(allBooths.length - 50 * (booths.paging!.pageCount - 1));
+    // A block: only its booths, each with its target.
+    const inBlock = (await loadTargetsPage(db, raipur, NOW, { page: 1, blockId: b1.parentId! })).sections[2]!;
+    expect(inBlock.paging!.blockId).toBe(b1.parentId);
+    expect(inBlock.paging!.total).toBe(allBooths.filter((b) => b.parentId === b1.parentId).length);
+    expect(inBlock.rows.every((r) => r.parentId === b1.parentId)).toBe(true);
+    expect(inBlock.rows.find((r) => r.id === b1.id)?.target).toBe(40);
+    // A search by code as people type it (no leading zeros) and by part of the name.
+    const byCode = (await loadTargetsPage(db, raipur, NOW, { page: 1, q: b2.key.replace(/^0+/, "") })).sections[2]!;
+    expect(byCode.rows.map((r) => r.key)).toContain(b2.key);
+    const word = b2.name.split(" ")[0]!;
+    const byName = (await loadTargetsPage(db, raipur, NOW, { page: 1, q: word.toLowerCase() })).sections[2]!;
+    expect(byName.rows.every((r) => r.name.toLowerCase().includes(word.toLowerCase()) || r.key.startsWith(word.toLowerCase()))).toBe(true);
+    expect(byName.paging!.total).toBe(allBooths.filter((r) => r.name.toLowerCase().includes(word.toLowerCase())).length);
+    // Another district's block narrows to nothing: the filter never widens the scope.
+    const [durgBlock] = await queryRows<Row>(db, sql`SELECT k.id FROM blocks k JOIN districts d ON d.id = k.district_id WHERE d.slug = 'durg' LIMIT 1`);
+    const foreign = (await loadTargetsPage(db, raipur, NOW, { page: 1, blockId: num(durgBlock!.id) })).sections[2]!;
+    expect(foreign.rows).toEqual([]);
+    expect(foreign.paging).toMatchObject({ total: 0, blockId: null });
+    // Leadership's page has no booth list to page.
+    expect((await loadTargetsPage(db, pcc, NOW, { page: 2 })).sections.every((x) => x.paging === undefined)).toBe(true);
+  });
 });

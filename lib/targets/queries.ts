@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { campaignInfo, currentCampaign, type CampaignInfo } from "@/lib/campaign";
-import { add, groupCells, loadBooths, loadCells, ZERO, type Cell } from "@/lib/geo/cells";
+import { add, groupCells, loadBooths, loadCells, pageBooths, ZERO, type BoothPage, type Cell } from "@/lib/geo/cells";
 import { link, scopeUnit, type UnitLink } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
@@ -35,11 +35,28 @@ export interface TargetRow extends UnitLink {
   updatedAt: string | null;
 }
 
+/** A booth list paged in SQL (a district's ~2,000 booths): `rows` are one page; the filter that chose them. */
+export interface TargetPaging {
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+  blockId: number | null;
+  q: string | null;
+  blocks: { id: number; key: string; name: string; nameHi: string | null }[];
+}
+
 export interface TargetSection {
   level: GeoLevel;
   rows: TargetRow[];
   editable: boolean;
+  /** Set when the rows are one page of a longer list (the booths on a district's page). */
+  paging?: TargetPaging;
 }
+
+/** Which booths a district's page lists: one page of them, narrowed to a block and a search; or all (the CSV). */
+export type BoothListing = { page: number; blockId?: number; q?: string } | "all";
+export const BOOTHS_PER_PAGE = 25;
 
 export interface RecentChange {
   at: string;
@@ -108,28 +125,42 @@ async function loadTargets(db: DbOrTx, viewer: Viewer, campaignId: number): Prom
   }));
 }
 
-function childSum(level: GeoLevel, parentTarget: number | null, children: readonly { target: number | null }[]): ChildSum {
-  const set = children.filter((c) => c.target !== null);
-  const sum = set.length ? set.reduce((a, c) => a + (c.target ?? 0), 0) : null;
+/** The targets set below a parent (`targets`, one per child that has one) of `total` children, against its own. */
+function childSum(level: GeoLevel, parentTarget: number | null, targets: readonly number[], total: number): ChildSum {
+  const sum = targets.length ? targets.reduce((a, x) => a + x, 0) : null;
   return {
     level,
     sum,
-    set: set.length,
-    total: children.length,
+    set: targets.length,
+    total,
     difference: sum !== null && parentTarget !== null ? sum - parentTarget : null,
   };
 }
 
-/** Everything /targets shows: the units the viewer sets targets for, each with the sums of its children's. */
-export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date()): Promise<TargetsPage> {
+const setTargets = (rows: readonly { target: number | null }[]) => rows.flatMap((r) => (r.target === null ? [] : [r.target]));
+const childSumOf = (level: GeoLevel, parentTarget: number | null, rows: readonly { target: number | null }[]) =>
+  childSum(level, parentTarget, setTargets(rows), rows.length);
+
+/**
+ * Everything /targets shows: the units the viewer sets targets for, each with the sums of its children's. A
+ * district's booths come one page at a time (`booths`), or all of them for the CSV; every sum is over all of them.
+ */
+export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date(), booths: BoothListing = "all"): Promise<TargetsPage> {
   const day = istDate(now);
   const campaign = campaignInfo(await currentCampaign(db, viewer.scope.stateId, day));
   const unit = await scopeUnit(db, viewer);
   if (!unit || !can(viewer, "targets.set")) return { campaign, sections: [], recent: [] };
-  const [cells, boothCells, recs, recent] = await Promise.all([
+  const district = viewer.scope.level === "district";
+  const [cells, boothCells, boothPage, blockList, recs, recent] = await Promise.all([
     loadCells(db, viewer, unit),
-    // A district's page lists its booths (each may have a target); every total comes from cells.
-    viewer.scope.level === "district" ? loadBooths(db, viewer, unit) : Promise.resolve([] as Cell[]),
+    // A district's page lists its booths (each may have a target), a page at a time; every total comes from cells.
+    district && booths === "all" ? loadBooths(db, viewer, unit) : Promise.resolve([] as Cell[]),
+    district && booths !== "all"
+      ? pageBooths(db, viewer, unit, { blockId: booths.blockId, q: booths.q, page: booths.page, pageSize: BOOTHS_PER_PAGE })
+      : Promise.resolve(null as BoothPage | null),
+    district
+      ? db.select().from(blocks).where(and(eq(blocks.districtId, unit.id), eq(blocks.stateId, viewer.scope.stateId))).orderBy(asc(blocks.name))
+      : Promise.resolve([]),
     campaign ? loadTargets(db, viewer, campaign.id) : Promise.resolve([]),
     recentChanges(db, viewer),
   ]);
@@ -190,18 +221,18 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
     });
     const districtRows = ds.map((d) => rowOf({ level: "district", id: d.id, key: d.slug, name: d.name, nameHi: d.nameHi }, { districtId: d.id }, byDistrict.get(d.id) ?? ZERO, noParent));
     const stateRow = rowOf({ level: "state", id: unit.id, key: unit.key, name: unit.name, nameHi: unit.nameHi }, {}, total, noParent);
-    stateRow.childSums = [childSum("pc", stateRow.target, pcRows), childSum("ac", stateRow.target, acRows), childSum("district", stateRow.target, districtRows)];
-    for (const p of pcRows) p.childSums = [childSum("ac", p.target, acRows.filter((a) => a.parentId === p.id))];
+    stateRow.childSums = [childSumOf("pc", stateRow.target, pcRows), childSumOf("ac", stateRow.target, acRows), childSumOf("district", stateRow.target, districtRows)];
+    for (const p of pcRows) p.childSums = [childSumOf("ac", p.target, acRows.filter((a) => a.parentId === p.id))];
     // ACs and districts are judged against the block and booth targets district presidents set inside them.
     const boothTargets = recs.filter((r) => r.level === "booth");
     const blockTargets = recs.filter((r) => r.level === "block");
     for (const a of acRows) {
       const inside = boothTargets.filter((r) => r.acId === a.id).map((r) => ({ target: r.members }));
-      if (inside.length) a.childSums = [childSum("booth", a.target, inside)];
+      if (inside.length) a.childSums = [childSumOf("booth", a.target, inside)];
     }
     for (const d of districtRows) {
       const inside = blockTargets.filter((r) => r.districtId === d.id).map((r) => ({ target: r.members }));
-      if (inside.length) d.childSums = [childSum("block", d.target, inside)];
+      if (inside.length) d.childSums = [childSumOf("block", d.target, inside)];
     }
     return {
       campaign,
@@ -217,11 +248,6 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
 
   if (viewer.scope.level === "district") {
     const districtId = viewer.scope.id;
-    const blockList = await db
-      .select()
-      .from(blocks)
-      .where(and(eq(blocks.districtId, districtId), eq(blocks.stateId, viewer.scope.stateId)))
-      .orderBy(asc(blocks.name));
     const blockById = new Map(blockList.map((b) => [b.id, b]));
     const byBlock = groupCells(cells, (x) => x.blockId);
     const total = cells.reduce((a, x) => add(a, x), { ...ZERO });
@@ -234,7 +260,7 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
     const blockRows = blockList.map((b) =>
       rowOf({ level: "block", id: b.id, key: String(b.id), name: b.name, nameHi: b.nameHi, districtSlug: unit.key }, { districtId }, byBlock.get(b.id) ?? ZERO, noParent),
     );
-    const boothRows = boothCells
+    const boothRows = (boothPage ? boothPage.cells : boothCells)
       .filter((x): x is Cell & { boothId: number } => x.boothId !== null)
       .sort((a, b) => ((a.code ?? "") < (b.code ?? "") ? -1 : (a.code ?? "") > (b.code ?? "") ? 1 : 0))
       .map((x) => {
@@ -246,14 +272,34 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
           { id: x.blockId, name: b?.name ?? null, nameHi: b?.nameHi ?? null },
         );
       });
-    districtRow.childSums = [childSum("block", districtRow.target, blockRows), childSum("booth", districtRow.target, boothRows)];
-    for (const b of blockRows) b.childSums = [childSum("booth", b.target, boothRows.filter((x) => x.parentId === b.id))];
+    // The booths' sums come from every booth target and the cells' booth counts, not from the rows listed
+    // (one page of them).
+    const boothTargets = recs.filter((r) => r.level === "booth");
+    districtRow.childSums = [
+      childSumOf("block", districtRow.target, blockRows),
+      childSum("booth", districtRow.target, boothTargets.map((r) => r.members), total.booths),
+    ];
+    for (const b of blockRows) {
+      const inside = boothTargets.filter((r) => r.blockId === b.id).map((r) => r.members);
+      b.childSums = [childSum("booth", b.target, inside, byBlock.get(b.id)?.booths ?? 0)];
+    }
+    const paging: TargetPaging | undefined = boothPage
+      ? {
+          page: boothPage.page,
+          pageCount: boothPage.pageCount,
+          pageSize: boothPage.pageSize,
+          total: boothPage.total,
+          blockId: booths !== "all" && booths.blockId !== undefined && blockById.has(booths.blockId) ? booths.blockId : null,
+          q: booths !== "all" ? (booths.q ?? null) : null,
+          blocks: blockList.map((b) => ({ id: b.id, key: String(b.id), name: b.name, nameHi: b.nameHi })),
+        }
+      : undefined;
     return {
       campaign,
       sections: [
         { level: "district", rows: [districtRow], editable: editable("district") },
         { level: "block", rows: blockRows, editable: editable("block") },
-        { level: "booth", rows: boothRows, editable: editable("booth") },
+        { level: "booth", rows: boothRows, editable: editable("booth"), paging },
       ],
       recent,
     };

@@ -200,6 +200,10 @@ export const en = {
   "progress.targets.blockFilter": "Block",
   "progress.targets.allBlocks": "All blocks",
   "progress.targets.someone": "Someone",
+  "progress.targets.boothSearch": "Booth code or name",
+  "progress.targets.boothFilter": "Filter the booths",
+  "progress.targets.apply": "Apply",
+  "progress.targets.clear": "Clear filters",
   // Charts without targets, and a booth's people (issue 12).
   "progress.chart.childrenTop": "{level} with most members",
   "progress.chart.childrenTopNote": "None of these has a target yet, so the bars show where sign-ups are highest. Set targets to see each against its own.",
@@ -423,6 +427,10 @@ export const hi: Partial<Record<keyof typeof en, string>> = {
   "progress.targets.blockFilter": "ब्लॉक",
   "progress.targets.allBlocks": "सभी ब्लॉक",
   "progress.targets.someone": "कोई",
+  "progress.targets.boothSearch": "बूथ कोड या नाम",
+  "progress.targets.boothFilter": "बूथ छाँटें",
+  "progress.targets.apply": "लागू करें",
+  "progress.targets.clear": "छँटाई हटाएँ",
   // Charts without targets, and a booth's people (issue 12).
   "progress.chart.childrenTop": "सबसे अधिक सदस्यों वाले {level}",
   "progress.chart.childrenTopNote": "इनमें से किसी का लक्ष्य अभी तय नहीं, इसलिए पट्टियाँ दिखाती हैं कि सदस्यता कहाँ सबसे अधिक है। हर इकाई को उसके अपने लक्ष्य के सामने देखने के लिए लक्ष्य तय करें।",
