@@ -7,7 +7,7 @@ import { createTestDb, testEngines, viewerFor } from "@/lib/testing/db";
 import { writeAudit } from "@/lib/audit/write";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addDays, istDate } from "@/lib/dates";
-import { loadTargetsPage, recentChanges } from "@/lib/targets/queries";
+import { BOOTHS_PER_PAGE, loadTargetsPage, recentChanges } from "@/lib/targets/queries";
 import { ActionError } from "@/lib/errors";
 import { saveTarget } from "@/lib/targets/service";
 import { listUnits, loadUnitProgress } from "@/lib/progress/data";
@@ -322,7 +322,7 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
   it("lists a district's booths on /targets a page at a time, filtered inside the district, with sums over all of them", async () => {
     const all = await loadTargetsPage(db, raipur, NOW);
     const allBooths = all.sections[2]!.rows;
-    expect(allBooths.length).toBeGreaterThan(50);
+    expect(allBooths.length).toBeGreaterThan(2 * BOOTHS_PER_PAGE);
     // Two booth targets in different blocks, so the sums have something to add.
     const [b1, b2] = [allBooths[0]!, allBooths.find((b) => b.parentId !== allBooths[0]!.parentId)!];
     expect(await saveTarget(db, raipur, { level: "booth", unitId: b1.id, members: 40 }, NOW)).toBe("saved");
@@ -330,16 +330,16 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
     const whole = await loadTargetsPage(db, raipur, NOW);
     const first = await loadTargetsPage(db, raipur, NOW, { page: 1 });
     const booths = first.sections[2]!;
-    expect(booths.rows).toHaveLength(50);
-    expect(booths.paging).toMatchObject({ page: 1, pageSize: 50, total: allBooths.length, pageCount: Math.ceil(allBooths.length / 50), blockId: null, q: null });
-    expect(booths.rows.map((r) => r.key)).toEqual([...allBooths.map((r) => r.key)].sort().slice(0, 50));
+    expect(booths.rows).toHaveLength(BOOTHS_PER_PAGE);
+    expect(booths.paging).toMatchObject({ page: 1, pageSize: BOOTHS_PER_PAGE, total: allBooths.length, pageCount: Math.ceil(allBooths.length / BOOTHS_PER_PAGE), blockId: null, q: null });
+    expect(booths.rows.map((r) => r.key)).toEqual([...allBooths.map((r) => r.key)].sort().slice(0, BOOTHS_PER_PAGE));
     // The sums above the booths are the same whether one page or every booth is listed.
     expect(first.sections.slice(0, 2)).toEqual(whole.sections.slice(0, 2));
     expect(first.sections[0]!.rows[0]!.childSums.find((c) => c.level === "booth")).toMatchObject({ set: 2, total: allBooths.length });
     // The last page holds the rest; a page past the end shows the last.
     const last = (await loadTargetsPage(db, raipur, NOW, { page: 9_999 })).sections[2]!;
     expect(last.paging!.page).toBe(booths.paging!.pageCount);
-    expect(last.rows).toHaveLength(allBooths.length - 50 * (booths.paging!.pageCount - 1));
+    expect(last.rows).toHaveLength(allBooths.length - BOOTHS_PER_PAGE * (booths.paging!.pageCount - 1));
     // A block: only its booths, each with its target.
     const inBlock = (await loadTargetsPage(db, raipur, NOW, { page: 1, blockId: b1.parentId! })).sections[2]!;
     expect(inBlock.paging!.blockId).toBe(b1.parentId);
