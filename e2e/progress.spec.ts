@@ -139,10 +139,13 @@ test("a district's booths on /targets come a page at a time, searched and filter
   await expect(pager).toHaveText(/^1–25 of [\d,]+$/);
   const firstCode = (await rows.first().getAttribute("data-testid"))!.replace("target-row-booth-", "");
 
-  // The next page: other booths, in code order after the first page's.
+  // The next page: other booths, in code order after the first page's. What was typed (not saved) in a row
+  // stays with that booth's row, not with the row in its place on the next page.
+  await rows.first().getByRole("textbox").fill("123");
   await booths.getByRole("link", { name: /Next/ }).click();
   await expect(page).toHaveURL(/[?&]page=2/);
   await expect(pager).toHaveText(/^26–50 of /);
+  await expect(rows.first().getByRole("textbox")).toHaveValue("");
   const secondCode = (await rows.first().getAttribute("data-testid"))!.replace("target-row-booth-", "");
   expect(secondCode > firstCode).toBe(true);
 
@@ -156,6 +159,8 @@ test("a district's booths on /targets come a page at a time, searched and filter
 
   // A block: every booth listed lies in it; clearing the filters lists the whole district again.
   await booths.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(booths.getByLabel("Booth code or name")).toHaveValue("");
   const block = booths.getByLabel("Block");
   const option = await block.locator("option").nth(1).textContent();
   await block.selectOption({ label: option! });
@@ -164,6 +169,11 @@ test("a district's booths on /targets come a page at a time, searched and filter
   const parents = await rows.locator('td[data-col="parent"]').allTextContents();
   expect(parents.length).toBeGreaterThan(0);
   expect(new Set(parents)).toEqual(new Set([option]));
+  // Clearing shows the whole district and the form says so (no block left selected for the next Apply).
+  await booths.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/block=/);
+  await expect(block).toHaveValue("");
+  await expect(pager).toHaveText(/^1–25 of /);
   // Nothing matches: said so, no pager.
   await page.goto("/targets?q=no-such-booth-anywhere#targets-booth");
   await expect(booths.getByText("No rows match.")).toBeVisible();

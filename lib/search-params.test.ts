@@ -12,6 +12,12 @@ describe("shared URL parsers", () => {
     expect(one(sp, "many")).toBe("first");
     expect(one(sp, "missing")).toBeUndefined();
     expect(text({ q: "abcdef" }, "q", 3)).toBe("abc");
+    // Nothing PostgreSQL would refuse reaches a query: NUL, control characters, lone surrogates.
+    expect(text({ q: "a\u0000b" }, "q", 60)).toBeUndefined();
+    expect(text({ q: "a\u0007" }, "q", 60)).toBeUndefined();
+    expect(text({ q: "a\uD800" }, "q", 60)).toBeUndefined();
+    // Cut by characters, never inside a surrogate pair.
+    expect(text({ q: "ab\u{1F600}c" }, "q", 3)).toBe("ab\u{1F600}");
   });
   it("accepts positive whole numbers only, within their digits", () => {
     expect(positiveInt(sp, "n")).toBe(42);

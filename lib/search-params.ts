@@ -4,6 +4,8 @@
  * the raw value of one key (repeated keys: the first counts) and returns a typed value or its fallback.
  */
 
+import { isWellFormedText } from "@/lib/validation/text";
+
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The first value of `key`, trimmed; undefined when absent or blank. */
@@ -13,9 +15,15 @@ export function one(sp: SearchParams, key: string): string | undefined {
   return s ? s : undefined;
 }
 
-/** Free text, cut to `max` characters. */
+/**
+ * Free text, cut to `max` characters (whole characters: a pair of surrogates is never split). Text no one
+ * could type (a NUL, a control character, a lone surrogate) is absent: PostgreSQL would refuse it in a query.
+ */
 export function text(sp: SearchParams, key: string, max: number): string | undefined {
-  return one(sp, key)?.slice(0, max);
+  const v = one(sp, key);
+  if (v === undefined) return undefined;
+  const cut = Array.from(v).slice(0, max).join("");
+  return isWellFormedText(cut) ? cut : undefined;
 }
 
 /** A positive whole number of at most `digits` digits. */

@@ -122,9 +122,11 @@ export function TargetsTable({
     data: data,
     columns,
     matches: (r, q) => r.label.toLowerCase().includes(q) || r.key.toLowerCase().includes(q),
-    // A server page (at most 50 rows) is shown whole.
+    // A server page (BOOTHS_PER_PAGE rows) is shown whole.
     pageSize: paged ? 1_000 : 25,
     sortable: !paged,
+    // A row's form keeps what was typed and "saved": it must stay with its unit, not with its position.
+    getRowId: (r) => `${r.level}:${r.id}`,
   });
   const total = table.getFilteredRowModel().rows.length;
   const { pageIndex, pageSize } = table.getState().pagination;

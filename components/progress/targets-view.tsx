@@ -117,7 +117,8 @@ export function TargetsView({ page, t, locale }: { page: TargetsPage; t: Transla
               </a>
             </div>
             {!s.editable ? <p className="text-sm text-muted">{t("progress.targets.readOnly")}</p> : null}
-            {s.paging ? <BoothFilter paging={s.paging} t={t} locale={locale} /> : null}
+            {/* Keyed by the filter: a link to other filters (Clear, back) must show them, not what the fields held. */}
+            {s.paging ? <BoothFilter key={`${s.paging.blockId ?? ""}|${s.paging.q ?? ""}`} paging={s.paging} t={t} locale={locale} /> : null}
             <TargetsTable
               rows={packTargetRows(displayRows(t, s.rows, locale))}
               locale={locale}

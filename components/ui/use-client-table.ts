@@ -19,6 +19,7 @@ export function useClientTable<T>({
   matches,
   pageSize,
   sortable = true,
+  getRowId,
 }: {
   data: T[];
   columns: TableOptions<T>["columns"];
@@ -26,6 +27,11 @@ export function useClientTable<T>({
   pageSize: number;
   /** False for rows that are one page of a list sorted by the server: sorting a page alone would mislead. */
   sortable?: boolean;
+  /**
+   * A row's identity (React's key for its <tr>). Without it a row is its position, and a row whose content
+   * changes under it (the next page of a server-paged list) would keep the state of the row it replaces.
+   */
+  getRowId?: (row: T) => string;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState("");
@@ -35,6 +41,7 @@ export function useClientTable<T>({
     columns,
     state: { sorting, globalFilter: filter },
     enableSorting: sortable,
+    getRowId: getRowId ? (row) => getRowId(row) : undefined,
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
     globalFilterFn: (row, _id, value: string) => {

@@ -181,6 +181,9 @@ export interface BoothPage {
   page: number;
   pageCount: number;
   pageSize: number;
+  /** The filter the page answers: the block, and the search as read (`49-12` → `049-12`), or undefined. */
+  blockId?: number;
+  q?: string;
 }
 
 /**
@@ -213,7 +216,7 @@ export async function pageBooths(
     total === 0
       ? []
       : await queryRows<Row>(db, sql`${BOOTH_CELL_FROM} WHERE ${where} ORDER BY ${booths.code} LIMIT ${opts.pageSize} OFFSET ${(page - 1) * opts.pageSize}`);
-  return { cells: rows.map(toCell), total, page, pageCount, pageSize: opts.pageSize };
+  return { cells: rows.map(toCell), total, page, pageCount, pageSize: opts.pageSize, blockId: opts.blockId, q };
 }
 
 export function groupCells<K>(cells: readonly Cell[], key: (c: Cell) => K | null): Map<K, Counts> {

@@ -353,11 +353,14 @@ describe.each(testEngines())("progress numbers on %s", (engine) => {
     const byName = (await loadTargetsPage(db, raipur, NOW, { page: 1, q: word.toLowerCase() })).sections[2]!;
     expect(byName.rows.every((r) => r.name.toLowerCase().includes(word.toLowerCase()) || r.key.startsWith(word.toLowerCase()))).toBe(true);
     expect(byName.paging!.total).toBe(allBooths.filter((r) => r.name.toLowerCase().includes(word.toLowerCase())).length);
-    // Another district's block narrows to nothing: the filter never widens the scope.
+    // Another district's block is ignored like any bad value: the district's own booths, never Durg's.
     const [durgBlock] = await queryRows<Row>(db, sql`SELECT k.id FROM blocks k JOIN districts d ON d.id = k.district_id WHERE d.slug = 'durg' LIMIT 1`);
     const foreign = (await loadTargetsPage(db, raipur, NOW, { page: 1, blockId: num(durgBlock!.id) })).sections[2]!;
-    expect(foreign.rows).toEqual([]);
-    expect(foreign.paging).toMatchObject({ total: 0, blockId: null });
+    expect(foreign.paging).toMatchObject({ total: allBooths.length, blockId: null });
+    expect(foreign.rows.map((r) => r.key)).toEqual(booths.rows.map((r) => r.key));
+    // The search as read: wildcards alone are no search; a code without its zero is read as the code.
+    expect((await loadTargetsPage(db, raipur, NOW, { page: 1, q: "%%" })).sections[2]!.paging).toMatchObject({ q: null, total: allBooths.length });
+    expect((await loadTargetsPage(db, raipur, NOW, { page: 1, q: b2.key.replace(/^0+/, "") })).sections[2]!.paging!.q).toBe(b2.key);
     // Leadership's page has no booth list to page.
     expect((await loadTargetsPage(db, pcc, NOW, { page: 2 })).sections.every((x) => x.paging === undefined)).toBe(true);
   });

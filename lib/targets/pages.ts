@@ -7,7 +7,7 @@ import type { SearchParams } from "@/lib/search-params";
 import { loadTargetsPage } from "@/lib/targets/queries";
 import { parseTargetsParams } from "@/lib/targets/search-params";
 
-/** /targets: the units whose targets the viewer sets (404 for a role that sets none); a district's booths 50 a page. */
+/** /targets: the units whose targets the viewer sets (404 for a role that sets none); a district's booths 25 a page (BOOTHS_PER_PAGE). */
 export async function targetsPageData(searchParams: Promise<SearchParams>) {
   const viewer = await requireViewer();
   if (!can(viewer, "targets.set")) notFound();

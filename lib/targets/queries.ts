@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { campaignInfo, currentCampaign, type CampaignInfo } from "@/lib/campaign";
 import { add, groupCells, loadBooths, loadCells, pageBooths, ZERO, type BoothPage, type Cell } from "@/lib/geo/cells";
+import { boothSearchText } from "@/lib/geo/booth-search";
 import { link, scopeUnit, type UnitLink } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
 
@@ -151,16 +152,22 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
   const unit = await scopeUnit(db, viewer);
   if (!unit || !can(viewer, "targets.set")) return { campaign, sections: [], recent: [] };
   const district = viewer.scope.level === "district";
+  const blocksOfDistrict = district
+    ? db.select().from(blocks).where(and(eq(blocks.districtId, unit.id), eq(blocks.stateId, viewer.scope.stateId))).orderBy(asc(blocks.name))
+    : Promise.resolve([]);
+  // A block filter names one of the district's blocks, or it is ignored (as any parser ignores a bad value).
+  const boothFilter =
+    booths === "all"
+      ? null
+      : blocksOfDistrict.then((list) => ({ ...booths, blockId: list.some((b) => b.id === booths.blockId) ? booths.blockId : undefined, q: boothSearchText(booths.q) }));
   const [cells, boothCells, boothPage, blockList, recs, recent] = await Promise.all([
     loadCells(db, viewer, unit),
     // A district's page lists its booths (each may have a target), a page at a time; every total comes from cells.
     district && booths === "all" ? loadBooths(db, viewer, unit) : Promise.resolve([] as Cell[]),
-    district && booths !== "all"
-      ? pageBooths(db, viewer, unit, { blockId: booths.blockId, q: booths.q, page: booths.page, pageSize: BOOTHS_PER_PAGE })
+    district && boothFilter
+      ? boothFilter.then((f) => pageBooths(db, viewer, unit, { blockId: f.blockId, q: f.q, page: f.page, pageSize: BOOTHS_PER_PAGE }))
       : Promise.resolve(null as BoothPage | null),
-    district
-      ? db.select().from(blocks).where(and(eq(blocks.districtId, unit.id), eq(blocks.stateId, viewer.scope.stateId))).orderBy(asc(blocks.name))
-      : Promise.resolve([]),
+    blocksOfDistrict,
     campaign ? loadTargets(db, viewer, campaign.id) : Promise.resolve([]),
     recentChanges(db, viewer),
   ]);
@@ -289,8 +296,8 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
           pageCount: boothPage.pageCount,
           pageSize: boothPage.pageSize,
           total: boothPage.total,
-          blockId: booths !== "all" && booths.blockId !== undefined && blockById.has(booths.blockId) ? booths.blockId : null,
-          q: booths !== "all" ? (booths.q ?? null) : null,
+          blockId: boothPage.blockId ?? null,
+          q: boothPage.q ?? null,
           blocks: blockList.map((b) => ({ id: b.id, key: String(b.id), name: b.name, nameHi: b.nameHi })),
         }
       : undefined;
