@@ -1,11 +1,10 @@
 import { istDate } from "@/lib/dates";
 import { formatDay, formatNumber } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
-import { rowLabel } from "@/lib/progress/display";
+import { fill, rowLabel } from "@/lib/progress/display";
 import { unitName } from "@/lib/i18n/names";
 import { targetsExportHref } from "@/lib/progress/export-links";
-import type { ChildSum, TargetRow, TargetsPage } from "@/lib/targets/queries";
-import { fill } from "@/lib/progress/display";
+import type { ChildSum, TargetPaging, TargetRow, TargetsPage } from "@/lib/targets/queries";
 import { packTargetRows, type TargetDisplayRow } from "@/components/progress/target-rows";
 import { TargetsTable, type TargetsTableLabels } from "@/components/progress/targets-table";
 import type { GeoLevel } from "@/lib/geo/levels";
@@ -17,7 +16,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { UnitSelect } from "@/components/ui/unit-select";
 import { withParams } from "@/components/ui/url";
 import Link from "next/link";
-import type { TargetPaging } from "@/lib/targets/queries";
 
 function signed(x: number, locale: Locale): string {
   return `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), locale)}`;

@@ -41,7 +41,7 @@ export function useClientTable<T>({
     columns,
     state: { sorting, globalFilter: filter },
     enableSorting: sortable,
-    getRowId: getRowId ? (row) => getRowId(row) : undefined,
+    getRowId,
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
     globalFilterFn: (row, _id, value: string) => {

@@ -153,6 +153,10 @@ export async function loadCells(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressU
   return rows.map(toCell);
 }
 
+/** The booths of `unit` that the viewer may read. */
+const boothsInScope = (viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id" | "stateId">): SQL =>
+  sql`${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)}`;
+
 /** A booth row as a cell of its own, with its booth counters (the SELECT list and joins of the booth lists). */
 const BOOTH_CELL_FROM = sql`SELECT ${booths.id} AS booth_id, ${booths.code} AS code, ${booths.partNo} AS part_no, ${booths.name} AS name,
                ${booths.nameHi} AS name_hi, ${booths.pcId} AS pc_id, ${booths.acId} AS ac_id,
@@ -169,7 +173,7 @@ const BOOTH_CELL_FROM = sql`SELECT ${booths.id} AS booth_id, ${booths.code} AS c
  * booths (an assembly seat's, a district's or a block's page, and a district's targets), never for totals.
  */
 export async function loadBooths(db: DbOrTx, viewer: Viewer, unit: Pick<ProgressUnit, "level" | "id" | "stateId">): Promise<Cell[]> {
-  const rows = await queryRows<Row>(db, sql`${BOOTH_CELL_FROM} WHERE ${boothsOf(unit)} AND ${booths.stateId} = ${unit.stateId} AND ${boothScope(viewer)}`);
+  const rows = await queryRows<Row>(db, sql`${BOOTH_CELL_FROM} WHERE ${boothsInScope(viewer, unit)}`);
   return rows.map(toCell);
 }
 
@@ -200,9 +204,7 @@ export async function pageBooths(
   const q = boothSearchText(opts.q);
   const where = sql.join(
     [
-      boothsOf(unit),
-      sql`${booths.stateId} = ${unit.stateId}`,
-      boothScope(viewer),
+      boothsInScope(viewer, unit),
       opts.blockId ? sql`${booths.blockId} = ${opts.blockId}` : undefined,
       q ? sql`(${booths.code} LIKE ${`${q}%`} OR ${booths.name} ILIKE ${`%${q}%`} OR ${booths.nameHi} ILIKE ${`%${q}%`})` : undefined,
     ].filter((c): c is SQL => c !== undefined),

@@ -7,9 +7,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { istDate } from "@/lib/dates";
 import { campaignInfo, currentCampaign, type CampaignInfo } from "@/lib/campaign";
 import { add, groupCells, loadBooths, loadCells, pageBooths, ZERO, type BoothPage, type Cell } from "@/lib/geo/cells";
-import { boothSearchText } from "@/lib/geo/booth-search";
 import { link, scopeUnit, type UnitLink } from "@/lib/geo/units";
 import type { GeoLevel } from "@/lib/geo/levels";
+import type { UnitOption } from "@/lib/geo/queries";
 
 /** One child level's targets added up under a parent, against the parent's own target. */
 export interface ChildSum {
@@ -44,7 +44,7 @@ export interface TargetPaging {
   total: number;
   blockId: number | null;
   q: string | null;
-  blocks: { id: number; key: string; name: string; nameHi: string | null }[];
+  blocks: UnitOption[];
 }
 
 export interface TargetSection {
@@ -159,7 +159,7 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
   const boothFilter =
     booths === "all"
       ? null
-      : blocksOfDistrict.then((list) => ({ ...booths, blockId: list.some((b) => b.id === booths.blockId) ? booths.blockId : undefined, q: boothSearchText(booths.q) }));
+      : blocksOfDistrict.then((list) => ({ ...booths, blockId: list.some((b) => b.id === booths.blockId) ? booths.blockId : undefined }));
   const [cells, boothCells, boothPage, blockList, recs, recent] = await Promise.all([
     loadCells(db, viewer, unit),
     // A district's page lists its booths (each may have a target), a page at a time; every total comes from cells.
@@ -234,12 +234,12 @@ export async function loadTargetsPage(db: DbOrTx, viewer: Viewer, now = new Date
     const boothTargets = recs.filter((r) => r.level === "booth");
     const blockTargets = recs.filter((r) => r.level === "block");
     for (const a of acRows) {
-      const inside = boothTargets.filter((r) => r.acId === a.id).map((r) => ({ target: r.members }));
-      if (inside.length) a.childSums = [childSumOf("booth", a.target, inside)];
+      const inside = boothTargets.filter((r) => r.acId === a.id).map((r) => r.members);
+      if (inside.length) a.childSums = [childSum("booth", a.target, inside, inside.length)];
     }
     for (const d of districtRows) {
-      const inside = blockTargets.filter((r) => r.districtId === d.id).map((r) => ({ target: r.members }));
-      if (inside.length) d.childSums = [childSumOf("block", d.target, inside)];
+      const inside = blockTargets.filter((r) => r.districtId === d.id).map((r) => r.members);
+      if (inside.length) d.childSums = [childSum("block", d.target, inside, inside.length)];
     }
     return {
       campaign,
